@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"quiztrainer/quizzes"
+	"quiztrainer/quizzes/formats"
+	"quiztrainer/quizzes/generate"
+)
+
+// runGenerate prints the questions the generator writes for an article,
+// or, with --batch, answers JSON Lines {"id","text"} with {"id","questions"}.
+func runGenerate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("generate", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "text", "output format: text, json or gift")
+	max := fs.Int("max", 0, "print at most this many questions (0: all)")
+	batch := fs.Bool("batch", false, `read JSON Lines {"id","text"} on stdin, write {"id","questions"} lines`)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: quiztrainer generate [--format text|json|gift] [--max N] FILE|-")
+		fmt.Fprintln(stderr, "       quiztrainer generate --batch < in.jsonl > out.jsonl")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	gen, err := generate.New()
+	if err != nil {
+		fmt.Fprintln(stderr, "quiztrainer generate:", err)
+		return 1
+	}
+	if *batch {
+		if err := generateBatch(gen, stdin, stdout, *max); err != nil {
+			fmt.Fprintln(stderr, "quiztrainer generate:", err)
+			return 1
+		}
+		return 0
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return 2
+	}
+	var text []byte
+	if name := fs.Arg(0); name == "-" {
+		text, err = io.ReadAll(stdin)
+	} else {
+		text, err = os.ReadFile(name)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "quiztrainer generate:", err)
+		return 1
+	}
+	qs := limit(gen.Generate(string(text)), *max)
+	switch *format {
+	case "json":
+		err = formats.WriteJSON(stdout, qs)
+	case "text":
+		err = writeText(stdout, qs)
+	default:
+		fmt.Fprintf(stderr, "quiztrainer generate: unknown format %q (want text, json or gift)\n", *format)
+		return 2
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "quiztrainer generate:", err)
+		return 1
+	}
+	return 0
+}
+
+func limit(qs []quizzes.Question, max int) []quizzes.Question {
+	if max > 0 && len(qs) > max {
+		return qs[:max]
+	}
+	return qs
+}
+
+func generateBatch(gen *generate.Generator, stdin io.Reader, stdout io.Writer, max int) error {
+	in := bufio.NewScanner(stdin)
+	in.Buffer(make([]byte, 0, 1<<20), 64<<20)
+	out := bufio.NewWriter(stdout)
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	line := 0
+	for in.Scan() {
+		line++
+		if len(in.Bytes()) == 0 {
+			continue
+		}
+		var item struct {
+			ID   json.RawMessage `json:"id"`
+			Text string          `json:"text"`
+		}
+		if err := json.Unmarshal(in.Bytes(), &item); err != nil {
+			return fmt.Errorf("line %d: %w", line, err)
+		}
+		qs := limit(gen.Generate(item.Text), max)
+		if err := enc.Encode(struct {
+			ID        json.RawMessage        `json:"id"`
+			Questions []formats.JSONQuestion `json:"questions"`
+		}{item.ID, formats.ToJSON(qs)}); err != nil {
+			return err
+		}
+	}
+	if err := in.Err(); err != nil {
+		return err
+	}
+	return out.Flush()
+}
+
+func writeText(w io.Writer, qs []quizzes.Question) error {
+	for i, q := range qs {
+		fmt.Fprintf(w, "%d. [%s, %s, %.2f] %s\n", i+1, q.Kind, q.Template, q.Score, q.Prompt)
+		for _, c := range q.Choices {
+			mark := " "
+			if c.Correct {
+				mark = "*"
+			}
+			fmt.Fprintf(w, "   %s %s\n", mark, c.Text)
+		}
+		if _, err := fmt.Fprintf(w, "   evidence [%d:%d]: %s\n\n", q.Evidence.Start, q.Evidence.End, q.Evidence.Text); err != nil {
+			return err
+		}
+	}
+	return nil
+}
