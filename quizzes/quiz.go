@@ -129,3 +129,11 @@ func Slugify(title string) string {
 	}
 	return s
 }
+
+// Deadline is when the attempt ends under a time limit; zero when there is none.
+func (a Attempt) Deadline(limit time.Duration) time.Time {
+	if limit <= 0 {
+		return time.Time{}
+	}
+	return a.StartedAt.Add(limit)
+}

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"quiztrainer/db"
+	"quiztrainer/handlers"
+	"quiztrainer/quizzes/generate"
+)
+
+// runServe serves the web app until SIGINT or SIGTERM, then lets requests
+// in flight finish and closes the database.
+func runServe(args []string, stderr io.Writer) int {
+	var cfg Config
+	fs := newFlagSet("serve", &cfg, stderr)
+	fs.StringVar(&cfg.Addr, "addr", env("addr", ":8080"), "address to listen on (QUIZTRAINER_ADDR)")
+	fs.StringVar(&cfg.BaseURL, "base-url", env("base-url", ""), "public URL of the site, such as https://quiz.example.org; https makes cookies Secure (QUIZTRAINER_BASE_URL)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if cfg.Version {
+		printVersion(os.Stdout)
+		return 0
+	}
+	log := newLogger(cfg, stderr)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	store, err := db.Open(ctx, cfg.DB)
+	if err != nil {
+		log.Error("cannot open the database", "db", cfg.DB, "err", err)
+		return 1
+	}
+	defer store.Close()
+	gen, err := generate.New()
+	if err != nil {
+		log.Error("cannot load the question generator", "err", err)
+		return 1
+	}
+	if made, err := handlers.SeedSample(ctx, store, gen); err != nil {
+		log.Warn("could not publish the sample quiz", "err", err)
+	} else if made {
+		log.Info("published the sample quiz on the bundled article")
+	}
+	app := handlers.New(store, log, gen, handlers.Config{SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://")})
+
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		log.Error("cannot listen", "addr", cfg.Addr, "err", err)
+		return 1
+	}
+	log.Info("quiztrainer is serving", "url", listenURL(ln.Addr(), cfg.BaseURL), "db", cfg.DB, "version", version)
+	served := make(chan error, 1)
+	go func() { served <- app.Listener(ln) }()
+	select {
+	case err := <-served:
+		if err != nil {
+			log.Error("server stopped", "err", err)
+			return 1
+		}
+	case <-ctx.Done():
+		log.Info("shutting down")
+		if err := app.ShutdownWithTimeout(10 * time.Second); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+			log.Error("shutdown", "err", err)
+		}
+	}
+	return 0
+}
+
+func listenURL(addr net.Addr, base string) string {
+	if base != "" {
+		return base
+	}
+	if tcp, ok := addr.(*net.TCPAddr); ok && tcp.IP.IsUnspecified() {
+		return fmt.Sprintf("http://localhost:%d", tcp.Port)
+	}
+	return "http://" + addr.String()
+}

@@ -1,0 +1,152 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"quiztrainer/quizzes"
+)
+
+// ErrAttemptClosed is returned when an answer comes for a submitted attempt.
+var ErrAttemptClosed = errors.New("the attempt is already finished")
+
+// ErrNoAttemptsLeft is returned when a student has used every attempt a quiz allows.
+var ErrNoAttemptsLeft = errors.New("no attempts left")
+
+const attemptColumns = "id, quiz_id, student_id, number, started_at, submitted_at, score, max_score"
+
+func scanAttempt(row interface{ Scan(...any) error }) (quizzes.Attempt, error) {
+	var a quizzes.Attempt
+	var started, submitted sql.NullString
+	err := row.Scan(&a.ID, &a.QuizID, &a.StudentID, &a.Number, &started, &submitted, &a.Score, &a.MaxScore)
+	a.StartedAt, a.SubmittedAt = parseTime(started), parseTime(submitted)
+	return a, err
+}
+
+// OpenAttempt returns the student's unfinished attempt at the quiz, or
+// starts a new one when there is none and the quiz allows another.
+func (s *Store) OpenAttempt(ctx context.Context, quiz quizzes.Quiz, studentID int64) (quizzes.Attempt, error) {
+	var a quizzes.Attempt
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		a, err = scanAttempt(tx.QueryRowContext(ctx, "SELECT "+attemptColumns+` FROM attempts
+			WHERE quiz_id = ? AND student_id = ? AND submitted_at IS NULL ORDER BY number DESC LIMIT 1`, quiz.ID, studentID))
+		if err == nil {
+			return nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		var done int
+		if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(number), 0) FROM attempts WHERE quiz_id = ? AND student_id = ?",
+			quiz.ID, studentID).Scan(&done); err != nil {
+			return err
+		}
+		if quiz.Settings.AttemptsAllowed > 0 && done >= quiz.Settings.AttemptsAllowed {
+			return ErrNoAttemptsLeft
+		}
+		a = quizzes.Attempt{QuizID: quiz.ID, StudentID: studentID, Number: done + 1, MaxScore: quiz.MaxScore()}
+		started := now()
+		res, err := tx.ExecContext(ctx, `INSERT INTO attempts (quiz_id, student_id, number, started_at, max_score)
+			VALUES (?, ?, ?, ?, ?)`, a.QuizID, a.StudentID, a.Number, started, a.MaxScore)
+		if err != nil {
+			return err
+		}
+		a.StartedAt = parseTime(sql.NullString{String: started, Valid: true})
+		a.ID, err = res.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return a, fmt.Errorf("db: open attempt at quiz %d: %w", quiz.ID, err)
+	}
+	return a, nil
+}
+
+// Attempt loads one attempt.
+func (s *Store) Attempt(ctx context.Context, id int64) (quizzes.Attempt, error) {
+	a, err := scanAttempt(s.read.QueryRowContext(ctx, "SELECT "+attemptColumns+" FROM attempts WHERE id = ?", id))
+	if err != nil {
+		return a, notFound(err, fmt.Sprintf("load attempt %d", id))
+	}
+	return a, nil
+}
+
+// SaveResponse stores the answer to one question of an open attempt. Sending
+// the same answer again, or a new one, keeps one row per question.
+func (s *Store) SaveResponse(ctx context.Context, r quizzes.Response) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var submitted sql.NullString
+		if err := tx.QueryRowContext(ctx, "SELECT submitted_at FROM attempts WHERE id = ?", r.AttemptID).Scan(&submitted); err != nil {
+			return notFound(err, fmt.Sprintf("attempt %d", r.AttemptID))
+		}
+		if submitted.Valid {
+			return ErrAttemptClosed
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO responses (attempt_id, question_id, given, correct, points, answered_at)
+			VALUES (?, ?, ?, ?, ?, ?)
+			ON CONFLICT (attempt_id, question_id) DO UPDATE SET
+				given = excluded.given, correct = excluded.correct, points = excluded.points, answered_at = excluded.answered_at`,
+			r.AttemptID, r.QuestionID, r.Given, boolInt(r.Correct), r.Points, now())
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("db: save response to question %d: %w", r.QuestionID, err)
+	}
+	return nil
+}
+
+// Responses returns an attempt's answers keyed by question id.
+func (s *Store) Responses(ctx context.Context, attemptID int64) (map[int64]quizzes.Response, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT question_id, given, correct, points, answered_at
+		FROM responses WHERE attempt_id = ?`, attemptID)
+	if err != nil {
+		return nil, fmt.Errorf("db: load responses of attempt %d: %w", attemptID, err)
+	}
+	defer rows.Close()
+	out := map[int64]quizzes.Response{}
+	for rows.Next() {
+		r := quizzes.Response{AttemptID: attemptID}
+		var at sql.NullString
+		if err := rows.Scan(&r.QuestionID, &r.Given, &r.Correct, &r.Points, &at); err != nil {
+			return nil, fmt.Errorf("db: load responses of attempt %d: %w", attemptID, err)
+		}
+		r.AnsweredAt = parseTime(at)
+		out[r.QuestionID] = r
+	}
+	return out, rows.Err()
+}
+
+// SubmitAttempt closes an attempt and records its score, the sum of its
+// responses' points. Submitting twice keeps the first submission.
+func (s *Store) SubmitAttempt(ctx context.Context, id int64) (quizzes.Attempt, error) {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE attempts SET submitted_at = ?,
+			score = (SELECT COALESCE(SUM(points), 0) FROM responses WHERE attempt_id = attempts.id)
+			WHERE id = ? AND submitted_at IS NULL`, now(), id)
+		return err
+	})
+	if err != nil {
+		return quizzes.Attempt{}, fmt.Errorf("db: submit attempt %d: %w", id, err)
+	}
+	return s.Attempt(ctx, id)
+}
+
+// StudentAttempts lists a student's attempts, newest first.
+func (s *Store) StudentAttempts(ctx context.Context, studentID int64) ([]quizzes.Attempt, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT "+attemptColumns+" FROM attempts WHERE student_id = ? ORDER BY id DESC", studentID)
+	if err != nil {
+		return nil, fmt.Errorf("db: list attempts of student %d: %w", studentID, err)
+	}
+	defer rows.Close()
+	var out []quizzes.Attempt
+	for rows.Next() {
+		a, err := scanAttempt(rows)
+		if err != nil {
+			return nil, fmt.Errorf("db: list attempts of student %d: %w", studentID, err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,164 @@
+// Package db is quiztrainer's store: SQLite opened with the right pragmas,
+// embedded migrations, and typed methods that return quizzes types. It is the
+// only package that writes SQL.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the pure-Go "sqlite" driver
+)
+
+// ErrNotFound is returned when the row asked for does not exist.
+var ErrNotFound = errors.New("not found")
+
+// minSQLite is the oldest SQLite we run on: 3.51.3 fixed a WAL-reset bug
+// that can corrupt a database written by several connections.
+var minSQLite = [3]int{3, 51, 3}
+
+// Store is the database. Writes go through one connection so that SQLite
+// never answers "database is locked"; reads use a small pool.
+type Store struct {
+	write *sql.DB
+	read  *sql.DB
+}
+
+// timeFormat is how times are stored: UTC, sortable text.
+const timeFormat = "2006-01-02T15:04:05.000Z"
+
+// DSN builds the connection string for the database file at path. busy_timeout
+// comes first so that the pragmas after it wait instead of failing.
+func DSN(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "foreign_keys(ON)")
+	q.Add("_pragma", "synchronous(FULL)")
+	if readOnly {
+		q.Add("_pragma", "query_only(ON)")
+	}
+	q.Set("_txlock", "immediate")
+	return "file:" + path + "?" + q.Encode()
+}
+
+// Open opens (creating if needed) and migrates the database at path.
+func Open(ctx context.Context, path string) (*Store, error) {
+	write, err := sql.Open("sqlite", DSN(path, false))
+	if err != nil {
+		return nil, fmt.Errorf("db: open %s: %w", path, err)
+	}
+	write.SetMaxOpenConns(1)
+	write.SetConnMaxIdleTime(0)
+	s := &Store{write: write}
+	if err := s.checkVersion(ctx); err != nil {
+		write.Close()
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		write.Close()
+		return nil, err
+	}
+	read, err := sql.Open("sqlite", DSN(path, true))
+	if err != nil {
+		write.Close()
+		return nil, fmt.Errorf("db: open %s for reading: %w", path, err)
+	}
+	read.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	s.read = read
+	return s, nil
+}
+
+// Close closes both connection pools.
+func (s *Store) Close() error {
+	return errors.Join(s.read.Close(), s.write.Close())
+}
+
+// Ping checks that the database answers a query.
+func (s *Store) Ping(ctx context.Context) error {
+	var one int
+	if err := s.read.QueryRowContext(ctx, "SELECT 1").Scan(&one); err != nil {
+		return fmt.Errorf("db: ping: %w", err)
+	}
+	return nil
+}
+
+// SQLiteVersion returns the version of the SQLite library in use.
+func (s *Store) SQLiteVersion(ctx context.Context) (string, error) {
+	var v string
+	err := s.write.QueryRowContext(ctx, "SELECT sqlite_version()").Scan(&v)
+	return v, err
+}
+
+func (s *Store) checkVersion(ctx context.Context) error {
+	v, err := s.SQLiteVersion(ctx)
+	if err != nil {
+		return fmt.Errorf("db: read sqlite version: %w", err)
+	}
+	if !versionAtLeast(v, minSQLite) {
+		return fmt.Errorf("db: SQLite %s is too old; quiztrainer needs %d.%d.%d or newer", v, minSQLite[0], minSQLite[1], minSQLite[2])
+	}
+	return nil
+}
+
+func versionAtLeast(v string, want [3]int) bool {
+	parts := strings.SplitN(v, ".", 3)
+	for i := 0; i < 3; i++ {
+		n := 0
+		if i < len(parts) {
+			n, _ = strconv.Atoi(parts[i])
+		}
+		if n != want[i] {
+			return n > want[i]
+		}
+	}
+	return true
+}
+
+// tx runs fn in one write transaction, committing when it returns nil.
+func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+func now() string { return time.Now().UTC().Format(timeFormat) }
+
+func parseTime(s sql.NullString) time.Time {
+	if !s.Valid || s.String == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse(timeFormat, s.String)
+	if err != nil {
+		t, _ = time.Parse(time.RFC3339Nano, s.String)
+	}
+	return t
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// notFound turns sql.ErrNoRows into ErrNotFound with context.
+func notFound(err error, what string) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("db: %s: %w", what, ErrNotFound)
+	}
+	return fmt.Errorf("db: %s: %w", what, err)
+}

@@ -1,0 +1,255 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"quiztrainer/quizzes"
+)
+
+// CreateArticle stores an article and returns its id.
+func (s *Store) CreateArticle(ctx context.Context, a quizzes.Article) (int64, error) {
+	var id int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "INSERT INTO articles (title, source, body) VALUES (?, ?, ?)", a.Title, a.Source, a.Body)
+		if err != nil {
+			return err
+		}
+		id, err = res.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("db: create article: %w", err)
+	}
+	return id, nil
+}
+
+// Article loads one article.
+func (s *Store) Article(ctx context.Context, id int64) (quizzes.Article, error) {
+	a := quizzes.Article{ID: id}
+	err := s.read.QueryRowContext(ctx, "SELECT title, source, body FROM articles WHERE id = ?", id).Scan(&a.Title, &a.Source, &a.Body)
+	if err != nil {
+		return a, notFound(err, fmt.Sprintf("load article %d", id))
+	}
+	return a, nil
+}
+
+// CreateQuiz stores a quiz with its questions in one transaction. A slug
+// already taken gets a number appended. It returns the quiz as stored.
+func (s *Store) CreateQuiz(ctx context.Context, q quizzes.Quiz) (quizzes.Quiz, error) {
+	if q.Status == "" {
+		q.Status = quizzes.Draft
+	}
+	if q.Settings.Feedback == "" {
+		q.Settings.Feedback = quizzes.FeedbackAtEnd
+	}
+	base := q.Slug
+	if base == "" {
+		base = quizzes.Slugify(q.Title)
+	}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		slug, err := freeSlug(ctx, tx, base)
+		if err != nil {
+			return err
+		}
+		q.Slug = slug
+		res, err := tx.ExecContext(ctx, `INSERT INTO quizzes (title, slug, article_id, owner_id, status,
+			shuffle_questions, shuffle_choices, feedback, attempts_allowed, time_limit_seconds)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			q.Title, q.Slug, nullID(q.ArticleID), nullID(q.OwnerID), q.Status,
+			boolInt(q.Settings.ShuffleQuestions), boolInt(q.Settings.ShuffleChoices), q.Settings.Feedback,
+			q.Settings.AttemptsAllowed, int(q.Settings.TimeLimit/time.Second))
+		if err != nil {
+			return err
+		}
+		if q.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		for i := range q.Questions {
+			qu := q.Questions[i].Normalize()
+			qu.QuizID, qu.Position = q.ID, i+1
+			if qu.ID, err = insertQuestion(ctx, tx, qu); err != nil {
+				return err
+			}
+			q.Questions[i] = qu
+		}
+		return nil
+	})
+	if err != nil {
+		return q, fmt.Errorf("db: create quiz %q: %w", q.Title, err)
+	}
+	return q, nil
+}
+
+func freeSlug(ctx context.Context, tx *sql.Tx, base string) (string, error) {
+	slug := base
+	for n := 2; ; n++ {
+		var taken int
+		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM quizzes WHERE slug = ?", slug).Scan(&taken); err != nil {
+			return "", err
+		}
+		if taken == 0 {
+			return slug, nil
+		}
+		slug = fmt.Sprintf("%s-%d", base, n)
+	}
+}
+
+func insertQuestion(ctx context.Context, tx *sql.Tx, q quizzes.Question) (int64, error) {
+	res, err := tx.ExecContext(ctx, `INSERT INTO questions (quiz_id, position, kind, title, prompt, format,
+		explanation, points, evidence_start, evidence_end, template, score, category)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		q.QuizID, q.Position, q.Kind, q.Title, q.Prompt, q.Format, q.Explanation, q.Points,
+		q.Evidence.Start, q.Evidence.End, q.Template, q.Score, q.Category)
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	for i, c := range q.Choices {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO choices (question_id, position, text, correct, weight,
+			feedback, match_text, tolerance) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, i+1, c.Text, boolInt(c.Correct), c.Weight, c.Feedback, c.Match, c.Tolerance); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+const quizColumns = `id, title, slug, COALESCE(article_id, 0), COALESCE(owner_id, 0), status,
+	shuffle_questions, shuffle_choices, feedback, attempts_allowed, time_limit_seconds, created_at`
+
+func scanQuiz(row interface{ Scan(...any) error }) (quizzes.Quiz, error) {
+	var q quizzes.Quiz
+	var limit int
+	var created sql.NullString
+	err := row.Scan(&q.ID, &q.Title, &q.Slug, &q.ArticleID, &q.OwnerID, &q.Status,
+		&q.Settings.ShuffleQuestions, &q.Settings.ShuffleChoices, &q.Settings.Feedback,
+		&q.Settings.AttemptsAllowed, &limit, &created)
+	q.Settings.TimeLimit = time.Duration(limit) * time.Second
+	q.CreatedAt = parseTime(created)
+	return q, err
+}
+
+// Quiz loads a quiz with its questions and their choices. Evidence text is
+// taken from the quiz's article.
+func (s *Store) Quiz(ctx context.Context, id int64) (quizzes.Quiz, error) {
+	q, err := scanQuiz(s.read.QueryRowContext(ctx, "SELECT "+quizColumns+" FROM quizzes WHERE id = ?", id))
+	if err != nil {
+		return q, notFound(err, fmt.Sprintf("load quiz %d", id))
+	}
+	return s.withQuestions(ctx, q)
+}
+
+// QuizBySlug loads a quiz by its URL name.
+func (s *Store) QuizBySlug(ctx context.Context, slug string) (quizzes.Quiz, error) {
+	q, err := scanQuiz(s.read.QueryRowContext(ctx, "SELECT "+quizColumns+" FROM quizzes WHERE slug = ?", slug))
+	if err != nil {
+		return q, notFound(err, fmt.Sprintf("load quiz %q", slug))
+	}
+	return s.withQuestions(ctx, q)
+}
+
+// PublishedQuizzes lists the quizzes students can take, newest first,
+// without their questions.
+func (s *Store) PublishedQuizzes(ctx context.Context) ([]quizzes.Quiz, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT "+quizColumns+" FROM quizzes WHERE status = 'published' ORDER BY id DESC")
+	if err != nil {
+		return nil, fmt.Errorf("db: list published quizzes: %w", err)
+	}
+	defer rows.Close()
+	var out []quizzes.Quiz
+	for rows.Next() {
+		q, err := scanQuiz(rows)
+		if err != nil {
+			return nil, fmt.Errorf("db: list published quizzes: %w", err)
+		}
+		out = append(out, q)
+	}
+	return out, rows.Err()
+}
+
+// CountQuizzes returns how many quizzes exist.
+func (s *Store) CountQuizzes(ctx context.Context) (int, error) {
+	var n int
+	err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM quizzes").Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("db: count quizzes: %w", err)
+	}
+	return n, nil
+}
+
+func (s *Store) withQuestions(ctx context.Context, q quizzes.Quiz) (quizzes.Quiz, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT q.id, q.position, q.kind, q.title, q.prompt, q.format,
+		q.explanation, q.points, q.evidence_start, q.evidence_end, q.template, q.score, q.category,
+		COALESCE(substr(CAST(a.body AS BLOB), q.evidence_start + 1, q.evidence_end - q.evidence_start), '')
+		FROM questions q JOIN quizzes z ON z.id = q.quiz_id LEFT JOIN articles a ON a.id = z.article_id
+		WHERE q.quiz_id = ? ORDER BY q.position, q.id`, q.ID)
+	if err != nil {
+		return q, fmt.Errorf("db: load questions of quiz %d: %w", q.ID, err)
+	}
+	defer rows.Close()
+	index := map[int64]int{}
+	for rows.Next() {
+		qu := quizzes.Question{QuizID: q.ID}
+		var evidence []byte
+		if err := rows.Scan(&qu.ID, &qu.Position, &qu.Kind, &qu.Title, &qu.Prompt, &qu.Format,
+			&qu.Explanation, &qu.Points, &qu.Evidence.Start, &qu.Evidence.End, &qu.Template, &qu.Score,
+			&qu.Category, &evidence); err != nil {
+			return q, fmt.Errorf("db: load questions of quiz %d: %w", q.ID, err)
+		}
+		qu.Evidence.Text = string(evidence)
+		index[qu.ID] = len(q.Questions)
+		q.Questions = append(q.Questions, qu)
+	}
+	if err := rows.Err(); err != nil {
+		return q, err
+	}
+	crows, err := s.read.QueryContext(ctx, `SELECT c.question_id, c.id, c.text, c.correct, c.weight, c.feedback,
+		c.match_text, c.tolerance FROM choices c JOIN questions q ON q.id = c.question_id
+		WHERE q.quiz_id = ? ORDER BY c.question_id, c.position`, q.ID)
+	if err != nil {
+		return q, fmt.Errorf("db: load choices of quiz %d: %w", q.ID, err)
+	}
+	defer crows.Close()
+	for crows.Next() {
+		var qid int64
+		var c quizzes.Choice
+		if err := crows.Scan(&qid, &c.ID, &c.Text, &c.Correct, &c.Weight, &c.Feedback, &c.Match, &c.Tolerance); err != nil {
+			return q, fmt.Errorf("db: load choices of quiz %d: %w", q.ID, err)
+		}
+		if i, ok := index[qid]; ok {
+			q.Questions[i].Choices = append(q.Questions[i].Choices, c)
+		}
+	}
+	return q, crows.Err()
+}
+
+// QuizSummary loads a quiz without its questions.
+func (s *Store) QuizSummary(ctx context.Context, id int64) (quizzes.Quiz, error) {
+	q, err := scanQuiz(s.read.QueryRowContext(ctx, "SELECT "+quizColumns+" FROM quizzes WHERE id = ?", id))
+	if err != nil {
+		return q, notFound(err, fmt.Sprintf("load quiz %d", id))
+	}
+	return q, nil
+}
+
+// CountQuestions returns how many questions a quiz has.
+func (s *Store) CountQuestions(ctx context.Context, quizID int64) (int, error) {
+	var n int
+	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM questions WHERE quiz_id = ?", quizID).Scan(&n); err != nil {
+		return 0, fmt.Errorf("db: count questions of quiz %d: %w", quizID, err)
+	}
+	return n, nil
+}

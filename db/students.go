@@ -1,0 +1,57 @@
+package db
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"fmt"
+
+	"quiztrainer/quizzes"
+)
+
+func tokenHash(token string) []byte {
+	h := sha256.Sum256([]byte(token))
+	return h[:]
+}
+
+// CreateStudent stores a student known by the given cookie token.
+func (s *Store) CreateStudent(ctx context.Context, displayName, token string) (quizzes.Student, error) {
+	st := quizzes.Student{DisplayName: displayName, Token: token}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "INSERT INTO students (display_name, token_hash) VALUES (?, ?)", displayName, tokenHash(token))
+		if err != nil {
+			return err
+		}
+		st.ID, err = res.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return st, fmt.Errorf("db: create student: %w", err)
+	}
+	return st, nil
+}
+
+// StudentByToken finds the student whose cookie holds token.
+func (s *Store) StudentByToken(ctx context.Context, token string) (quizzes.Student, error) {
+	st := quizzes.Student{Token: token}
+	var created sql.NullString
+	err := s.read.QueryRowContext(ctx, "SELECT id, display_name, COALESCE(class_id, 0), created_at FROM students WHERE token_hash = ?",
+		tokenHash(token)).Scan(&st.ID, &st.DisplayName, &st.ClassID, &created)
+	if err != nil {
+		return st, notFound(err, "find student by token")
+	}
+	st.CreatedAt = parseTime(created)
+	return st, nil
+}
+
+// RenameStudent changes a student's display name.
+func (s *Store) RenameStudent(ctx context.Context, id int64, displayName string) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "UPDATE students SET display_name = ? WHERE id = ?", displayName, id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("db: rename student %d: %w", id, err)
+	}
+	return nil
+}

@@ -1,0 +1,95 @@
+// Package handlers is quiztrainer's web app: the fiber routes, middleware and
+// one file per area of pages.
+package handlers
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/gofiber/fiber/v2/middleware/csrf"
+	"github.com/gofiber/fiber/v2/middleware/recover"
+
+	"quiztrainer/db"
+	"quiztrainer/quizzes"
+)
+
+// Generator writes questions for an article (quizzes/generate).
+type Generator interface {
+	Generate(text string) []quizzes.Question
+}
+
+// Config is what the web app needs to know of its deployment.
+type Config struct {
+	// SecureCookies marks cookies Secure; set it when served over HTTPS.
+	SecureCookies bool
+	// BodyLimit caps request bodies, uploads included.
+	BodyLimit int
+}
+
+// Handler holds what every route needs; the routes are its methods.
+type Handler struct {
+	store *db.Store
+	log   *slog.Logger
+	gen   Generator
+	cfg   Config
+}
+
+// New builds the fiber app with every route and middleware.
+func New(store *db.Store, log *slog.Logger, gen Generator, cfg Config) *fiber.App {
+	if cfg.BodyLimit == 0 {
+		cfg.BodyLimit = 4 << 20
+	}
+	h := &Handler{store: store, log: log, gen: gen, cfg: cfg}
+	app := fiber.New(fiber.Config{
+		AppName:               "quiztrainer",
+		ErrorHandler:          h.errorHandler,
+		BodyLimit:             cfg.BodyLimit,
+		DisableStartupMessage: true,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          30 * time.Second,
+		IdleTimeout:           120 * time.Second,
+	})
+	app.Use(recover.New(recover.Config{EnableStackTrace: false}))
+	app.Use(h.accessLog)
+	app.Use(csrf.New(csrf.Config{
+		KeyLookup:      "form:_csrf",
+		CookieName:     "qt_csrf",
+		CookieHTTPOnly: true,
+		CookieSameSite: "Lax",
+		CookieSecure:   cfg.SecureCookies,
+		Expiration:     12 * time.Hour,
+		Storage:        store.KV(),
+		ContextKey:     csrfKey,
+		ErrorHandler: func(c *fiber.Ctx, err error) error {
+			return fiber.NewError(fiber.StatusForbidden, "This form has expired or did not come from this site. Go back, reload the page and try again.")
+		},
+	}))
+	app.Use(h.loadStudent)
+	h.routes(app)
+	return app
+}
+
+const csrfKey = "csrf"
+
+// token returns the CSRF token for the forms of the page being rendered.
+func token(c *fiber.Ctx) string {
+	s, _ := c.Locals(csrfKey).(string)
+	return s
+}
+
+// ctx is the request's context for store calls.
+func ctx(c *fiber.Ctx) context.Context { return c.UserContext() }
+
+func (h *Handler) accessLog(c *fiber.Ctx) error {
+	start := time.Now()
+	err := c.Next()
+	status := c.Response().StatusCode()
+	if err != nil {
+		// The error handler has not run yet; log the status it will give.
+		status = statusOf(err)
+	}
+	h.log.Debug("request", "method", c.Method(), "path", c.Path(), "status", status, "duration", time.Since(start))
+	return err
+}

@@ -1,0 +1,81 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/a-h/templ"
+	"github.com/gofiber/fiber/v2"
+
+	"quiztrainer/db"
+	"quiztrainer/views"
+)
+
+// render writes a component as the HTML response with the given status.
+func render(c *fiber.Ctx, status int, comp templ.Component) error {
+	c.Status(status)
+	c.Type("html", "utf-8")
+	return comp.Render(c.UserContext(), c.Response().BodyWriter())
+}
+
+// page fills what every page shares.
+func page(c *fiber.Ctx, title string) views.Page {
+	return views.Page{Title: title, CSRF: token(c), Student: currentStudent(c)}
+}
+
+// statusOf maps an error to the HTTP status it deserves.
+func statusOf(err error) int {
+	var fe *fiber.Error
+	switch {
+	case errors.As(err, &fe):
+		return fe.Code
+	case errors.Is(err, db.ErrNotFound):
+		return fiber.StatusNotFound
+	}
+	return fiber.StatusInternalServerError
+}
+
+// errorHandler renders every error as a friendly page (JSON under /api).
+// Only messages of errors made for the client (fiber.Error below 500) are
+// shown; anything else is logged and replaced by a general sentence.
+func (h *Handler) errorHandler(c *fiber.Ctx, err error) error {
+	status := statusOf(err)
+	title, msg := http.StatusText(status), ""
+	var fe *fiber.Error
+	if errors.As(err, &fe) && status < 500 && !strings.HasPrefix(fe.Message, "Cannot ") && fe.Message != http.StatusText(status) {
+		msg = fe.Message
+	}
+	switch {
+	case msg != "":
+	case status == fiber.StatusNotFound:
+		title, msg = "Page not found", "There is nothing at this address. The quiz or result may have been removed, or the link is mistyped."
+	case status == fiber.StatusRequestEntityTooLarge:
+		msg = "The upload is too large."
+	case status >= 500:
+		title, msg = "Something went wrong", "The server could not finish this request. Your saved answers are safe; try again in a moment."
+	default:
+		msg = "The request could not be handled."
+	}
+	if status >= 500 {
+		h.log.Error("request failed", "method", c.Method(), "path", c.Path(), "status", status, "err", err)
+	}
+	if strings.HasPrefix(c.Path(), "/api/") {
+		return c.Status(status).JSON(fiber.Map{"error": msg})
+	}
+	c.Response().Header.Del(fiber.HeaderContentDisposition)
+	c.Response().ResetBody()
+	return render(c, status, views.Error(views.ErrorPage{Page: page(c, title), Status: status, Message: msg}))
+}
+
+func (h *Handler) notFound(c *fiber.Ctx) error {
+	return fiber.ErrNotFound
+}
+
+func (h *Handler) health(c *fiber.Ctx) error {
+	if err := h.store.Ping(ctx(c)); err != nil {
+		h.log.Error("health check failed", "err", err)
+		return c.Status(fiber.StatusServiceUnavailable).SendString("database unavailable\n")
+	}
+	return c.SendString("ok\n")
+}

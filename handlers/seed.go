@@ -1,0 +1,43 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+
+	"quiztrainer/assets"
+	"quiztrainer/db"
+	"quiztrainer/quizzes"
+)
+
+// sampleQuestions is how many of the generator's best questions the
+// bundled quiz keeps: enough for a lesson, few enough to finish in one.
+const sampleQuestions = 10
+
+// SeedSample publishes a quiz on the bundled article when the database has
+// no quiz at all, so that a new installation opens on a working quiz. It
+// reports whether it made one.
+func SeedSample(ctx context.Context, store *db.Store, gen Generator) (bool, error) {
+	n, err := store.CountQuizzes(ctx)
+	if err != nil || n > 0 {
+		return false, err
+	}
+	qs := gen.Generate(assets.SampleArticle)
+	if len(qs) == 0 {
+		return false, fmt.Errorf("seed: the generator wrote no questions for the sample article")
+	}
+	if len(qs) > sampleQuestions {
+		qs = qs[:sampleQuestions]
+	}
+	artID, err := store.CreateArticle(ctx, quizzes.Article{Title: assets.SampleTitle, Source: assets.SampleSource, Body: assets.SampleArticle})
+	if err != nil {
+		return false, err
+	}
+	_, err = store.CreateQuiz(ctx, quizzes.Quiz{
+		Title:     assets.SampleTitle,
+		ArticleID: artID,
+		Status:    quizzes.Published,
+		Settings:  quizzes.Settings{Feedback: quizzes.FeedbackAtEnd},
+		Questions: qs,
+	})
+	return err == nil, err
+}

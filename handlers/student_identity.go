@@ -1,0 +1,97 @@
+package handlers
+
+import (
+	"crypto/rand"
+	"encoding/base64"
+	"errors"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/gofiber/fiber/v2"
+
+	"quiztrainer/db"
+	"quiztrainer/quizzes"
+)
+
+// studentCookie holds the random token that identifies a student; students
+// have no password.
+const studentCookie = "qt_student"
+
+const studentKey = "student"
+
+// loadStudent puts the student named by the cookie, if any, in the locals.
+func (h *Handler) loadStudent(c *fiber.Ctx) error {
+	tok := c.Cookies(studentCookie)
+	if tok == "" || len(tok) > 100 {
+		return c.Next()
+	}
+	st, err := h.store.StudentByToken(ctx(c), tok)
+	switch {
+	case err == nil:
+		c.Locals(studentKey, &st)
+	case !errors.Is(err, db.ErrNotFound):
+		return err
+	}
+	return c.Next()
+}
+
+func currentStudent(c *fiber.Ctx) *quizzes.Student {
+	st, _ := c.Locals(studentKey).(*quizzes.Student)
+	return st
+}
+
+// ensureStudent returns the current student, or makes one with the display
+// name the form gives and sets their cookie.
+func (h *Handler) ensureStudent(c *fiber.Ctx, displayName string) (*quizzes.Student, error) {
+	if st := currentStudent(c); st != nil {
+		return st, nil
+	}
+	tok, err := randomToken()
+	if err != nil {
+		return nil, err
+	}
+	st, err := h.store.CreateStudent(ctx(c), displayName, tok)
+	if err != nil {
+		return nil, err
+	}
+	c.Cookie(&fiber.Cookie{
+		Name:     studentCookie,
+		Value:    tok,
+		Path:     "/",
+		Expires:  time.Now().Add(365 * 24 * time.Hour),
+		HTTPOnly: true,
+		Secure:   h.cfg.SecureCookies,
+		SameSite: "Lax",
+	})
+	c.Locals(studentKey, &st)
+	return &st, nil
+}
+
+func randomToken() (string, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
+}
+
+// checkDisplayName trims a display name and says what is wrong with it.
+func checkDisplayName(s string) (string, string) {
+	s = strings.Join(strings.Fields(s), " ")
+	switch {
+	case s == "":
+		return s, "Please give your name, so that your teacher knows whose answers these are."
+	case !utf8.ValidString(s):
+		return s, "The name has characters that cannot be read."
+	case utf8.RuneCountInString(s) > 60:
+		return s, "Please keep your name under 60 characters."
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			return s, "The name has characters that cannot be shown."
+		}
+	}
+	return s, ""
+}

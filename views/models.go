@@ -1,0 +1,147 @@
+// Package views holds quiztrainer's pages as templ components and the
+// view models they take.
+package views
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"quiztrainer/quizzes"
+)
+
+// Page is what every page shares: its title, the CSRF token for its forms
+// and the student, when known.
+type Page struct {
+	Title   string
+	CSRF    string
+	Student *quizzes.Student
+	Notice  string // a one-line message shown above the content
+}
+
+// QuizCard is a quiz as listed on the home page.
+type QuizCard struct {
+	Title     string
+	Slug      string
+	Questions int
+	LastScore string // "7/10 (70%)" of the student's latest finished attempt
+}
+
+// HomePage lists the quizzes students can take.
+type HomePage struct {
+	Page
+	Quizzes []QuizCard
+}
+
+// QuizIntroPage introduces a quiz and asks for a name or starts an attempt.
+type QuizIntroPage struct {
+	Page
+	Quiz      quizzes.Quiz
+	Article   *quizzes.Article
+	Attempts  []quizzes.Attempt
+	CanStart  bool
+	Resume    int64 // id of an unfinished attempt, if any
+	NameError string
+}
+
+// ChoiceView is an option of a question as shown to the student.
+type ChoiceView struct {
+	Index   int
+	Text    string
+	Checked bool
+	Correct bool
+}
+
+// QuestionView is one question of an attempt with the student's answer.
+type QuestionView struct {
+	Number       int
+	Question     quizzes.Question
+	Choices      []ChoiceView // in the order shown
+	Given        string       // the typed answer for text kinds
+	Answered     bool
+	Locked       bool // answered with feedback shown: no more changes
+	AutoSave     bool // a picked choice may be saved at once: it can still change
+	ShowFeedback bool
+	Outcome      quizzes.Outcome
+	Error        string
+	MatchLeft    []string
+	MatchOptions []string
+	MatchGiven   []string
+	Keys         string
+	EvidenceID   string
+}
+
+// AttemptPage is the article beside the questions of an open attempt.
+type AttemptPage struct {
+	Page
+	Quiz      quizzes.Quiz
+	Attempt   quizzes.Attempt
+	Article   *ArticleView
+	Questions []QuestionView
+	Answered  int
+	Deadline  time.Time
+}
+
+// ReviewItem is one question on the result page.
+type ReviewItem struct {
+	Number     int
+	Question   quizzes.Question
+	Given      string
+	Keys       string
+	Outcome    quizzes.Outcome
+	Answered   bool
+	EvidenceID string
+}
+
+// ResultPage shows the score of a finished attempt and every question again.
+type ResultPage struct {
+	Page
+	Quiz    quizzes.Quiz
+	Attempt quizzes.Attempt
+	Article *ArticleView
+	Items   []ReviewItem
+	Correct int
+}
+
+// HistoryPage lists a student's attempts.
+type HistoryPage struct {
+	Page
+	Rows []HistoryRow
+}
+
+// HistoryRow is one attempt in a student's history.
+type HistoryRow struct {
+	QuizTitle string
+	Attempt   quizzes.Attempt
+}
+
+// ErrorPage explains what went wrong without internals.
+type ErrorPage struct {
+	Page
+	Status  int
+	Message string
+}
+
+// Points prints a score without needless decimals.
+func Points(v float64) string {
+	s := fmt.Sprintf("%.2f", v)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	return s
+}
+
+// ScoreLine is "7 / 10 points (70%)".
+func ScoreLine(a quizzes.Attempt) string {
+	return fmt.Sprintf("%s / %s points (%d%%)", Points(a.Score), Points(a.MaxScore), a.Percent())
+}
+
+// AttemptURL is the page of an attempt.
+func AttemptURL(id int64) string { return fmt.Sprintf("/attempt/%d", id) }
+
+// ResultURL is the result page of an attempt.
+func ResultURL(id int64) string { return fmt.Sprintf("/attempt/%d/result", id) }
+
+func questionAnchor(n int) string { return fmt.Sprintf("q%d", n) }
+
+func fieldID(q QuestionView, suffix string) string {
+	return fmt.Sprintf("q%d-%s", q.Number, suffix)
+}
