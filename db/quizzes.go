@@ -67,6 +67,8 @@ func (s *Store) CreateQuiz(ctx context.Context, q quizzes.Quiz) (quizzes.Quiz, e
 		if q.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
+		// A copy, so that the caller's questions do not take this quiz's ids.
+		q.Questions = append([]quizzes.Question(nil), q.Questions...)
 		for i := range q.Questions {
 			qu := q.Questions[i].Normalize()
 			qu.QuizID, qu.Position = q.ID, i+1

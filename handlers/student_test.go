@@ -1,0 +1,166 @@
+package handlers
+
+import (
+	"context"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"quiztrainer/quizzes"
+)
+
+// answerForm is the form a student sends for one question.
+func answerForm(qid int64, field string, values ...string) url.Values {
+	f := url.Values{"question_id": {strconv.FormatInt(qid, 10)}}
+	for _, v := range values {
+		f.Add(field, v)
+	}
+	return f
+}
+
+// startAs opens the quiz as a new student with the given name and returns
+// the attempt's URL.
+func startAs(t *testing.T, c *client, slug, name string) string {
+	t.Helper()
+	c.get("/quiz/" + slug)
+	r := c.post("/quiz/"+slug+"/start", url.Values{"display_name": {name}})
+	if r.status != 303 || !strings.HasPrefix(r.location, "/attempt/") {
+		t.Fatalf("start: status %d location %q, want 303 to /attempt/", r.status, r.location)
+	}
+	return r.location
+}
+
+func TestStudentScenarios(t *testing.T) {
+	ta := newTestApp(t)
+	q := ta.fixtureQuiz(quizzes.Settings{})
+	c := ta.client()
+	attempt := startAs(t, c, q.Slug, "Ada Lovelace")
+	other := ta.client()
+	otherAttempt := startAs(t, other, q.Slug, "Grace")
+	draft, err := ta.store.CreateQuiz(context.Background(), quizzes.Quiz{Title: "Hidden draft", Questions: q.Questions})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[quizzes.Kind]int64{}
+	for _, qu := range q.Questions {
+		ids[qu.Kind] = qu.ID
+	}
+
+	for _, sc := range []struct {
+		name        string
+		c           *client
+		method      string
+		url         string
+		form        url.Values
+		headers     []string
+		status      int
+		contains    []string
+		notContains []string
+	}{
+		{name: "home lists the published quiz", c: c, method: "GET", url: "/", status: 200, contains: []string{"Rivers of the world", "7 questions", "Ada Lovelace"}, notContains: []string{"Hidden draft"}},
+		{name: "a draft is not found by students", c: c, method: "GET", url: "/quiz/" + draft.Slug, status: 404, contains: []string{"Page not found"}},
+		{name: "an unknown quiz is a friendly 404", c: c, method: "GET", url: "/quiz/nope", status: 404, contains: []string{"Page not found", "Back to the quizzes"}},
+		{name: "an unknown attempt is a 404", c: c, method: "GET", url: "/attempt/99999", status: 404},
+		{name: "an attempt id that is not a number is a 404", c: c, method: "GET", url: "/attempt/x'1", status: 404},
+		{name: "another student's attempt is a 404", c: c, method: "GET", url: otherAttempt, status: 404},
+		{name: "the attempt shows article and every question", c: c, method: "GET", url: attempt, status: 200,
+			contains: []string{"The Nile is the longest river in Africa.", "Which river is the longest in Africa?", "Match the river to its continent.", `name="_csrf"`, "of 7 answered"}},
+		{name: "a post without a CSRF token is refused", c: c, method: "POST", url: attempt + "/answer", form: url.Values{"_csrf": {"forged"}, "question_id": {"1"}, "answer": {"1"}}, status: 403, contains: []string{"This form has expired"}},
+		{name: "an empty answer is refused with a message", c: c, method: "POST", url: attempt + "/answer", form: answerForm(ids[quizzes.ShortAnswer], "answer", "  "), status: 422, contains: []string{"Write an answer before saving."}},
+		{name: "a choice that does not exist is refused", c: c, method: "POST", url: attempt + "/answer", form: answerForm(ids[quizzes.MultipleChoice], "answer", "9"), status: 422, contains: []string{"not one of this question"}},
+		{name: "a number question refuses words", c: c, method: "POST", url: attempt + "/answer", form: answerForm(ids[quizzes.Numerical], "answer", "two"), status: 422, contains: []string{"Write a number"}},
+		{name: "a question of another quiz is refused", c: c, method: "POST", url: attempt + "/answer", form: answerForm(draft.Questions[0].ID, "answer", "1"), status: 422, contains: []string{"not in this quiz"}},
+		{name: "a result before finishing sends back to the attempt", c: c, method: "GET", url: attempt + "/result", status: 303},
+		{name: "a script's answer gets the question's HTML back", c: c, method: "POST", url: attempt + "/answer", form: answerForm(ids[quizzes.MultipleChoice], "answer", "1"), headers: []string{"X-Requested-With", "fetch"}, status: 200, contains: []string{"data-question", "Saved"}, notContains: []string{"<html"}},
+		{name: "the health check answers", c: c, method: "GET", url: "/healthz", status: 200, contains: []string{"ok"}},
+		{name: "the stylesheet is served", c: c, method: "GET", url: "/static/app.css", status: 200, contains: []string{".reading"}},
+		{name: "history lists the attempt in progress", c: c, method: "GET", url: "/me", status: 200, contains: []string{"Rivers of the world", "in progress"}},
+	} {
+		t.Run(sc.name, func(t *testing.T) {
+			var r response
+			if sc.method == "GET" {
+				r = sc.c.get(sc.url)
+			} else {
+				r = sc.c.post(sc.url, sc.form, sc.headers...)
+			}
+			if r.status != sc.status {
+				t.Fatalf("status = %d, want %d; body: %.300s", r.status, sc.status, r.body)
+			}
+			for _, s := range sc.contains {
+				if !strings.Contains(r.body, s) {
+					t.Errorf("body does not contain %q: %s", s, r.body)
+				}
+			}
+			for _, s := range append(sc.notContains, "goroutine", "sql:", "SQLITE", "runtime error") {
+				if strings.Contains(r.body, s) {
+					t.Errorf("body contains %q", s)
+				}
+			}
+		})
+	}
+}
+
+func TestStartAsksForAName(t *testing.T) {
+	ta := newTestApp(t)
+	q := ta.fixtureQuiz(quizzes.Settings{})
+	c := ta.client()
+	c.get("/quiz/" + q.Slug)
+	r := c.post("/quiz/"+q.Slug+"/start", url.Values{"display_name": {"   "}})
+	if r.status != 422 || !strings.Contains(r.body, "Please give your name") {
+		t.Errorf("blank name: status %d, want 422 with a message", r.status)
+	}
+	if _, ok := c.cookies[studentCookie]; ok {
+		t.Error("a student cookie was set for a blank name")
+	}
+	r = c.post("/quiz/"+q.Slug+"/start", url.Values{"display_name": {strings.Repeat("x", 61)}})
+	if r.status != 422 || !strings.Contains(r.body, "under 60 characters") {
+		t.Errorf("long name: status %d, want 422 with a message", r.status)
+	}
+}
+
+func TestFeedbackNowLocksTheAnswerAndShowsEvidence(t *testing.T) {
+	ta := newTestApp(t)
+	q := ta.fixtureQuiz(quizzes.Settings{Feedback: quizzes.FeedbackNow})
+	c := ta.client()
+	attempt := startAs(t, c, q.Slug, "Ada")
+	mc := q.Questions[0]
+	if r := c.post(attempt+"/answer", answerForm(mc.ID, "answer", "0")); r.status != 303 {
+		t.Fatalf("answer: status %d, want 303", r.status)
+	}
+	r := c.get(attempt)
+	card := r.doc.Find("#q1")
+	if !strings.Contains(card.Text(), "Not right") || !strings.Contains(card.Text(), "Answer: Nile") {
+		t.Errorf("feedback missing from the answered question: %q", card.Text())
+	}
+	if _, locked := card.Find("fieldset").Attr("disabled"); !locked {
+		t.Error("the answered question's fieldset is not disabled")
+	}
+	if r.doc.Find("mark#ev1").Length() != 1 {
+		t.Error("the evidence is not marked in the article")
+	}
+	r = c.post(attempt+"/answer", answerForm(mc.ID, "answer", "1"))
+	if r.status != 422 || !strings.Contains(r.body, "already answered") {
+		t.Errorf("second answer: status %d, want 422 already answered", r.status)
+	}
+}
+
+func TestTimeLimitHandsTheAttemptIn(t *testing.T) {
+	ta := newTestApp(t)
+	q := ta.fixtureQuiz(quizzes.Settings{TimeLimit: time.Minute})
+	c := ta.client()
+	attempt := startAs(t, c, q.Slug, "Ada")
+	id, _ := strconv.ParseInt(strings.TrimPrefix(attempt, "/attempt/"), 10, 64)
+	if err := ta.store.BackdateAttempt(context.Background(), id, 2*time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	r := c.post(attempt+"/answer", answerForm(q.Questions[0].ID, "answer", "1"))
+	if r.status != 409 || !strings.Contains(r.body, "Time is up") {
+		t.Errorf("late answer: status %d, want 409 time is up", r.status)
+	}
+	a, _ := ta.store.Attempt(context.Background(), id)
+	if !a.Submitted() {
+		t.Error("the attempt was not handed in when its time ran out")
+	}
+}
