@@ -1,0 +1,209 @@
+package generate
+
+import "strings"
+
+// clause is the main clause of a sentence as far as a shallow reading finds
+// it: what stands before the subject, the subject, the verb group and the
+// rest. Token spans are [a,b) indices into the sentence's tokens.
+type clause struct {
+	s       *sentence
+	fronted [2]int // adverbial before the subject ("In 1045,"), or empty
+	subj    [2]int // subject without apposition
+	appos   [2]int // ", a professor of Russian studies at Uppsala University,"
+	aux     []int  // auxiliaries and adverbs before the main verb, in order
+	main    int    // main verb
+	prt     int    // particle after the main verb ("dry up"), or -1
+	rest    [2]int // after the verb group up to the end of the clause
+	passive bool
+	copula  bool
+}
+
+var subordinators = set("when after before while although though as if because since once until unless whereas")
+
+// clauseStoppers end a clause at a comma before them.
+var clauseStoppers = set("which who whom whose where when while whereas although though but because so as since drawing leaving")
+
+var beForms = set("is are was were be been being am")
+var haveForms = set("has have had having")
+var doForms = set("do does did")
+
+// parseClause reads the main clause of s. It returns nil when the sentence
+// does not have the shape subject-verb that the templates need.
+func parseClause(s *sentence) *clause {
+	toks := s.Toks
+	n := len(toks)
+	if n < 3 {
+		return nil
+	}
+	c := &clause{s: s, prt: -1, main: -1}
+	start := 0
+	first := strings.ToLower(toks[0].Text)
+	if toks[0].Tag == "IN" || toks[0].Tag == "RB" || toks[0].Tag == "TO" || toks[0].Tag == "VBG" || toks[0].Tag == "VBN" || first == "according" {
+		// a fronted adverbial ends at the first comma; a subordinate clause too
+		for k := 1; k < n && k < 25; k++ {
+			if toks[k].Tag == "," {
+				if !subordinators[first] && hasFinite(toks, 0, k) && first != "according" {
+					break
+				}
+				c.fronted = [2]int{0, k}
+				start = k + 1
+				break
+			}
+			if toks[k].Tag == "." || toks[k].Tag == ":" {
+				break
+			}
+		}
+		if start == 0 && (subordinators[first] || toks[0].Tag == "RB" && toks[1].Tag != "," || toks[0].Tag == "VBG") {
+			return nil
+		}
+		if start == 0 && toks[0].Tag == "RB" && toks[1].Tag == "," {
+			start = 2
+		}
+	}
+	// subject: up to the first finite verb outside a relative clause or apposition
+	v, inRel, commas := -1, false, []int{}
+	for k := start; k < n; k++ {
+		t := toks[k]
+		if t.Tag == "," {
+			inRel = false
+			commas = append(commas, k)
+			continue
+		}
+		if t.Tag == "." || t.Tag == ":" || t.Tag == "``" || t.Tag == "(" {
+			if t.Tag == "(" {
+				if e := closeParen(toks, k); e > k {
+					k = e
+					continue
+				}
+			}
+			return nil
+		}
+		if t.Tag == "WDT" || t.Tag == "WP" || (t.Text == "that" && k > start) {
+			inRel = true
+			continue
+		}
+		if isFinite(t.Tag) && !inRel {
+			v = k
+			break
+		}
+	}
+	if v <= start || v-start > 18 {
+		return nil
+	}
+	c.subj = [2]int{start, v}
+	if len(commas) > 0 && commas[0] > start {
+		c.subj[1] = commas[0]
+		if len(commas) >= 2 && commas[len(commas)-1] == v-1 {
+			c.appos = [2]int{commas[0] + 1, commas[len(commas)-1]}
+		} else if commas[len(commas)-1] != v-1 {
+			c.subj[1] = v // "X, Y and Z verb": a list, keep it whole
+		}
+	}
+	for k := c.subj[0]; k < c.subj[1]; k++ {
+		if isVerbTag(toks[k].Tag) && toks[k].Tag != "VBN" && toks[k].Tag != "VBG" {
+			return nil
+		}
+	}
+	// verb group
+	k := v
+	for k < n {
+		t := toks[k]
+		w := strings.ToLower(t.Text)
+		if t.Tag == "RB" || w == "not" || w == "n't" {
+			c.aux = append(c.aux, k)
+			k++
+			continue
+		}
+		if !isVerbTag(t.Tag) {
+			break
+		}
+		if (t.Tag == "MD" || beForms[w] || haveForms[w] || doForms[w]) && nextVerb(toks, k+1) {
+			c.aux = append(c.aux, k)
+			k++
+			continue
+		}
+		c.main = k
+		k++
+		break
+	}
+	if c.main < 0 {
+		// "is" alone after adverbs: the last auxiliary was the main verb
+		for len(c.aux) > 0 && !isVerbTag(toks[c.aux[len(c.aux)-1]].Tag) {
+			c.aux = c.aux[:len(c.aux)-1]
+			k--
+		}
+		if len(c.aux) == 0 {
+			return nil
+		}
+		c.main = c.aux[len(c.aux)-1]
+		c.aux = c.aux[:len(c.aux)-1]
+		k = c.main + 1
+	}
+	if k < n && toks[k].Tag == "RP" {
+		c.prt = k
+		k++
+	}
+	mw := strings.ToLower(toks[c.main].Text)
+	c.copula = beForms[mw]
+	for _, a := range c.aux {
+		if beForms[strings.ToLower(toks[a].Text)] && toks[c.main].Tag == "VBN" {
+			c.passive = true
+		}
+	}
+	c.rest = [2]int{k, clauseEnd(toks, k)}
+	return c
+}
+
+func hasFinite(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if isFinite(toks[k].Tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextVerb reports whether a verb follows k, adverbs skipped.
+func nextVerb(toks []token, k int) bool {
+	for k < len(toks) && (toks[k].Tag == "RB" || toks[k].Text == "not" || toks[k].Text == "n't") {
+		k++
+	}
+	return k < len(toks) && strings.HasPrefix(toks[k].Tag, "VB")
+}
+
+func closeParen(toks []token, k int) int {
+	for e := k + 1; e < len(toks) && e < k+15; e++ {
+		if toks[e].Tag == ")" || toks[e].Text == ")" {
+			return e
+		}
+	}
+	return -1
+}
+
+// clauseEnd is where the clause that starts at k stops: the sentence end, a
+// semicolon or dash, a quote, or a comma before a new clause or a participle.
+func clauseEnd(toks []token, k int) int {
+	for e := k; e < len(toks); e++ {
+		t := toks[e]
+		switch t.Tag {
+		case ".", ":", "``":
+			return e
+		case ",":
+			if e+1 >= len(toks) {
+				return e
+			}
+			nx := toks[e+1]
+			w := strings.ToLower(nx.Text)
+			if clauseStoppers[w] || nx.Tag == "VBG" || nx.Tag == "WDT" || nx.Tag == "WP" || nx.Tag == "``" || nx.Tag == "RB" {
+				return e
+			}
+			if nx.Tag == "CC" && hasFinite(toks, e+2, min(len(toks), e+8)) {
+				return e
+			}
+			if nx.Tag == "PRP" || (nx.Tag == "NNP" && hasFinite(toks, e+2, min(len(toks), e+4))) {
+				return e
+			}
+		}
+	}
+	return len(toks)
+}

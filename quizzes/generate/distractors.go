@@ -1,0 +1,164 @@
+package generate
+
+import (
+	"hash/fnv"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// wrongChoices returns up to n wrong choices of the key's type: names of the
+// same kind from the article first, then the built-in lists. It returns nil
+// when it cannot find n, so that the caller asks a short-answer question
+// instead of padding with silly choices.
+func (d *document) wrongChoices(key string, t etype, n int) []string {
+	var pool []string
+	switch t {
+	case ePerson:
+		pool = append(append(pool, d.typed[ePerson]...), people...)
+	case ePlace:
+		pool = append(pool, d.typed[ePlace]...)
+		if countries[key] {
+			pool = append(pool, rotated(sortedKeys(countries), key)...)
+		} else {
+			pool = append(pool, rotated(sortedKeys(cities), key)...)
+		}
+	case eOrg:
+		pool = append(pool, d.typed[eOrg]...)
+		switch {
+		case strings.Contains(key, "University") || strings.Contains(key, "College"):
+			pool = append(pool, universities...)
+		case outlets[key]:
+			pool = append(pool, sortedKeys(outlets)...)
+		}
+	case eDate:
+		pool = append(pool, d.typed[eDate]...)
+		pool = append(pool, nearbyYears(key)...)
+	case eNumber:
+		pool = append(pool, nearbyNumbers(key)...)
+	default:
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{strings.ToLower(key): true}
+	for _, p := range pool {
+		l := strings.ToLower(p)
+		if seen[l] || overlaps(l, strings.ToLower(key)) || !sameForm(key, p, t) {
+			continue
+		}
+		seen[l] = true
+		out = append(out, p)
+		if len(out) == n {
+			return out
+		}
+	}
+	return nil
+}
+
+// overlaps: "Motyl" is no wrong choice for "Alexander J. Motyl".
+func overlaps(a, b string) bool {
+	return strings.Contains(a, b) || strings.Contains(b, a)
+}
+
+// sameForm keeps the choices alike: a four-digit year with years, a phrase
+// starting with "the" with others that do.
+func sameForm(key, p string, t etype) bool {
+	if t == eDate && isYear(key) != isYear(p) {
+		return false
+	}
+	if t == ePerson && (len(strings.Fields(key)) > 1) != (len(strings.Fields(p)) > 1) {
+		return false
+	}
+	return true
+}
+
+func nearbyYears(key string) []string {
+	f := strings.Fields(key)
+	for i, w := range f {
+		if isYear(w) {
+			y, _ := strconv.Atoi(strings.TrimSuffix(w, "s"))
+			suffix := ""
+			if strings.HasSuffix(w, "s") {
+				suffix = "s"
+			}
+			var out []string
+			for _, delta := range []int{-10, 5, 20, -3} {
+				g := append([]string{}, f...)
+				g[i] = strconv.Itoa(y+delta) + suffix
+				out = append(out, strings.Join(g, " "))
+			}
+			return out
+		}
+	}
+	return nil
+}
+
+var numberWords = []string{"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve"}
+
+func nearbyNumbers(key string) []string {
+	l := strings.ToLower(key)
+	for i, w := range numberWords {
+		if l == w {
+			var out []string
+			for _, k := range []int{i + 1, i - 1, i + 2, i - 2, i + 3} {
+				if k >= 0 && k < len(numberWords) {
+					out = append(out, numberWords[k])
+				}
+			}
+			return out
+		}
+	}
+	clean := strings.ReplaceAll(key, ",", "")
+	v, err := strconv.ParseFloat(clean, 64)
+	if err != nil || v <= 0 || v > 1e15 {
+		return nil
+	}
+	var out []string
+	for _, m := range []float64{2, 0.5, 1.5, 3} {
+		out = append(out, formatLike(key, v*m))
+	}
+	return out
+}
+
+// formatLike writes v with the key's thousands separators.
+func formatLike(key string, v float64) string {
+	s := strconv.FormatInt(int64(v+0.5), 10)
+	if !strings.Contains(key, ",") {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// spot picks the key's position among the choices from the prompt, so that
+// the same question always looks the same and keys are not always first.
+func spot(prompt string, n int) int {
+	h := fnv.New32a()
+	h.Write([]byte(prompt))
+	return int(h.Sum32() % uint32(n))
+}
+
+// rotated starts a built-in list at a place chosen by the key, so that
+// different questions draw different wrong choices.
+func rotated(l []string, key string) []string {
+	if len(l) == 0 {
+		return l
+	}
+	k := spot(key, len(l))
+	return append(append([]string{}, l[k:]...), l[:k]...)
+}

@@ -1,0 +1,114 @@
+package generate
+
+import "strings"
+
+// document is an article read once: sentences, tokens, names, and what the
+// short references in it ("Motyl", "he", "the spy agency") stand for.
+type document struct {
+	norm  normalised
+	sents []sentence
+	names [][]mention      // per sentence, in text order
+	full  map[string]string // surname -> full name
+	seen  map[string]int    // how often each name (full form) occurs
+	typed map[etype][]string
+}
+
+func (g *Generator) read(text string) *document {
+	d := &document{norm: normalise(text), full: map[string]string{}, seen: map[string]int{}, typed: map[etype][]string{}}
+	for i, sp := range splitSentences(d.norm.text) {
+		s := sentence{Index: i, Start: sp[0], End: sp[1]}
+		s.Toks = g.tagSentence(d.norm.text, sp[0], sp[1])
+		d.sents = append(d.sents, s)
+	}
+	d.names = make([][]mention, len(d.sents))
+	for i := range d.sents {
+		d.names[i] = names(&d.sents[i], d.norm.text)
+		for _, m := range d.names[i] {
+			if m.Type == ePerson && m.J-m.I >= 2 {
+				parts := strings.Fields(m.Text)
+				d.full[parts[len(parts)-1]] = m.Text
+			}
+		}
+	}
+	typedSeen := map[string]bool{}
+	for i := range d.names {
+		for k := range d.names[i] {
+			m := &d.names[i][k]
+			if f, ok := d.full[m.Text]; ok && m.Text != f {
+				m.Type, m.Full = ePerson, f
+			}
+			name := m.name()
+			d.seen[name]++
+			if !typedSeen[name] && m.Type != eNationality {
+				typedSeen[name] = true
+				d.typed[m.Type] = append(d.typed[m.Type], name)
+			}
+		}
+	}
+	return d
+}
+
+// name is the full form of a mention.
+func (m mention) name() string {
+	if m.Full != "" {
+		return m.Full
+	}
+	return m.Text
+}
+
+// mentionAt returns the name that ends at token j-1 of the sentence and
+// starts at or after i, if any: the head of a noun phrase.
+func (d *document) mentionIn(si, i, j int) *mention {
+	for k := range d.names[si] {
+		m := &d.names[si][k]
+		if m.I >= i && m.J <= j && m.J == j {
+			return m
+		}
+	}
+	for k := range d.names[si] {
+		m := &d.names[si][k]
+		if m.I == i && m.J <= j {
+			return m
+		}
+	}
+	return nil
+}
+
+// lastMention is the nearest name of type t before token tok of sentence si,
+// looking back at most three sentences.
+func (d *document) lastMention(si, tok int, t etype) *mention {
+	for s := si; s >= 0 && s >= si-3; s-- {
+		ms := d.names[s]
+		for k := len(ms) - 1; k >= 0; k-- {
+			if (s < si || ms[k].J <= tok) && ms[k].Type == t {
+				return &ms[k]
+			}
+		}
+	}
+	return nil
+}
+
+// agencyWords are interchangeable heads of references to an organisation:
+// "the spy agency" may be "South Korea's intelligence service".
+var agencyWords = set("agency service bureau office ministry department directorate")
+
+// resolveRef finds what "the <noun>" stands for: the nearest earlier
+// organisation whose head noun is the same or of the same group.
+func (d *document) resolveRef(si, tok int, head string) string {
+	head = strings.ToLower(head)
+	for s := si; s >= 0 && s >= si-3; s-- {
+		ms := d.names[s]
+		for k := len(ms) - 1; k >= 0; k-- {
+			m := ms[k]
+			if (s == si && m.J > tok) || m.Type != eOrg {
+				continue
+			}
+			words := strings.Fields(strings.ToLower(m.Text))
+			h := words[len(words)-1]
+			if h == head || (agencyWords[h] && agencyWords[head]) {
+				return m.Text
+			}
+		}
+	}
+	return ""
+}

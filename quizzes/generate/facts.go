@@ -1,0 +1,293 @@
+package generate
+
+import (
+	"strings"
+)
+
+// speechVerbs introduce what someone said; a question on their subject is an
+// attribution question ("Who predicted ...?").
+var speechVerbs = set("say state note write predict forecast deny confirm add suggest argue claim warn explain " +
+	"report announce tell insist believe estimate conclude emphasize emphasise stress observe remark acknowledge " +
+	"admit assert contend declare maintain reveal")
+
+// synonym words a verb the way a teacher would ask about it.
+var synonym = map[string]string{"forecasted": "predicted", "forecast": "predicted", "penned": "wrote"}
+
+// subjectAnswer resolves the subject of c to the phrase a student should
+// give: a pronoun to the name it stands for, "the spy agency" to the
+// organisation. ok is false when nothing usable is left.
+func (d *document) subjectAnswer(c *clause) (key string, alts []string, t etype, role string, ok bool) {
+	si := c.s.Index
+	toks := c.s.Toks
+	i, j := c.subj[0], c.subj[1]
+	if j-i == 1 && pronouns[strings.ToLower(toks[i].Text)] {
+		switch strings.ToLower(toks[i].Text) {
+		case "he", "she":
+			if m := d.lastMention(si, i, ePerson); m != nil {
+				return m.name(), surname(m.name()), ePerson, "", true
+			}
+		case "they", "it":
+			if c.fronted[1] > 0 && strings.EqualFold(toks[0].Text, "according") {
+				k, a, t := d.frontedSource(c)
+				return k, a, t, "", k != ""
+			}
+		}
+		return "", nil, eThing, "", false
+	}
+	if toks[i].Tag == "DT" && strings.EqualFold(toks[i].Text, "the") && j-i <= 4 && !isCap(toks[j-1].Text) {
+		if r := d.resolveRef(si, i, toks[j-1].Text); r != "" {
+			return r, []string{d.words(si, i, j)}, eOrg, "", true
+		}
+	}
+	if toks[i].Tag == "EX" {
+		return "", nil, eThing, "", false
+	}
+	key, alts = d.answerForms(si, i, j)
+	t = d.npType(si, i, j)
+	if m := d.mentionIn(si, i, j); m != nil && m.J == j && m.Type == ePerson {
+		role = roleBefore(toks, m.I)
+	}
+	return key, alts, t, role, true
+}
+
+// frontedSource is X of "According to X, ...".
+func (d *document) frontedSource(c *clause) (string, []string, etype) {
+	if c.fronted[1] < 3 {
+		return "", nil, eThing
+	}
+	key, alts := d.answerForms(c.s.Index, 2, c.fronted[1])
+	return key, alts, d.npType(c.s.Index, 2, c.fronted[1])
+}
+
+func surname(full string) []string {
+	f := strings.Fields(full)
+	if len(f) > 1 {
+		return []string{f[len(f)-1]}
+	}
+	return nil
+}
+
+// subjectText is the subject as it reads after an inverted auxiliary.
+func (d *document) subjectText(c *clause) string {
+	toks := c.s.Toks
+	i, j := c.subj[0], c.subj[1]
+	if j-i == 1 {
+		switch strings.ToLower(toks[i].Text) {
+		case "he", "she":
+			if m := d.lastMention(c.s.Index, i, ePerson); m != nil {
+				return m.name()
+			}
+		}
+	}
+	if toks[i].Tag == "DT" && strings.EqualFold(toks[i].Text, "the") && j-i <= 4 && !isCap(toks[j-1].Text) {
+		if r := d.resolveRef(c.s.Index, i, toks[j-1].Text); r != "" {
+			return r
+		}
+	}
+	return d.inSentence(c.s.Index, i, j)
+}
+
+// clauseQuestions asks about the parts of one clause: its subject, object or
+// complement, the time and place of its prepositional phrases, its counts.
+func (d *document) clauseQuestions(c *clause) []candidate {
+	var out []candidate
+	si := c.s.Index
+	toks := c.s.Toks
+	mainLemma := lemma(toks[c.main].Text, toks[c.main].Tag)
+	add := func(cand candidate) {
+		if cand.prompt == "" || cand.answer == "" {
+			return
+		}
+		cand.sent = si
+		out = append(out, cand)
+	}
+
+	// subject: "Who founded the first Russian settlement in Alaska?"
+	if key, alts, t, role, ok := d.subjectAnswer(c); ok {
+		wh := whWord(t)
+		if t == eDate || t == eNumber || t == eNationality {
+			wh = "What"
+		}
+		tmpl := "subject." + strings.ToLower(wh)
+		score := 0.62
+		if t == ePerson || t == eOrg || t == ePlace {
+			score = 0.8
+		}
+		if role != "" {
+			wh, tmpl, score = "Which "+role, "role."+role, 0.9
+		}
+		vg := d.verbGroup(c)
+		if s, ok := synonym[strings.ToLower(toks[c.main].Text)]; ok && len(c.aux) == 0 {
+			vg = s
+		}
+		if speechVerbs[mainLemma] && (t == ePerson || t == eOrg) {
+			tmpl = "attribution." + pastTense(vg)
+			score = 0.92
+		}
+		rest := d.restText(c)
+		if q := d.quotedContent(c); q != "" && rest == "" || speechVerbs[mainLemma] && q != "" {
+			rest = "that " + q
+		}
+		if rest != "" || !c.copula {
+			add(candidate{prompt: question(wh, vg, rest), answer: key, alts: alts, atype: t, template: tmpl, score: score})
+		}
+	}
+
+	subj := d.subjectText(c)
+	r0 := c.rest[0]
+	for r0 < c.rest[1] && toks[r0].Tag == "RB" {
+		r0++
+	}
+	// object or complement: "What did Grigory Shelikhov found?", "What is X?"
+	if !c.passive && r0 < c.rest[1] && !speechVerbs[mainLemma] && toks[c.subj[0]].Tag != "EX" {
+		if e := npExtEnd(toks, r0); e > r0 && e <= c.rest[1] && !pronouns[strings.ToLower(toks[r0].Text)] {
+			t := d.npType(si, r0, e)
+			key, alts := d.answerForms(si, r0, e)
+			wh := "What"
+			if t == ePerson && !c.copula {
+				wh = "Who"
+			}
+			if n := countNouns(toks, r0, e); n != "" {
+				num, nalts := d.countAnswer(si, r0, e)
+				add(candidate{prompt: d.inverted(c, "How many "+n, subj, d.restText(c, [2]int{r0, e})),
+					answer: num, alts: append(nalts, key), atype: eNumber, template: "count.how_many", score: 0.85})
+			} else {
+				tmpl, score := "object."+strings.ToLower(wh), 0.7
+				if c.copula {
+					tmpl, score = "definition.what", 0.72
+				}
+				add(candidate{prompt: d.inverted(c, wh, subj, d.restText(c, [2]int{r0, e})), answer: key, alts: alts, atype: t, template: tmpl, score: score})
+			}
+		}
+	}
+	// counts in the subject: "How many ARF members were arrested?"
+	if n := countNouns(toks, c.subj[0], c.subj[1]); n != "" {
+		num, nalts := d.countAnswer(si, c.subj[0], c.subj[1])
+		add(candidate{prompt: question("How many "+n, d.verbGroup(c), d.restText(c)), answer: num, alts: nalts, atype: eNumber, template: "count.how_many", score: 0.85})
+	}
+	// existential: "There were three brotherhoods in the Armenian Church."
+	if toks[c.subj[0]].Tag == "EX" && c.copula && r0 < c.rest[1] {
+		if e := npExtEnd(toks, r0); e > r0 {
+			if n := countNouns(toks, r0, e); n != "" {
+				num, nalts := d.countAnswer(si, r0, e)
+				add(candidate{prompt: question("How many "+n, strings.ToLower(toks[c.main].Text), "there", d.restText(c, [2]int{r0, e})),
+					answer: num, alts: nalts, atype: eNumber, template: "count.how_many", score: 0.85})
+			}
+		}
+	}
+	// prepositional phrases: when, where, by whom
+	asked := 0
+	for k := c.rest[0]; k < c.rest[1]-1 && asked < 3; k++ {
+		if toks[k].Tag != "IN" && toks[k].Tag != "TO" {
+			continue
+		}
+		e := npExtEnd(toks, k+1)
+		if e == k+1 || e > c.rest[1] {
+			continue
+		}
+		t := d.npType(si, k+1, e)
+		prep := strings.ToLower(toks[k].Text)
+		key, alts := d.answerForms(si, k+1, e)
+		switch {
+		case t == eDate:
+			add(candidate{prompt: d.inverted(c, "When", subj, d.restText(c, [2]int{k, e})), answer: key, alts: alts, atype: eDate, template: "date.when", score: 0.84})
+			asked++
+		case t == ePlace && (prep == "in" || prep == "at" || prep == "near" || prep == "to" || prep == "into"):
+			add(candidate{prompt: d.inverted(c, "Where", subj, d.restText(c, [2]int{k, e})), answer: key, alts: alts, atype: ePlace, template: "place.where", score: 0.8})
+			asked++
+		case prep == "by" && c.passive:
+			wh := whWord(t)
+			if wh == "When" {
+				wh = "What"
+			}
+			obj := d.inSentence(si, c.subj[0], c.subj[1])
+			add(candidate{prompt: question(wh, pastTense(toks[c.main].Text), obj, d.restText(c, [2]int{k, e})), answer: key, alts: alts, atype: t, template: "agent." + strings.ToLower(wh), score: 0.82})
+			asked++
+		}
+	}
+	// a time or place put first: "In 1045, masses of Armenians migrated to Cilicia."
+	if f := c.fronted[1]; f > 1 && toks[0].Tag == "IN" && !strings.EqualFold(toks[0].Text, "according") {
+		for k := 0; k < f-1; k++ {
+			if toks[k].Tag != "IN" {
+				continue
+			}
+			e := npExtEnd(toks, k+1)
+			if e == k+1 || e > f {
+				continue
+			}
+			t := d.npType(si, k+1, e)
+			if t != eDate && t != ePlace {
+				continue
+			}
+			key, alts := d.answerForms(si, k+1, e)
+			wh, tmpl := "When", "date.when"
+			if t == ePlace {
+				wh, tmpl = "Where", "place.where"
+			}
+			add(candidate{prompt: d.inverted(c, wh, subj, d.restText(c)), answer: key, alts: alts, atype: t, template: tmpl, score: 0.84})
+			break
+		}
+	}
+	return out
+}
+
+// countNouns returns the counted nouns of a phrase with a number in it
+// ("brotherhoods" of "three brotherhoods"), or "" when it counts nothing.
+func countNouns(toks []token, i, j int) string {
+	for k := i; k < j; k++ {
+		if toks[k].Tag == "CD" && !isYear(toks[k].Text) {
+			e := k + 1
+			for e < j && toks[e].Tag == "CD" {
+				e++
+			}
+			b := npEnd(toks, e)
+			if b > e && b <= j && toks[b-1].Tag == "NNS" {
+				var ws []string
+				for x := e; x < b; x++ {
+					ws = append(ws, toks[x].Text)
+				}
+				return strings.Join(ws, " ")
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// countAnswer is the number of a counted phrase, with the whole phrase as
+// another accepted answer.
+func (d *document) countAnswer(si, i, j int) (string, []string) {
+	toks := d.sents[si].Toks
+	for k := i; k < j; k++ {
+		if toks[k].Tag == "CD" {
+			e := k + 1
+			for e < j && toks[e].Tag == "CD" {
+				e++
+			}
+			s := k
+			for s > i && (toks[s-1].Tag == "JJR" || toks[s-1].Tag == "RB" || toks[s-1].Text == "than") {
+				s--
+			}
+			return d.words(si, s, e), []string{d.words(si, i, j)}
+		}
+	}
+	return "", nil
+}
+
+// quotedContent is the quotation that follows the verb of c, as reported
+// speech: `stated, "The ... confirmed."` -> "the ... confirmed".
+func (d *document) quotedContent(c *clause) string {
+	toks := c.s.Toks
+	for k := c.rest[1]; k < len(toks) && k <= c.rest[1]+1; k++ {
+		if toks[k].Tag == "``" {
+			e := k + 1
+			for e < len(toks) && toks[e].Tag != "``" {
+				e++
+			}
+			if e-k > 3 {
+				return d.inSentence(c.s.Index, k+1, e)
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,124 @@
+package generate
+
+import (
+	"sort"
+	"strings"
+)
+
+// keep drops candidates no teacher would hand out: a vague or giveaway
+// answer, an answer too long to be a key, a prompt that lost its verb or
+// runs on.
+func keep(c candidate) bool {
+	if c.prompt == "" || c.answer == "" || isVague(c.answer) {
+		return false
+	}
+	aw := len(strings.Fields(c.answer))
+	pw := len(strings.Fields(c.prompt))
+	if aw > 12 || pw < 3 || pw > 40 {
+		return false
+	}
+	if c.kind != "cloze" && givesAway(c.prompt, c.answer) {
+		return false
+	}
+	return true
+}
+
+// quality adjusts a template's score by what makes a question better to ask:
+// short keys, short prompts, early and repeated facts.
+func (d *document) quality(c candidate) float64 {
+	s := c.score
+	aw := len(strings.Fields(c.answer))
+	switch {
+	case aw > 8:
+		s *= 0.7
+	case aw > 5:
+		s *= 0.85
+	}
+	if pw := len(strings.Fields(c.prompt)); pw > 24 {
+		s *= 0.85
+	}
+	for _, w := range strings.Fields(strings.ToLower(strings.TrimRight(c.prompt, "?"))) {
+		if w == "he" || w == "she" || w == "they" || w == "it" || w == "this" {
+			s *= 0.9
+			break
+		}
+	}
+	if c.sent < 2 {
+		s += 0.04 / float64(c.sent+1)
+	}
+	if d.seen[c.answer] > 1 {
+		s += 0.03
+	}
+	if s > 1 {
+		s = 1
+	}
+	return s
+}
+
+// rank orders candidates best first. Within a sentence each further
+// question loses a little, so that the list walks through the article
+// instead of asking five things about its first line; exact repeats of a
+// prompt and second questions with the same key from one sentence go.
+func (d *document) rank(cands []candidate) []candidate {
+	var kept []candidate
+	for _, c := range cands {
+		if keep(c) {
+			c.score = d.quality(c)
+			kept = append(kept, c)
+		}
+	}
+	sort.SliceStable(kept, func(a, b int) bool {
+		if kept[a].score != kept[b].score {
+			return kept[a].score > kept[b].score
+		}
+		if kept[a].sent != kept[b].sent {
+			return kept[a].sent < kept[b].sent
+		}
+		return kept[a].prompt < kept[b].prompt
+	})
+	seenPrompt := map[string]bool{}
+	seenKey := map[string]int{}
+	perSent := map[int]int{}
+	adjusted := make([]float64, 0, len(kept))
+	var out []candidate
+	for _, c := range kept {
+		pk := strings.ToLower(c.prompt)
+		kk := strings.ToLower(c.answer)
+		if seenPrompt[pk] || seenKey[kk+"\x00"+itoa(c.sent)] > 0 {
+			continue
+		}
+		seenPrompt[pk] = true
+		seenKey[kk+"\x00"+itoa(c.sent)]++
+		adj := c.score - 0.1*float64(perSent[c.sent])
+		if seenKey[kk] > 0 {
+			adj -= 0.1
+		}
+		seenKey[kk]++
+		perSent[c.sent]++
+		out = append(out, c)
+		adjusted = append(adjusted, adj)
+	}
+	idx := make([]int, len(out))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return adjusted[idx[a]] > adjusted[idx[b]] })
+	res := make([]candidate, len(out))
+	for i, k := range idx {
+		res[i] = out[k]
+	}
+	return res
+}
+
+func itoa(i int) string {
+	const digits = "0123456789"
+	if i == 0 {
+		return "0"
+	}
+	var b []byte
+	for i > 0 {
+		b = append([]byte{digits[i%10]}, b...)
+		i /= 10
+	}
+	return string(b)
+}

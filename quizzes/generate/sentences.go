@@ -1,0 +1,102 @@
+package generate
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// abbreviations end with a period that does not end a sentence.
+var abbreviations = set("mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep rev hon messrs " +
+	"vs etc e.g i.e no nos inc co corp ltd mt ft approx ca c fig vol ed eds dept est " +
+	"jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n a.d b.c p.m a.m")
+
+// splitSentences returns the [start,end) byte spans of the sentences of text.
+// A line break always ends a sentence (articles are often one paragraph a
+// line); within a line a sentence ends at . ! or ? followed by a space and a
+// capital, digit or opening quote, unless the word before is an abbreviation
+// or an initial.
+func splitSentences(text string) [][2]int {
+	var out [][2]int
+	add := func(s, e int) {
+		for s < e && isSpaceByte(text[s]) {
+			s++
+		}
+		for e > s && isSpaceByte(text[e-1]) {
+			e--
+		}
+		if e > s {
+			out = append(out, [2]int{s, e})
+		}
+	}
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == '\n' {
+			add(start, i)
+			start = i + 1
+			continue
+		}
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		j := i + 1
+		for j < len(text) && strings.IndexByte(`"')]`, text[j]) >= 0 {
+			j++
+		}
+		if j < len(text) && text[j] == '[' { // citation marks like [1]
+			if k := strings.IndexByte(text[j:], ']'); k > 0 && k < 20 {
+				j += k + 1
+			}
+		}
+		if j >= len(text) || text[j] != ' ' {
+			continue
+		}
+		k := j
+		for k < len(text) && text[k] == ' ' {
+			k++
+		}
+		if k >= len(text) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(text[k:])
+		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '\'' || r == '(') {
+			continue
+		}
+		if c == '.' && abbreviationBefore(text, i) {
+			continue
+		}
+		add(start, j)
+		start = j
+		i = j - 1
+	}
+	add(start, len(text))
+	return out
+}
+
+// abbreviationBefore reports whether the word ending at the period text[i]
+// is an abbreviation or a single-letter initial.
+func abbreviationBefore(text string, i int) bool {
+	s := i
+	for s > 0 && text[s-1] != ' ' && text[s-1] != '(' && text[s-1] != '"' {
+		s--
+	}
+	w := strings.ToLower(text[s:i])
+	if w == "" {
+		return false
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		return true
+	}
+	return abbreviations[w]
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,196 @@
+package generate
+
+import (
+	"strings"
+
+	"quiztrainer/quizzes"
+)
+
+// candidate is a question before filtering and ranking.
+type candidate struct {
+	kind     quizzes.Kind
+	prompt   string
+	answer   string   // the key
+	alts     []string // other accepted forms of the key
+	atype    etype
+	sent     int
+	template string
+	score    float64
+	explain  string
+	wrong    []string // wrong choices already chosen by the template
+}
+
+// personNouns head phrases that name people, so a question about them asks "Who".
+var personNouns = set("people person man men woman women members member soldiers troops officers leaders children " +
+	"family families residents citizens workers students scholars experts authorities settlers immigrants " +
+	"group priests clergy monks farmers voters artists writers critics fans players")
+
+// npType types the noun phrase [i,j) of sentence si.
+func (d *document) npType(si, i, j int) etype {
+	toks := d.sents[si].Toks
+	if j <= i {
+		return eThing
+	}
+	if isDateSpan(toks, i, j) {
+		return eDate
+	}
+	if m := d.mentionIn(si, i, j); m != nil && m.J == j {
+		return m.Type
+	}
+	head := strings.ToLower(toks[j-1].Text)
+	if toks[j-1].Tag == "CD" {
+		return eNumber
+	}
+	if personNouns[head] || roleNouns[head] || roleNouns[strings.TrimSuffix(head, "s")] || head == "he" || head == "she" {
+		return ePerson
+	}
+	return eThing
+}
+
+func isYear(w string) bool {
+	w = strings.TrimSuffix(w, "s")
+	if len(w) != 4 || w[0] < '1' || w[0] > '2' {
+		return false
+	}
+	for i := 0; i < 4; i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// isDateSpan: years, months, days of months, decades and centuries.
+func isDateSpan(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		w := toks[k].Text
+		if isYear(w) || months[w] || strings.EqualFold(w, "century") || strings.EqualFold(w, "centuries") || w == "AD" || w == "BC" || w == "BCE" {
+			return true
+		}
+	}
+	return false
+}
+
+// whWord asks for a phrase of type t.
+func whWord(t etype) string {
+	switch t {
+	case ePerson:
+		return "Who"
+	case eDate:
+		return "When"
+	}
+	return "What"
+}
+
+// answerForms is the key of the phrase [i,j) and its other accepted forms:
+// the phrase without its "of ..." tail, the full name of a surname, the
+// surname of a full name.
+func (d *document) answerForms(si, i, j int) (string, []string) {
+	toks := d.sents[si].Toks
+	for i < j && (toks[i].Tag == "DT" && strings.EqualFold(toks[i].Text, "both")) {
+		i++
+	}
+	key := d.words(si, i, j)
+	var alts []string
+	if m := d.mentionIn(si, i, j); m != nil && m.J == j {
+		if m.Full != "" && m.Full != key {
+			alts = append(alts, key)
+			key = m.Full
+		}
+		if m.Type == ePerson && m.I > i && roleBefore(toks, m.I) != "" {
+			key = m.name() // "professor Alexander J. Motyl" -> the name
+		}
+		if m.Type == ePerson {
+			if f := strings.Fields(m.name()); len(f) > 1 {
+				alts = append(alts, f[len(f)-1])
+			}
+		}
+	}
+	if b := npEnd(toks, i); b < j && b > i {
+		alts = append(alts, d.words(si, i, b))
+	}
+	return key, alts
+}
+
+// roleBefore returns the role noun right before token k ("professor" in
+// "political science professor Alexander J. Motyl"), if any.
+func roleBefore(toks []token, k int) string {
+	if k > 0 && roleNouns[strings.ToLower(toks[k-1].Text)] && !isCap(toks[k-1].Text) {
+		return strings.ToLower(toks[k-1].Text)
+	}
+	return ""
+}
+
+// inverted builds "WH aux subject verb rest" with do-support when the verb
+// group has no auxiliary: "When did the Catholicossate settle there?".
+func (d *document) inverted(c *clause, wh, subj, rest string) string {
+	toks := c.s.Toks
+	si := c.s.Index
+	var auxWords []string
+	firstAux := -1
+	for _, a := range c.aux {
+		if isVerbTag(toks[a].Tag) && firstAux < 0 {
+			firstAux = a
+			continue
+		}
+		auxWords = append(auxWords, strings.ToLower(toks[a].Text))
+	}
+	main := toks[c.main]
+	prt := ""
+	if c.prt >= 0 {
+		prt = toks[c.prt].Text
+	}
+	switch {
+	case firstAux >= 0:
+		return question(wh, strings.ToLower(toks[firstAux].Text), subj, strings.Join(auxWords, " "), strings.ToLower(main.Text), prt, rest)
+	case c.copula:
+		return question(wh, strings.ToLower(main.Text), subj, strings.Join(auxWords, " "), rest)
+	}
+	do := map[string]string{"VBD": "did", "VBZ": "does", "VBP": "do"}[main.Tag]
+	if do == "" {
+		return ""
+	}
+	verb := lemma(main.Text, main.Tag)
+	if isNameTag(main.Tag) || verb == "" {
+		return ""
+	}
+	_ = si
+	return question(wh, do, subj, strings.Join(auxWords, " "), verb, prt, rest)
+}
+
+// verbGroup is the clause's verb group as written, with a plural "have"
+// made singular for a wh-subject ("Who has denied ...?").
+func (d *document) verbGroup(c *clause) string {
+	toks := c.s.Toks
+	var ws []string
+	for _, a := range c.aux {
+		ws = append(ws, toks[a].Text)
+	}
+	ws = append(ws, toks[c.main].Text)
+	if c.prt >= 0 {
+		ws = append(ws, toks[c.prt].Text)
+	}
+	switch strings.ToLower(ws[0]) {
+	case "have":
+		ws[0] = "has"
+	case "do":
+		ws[0] = "does"
+	}
+	return strings.ToLower(strings.Join(ws, " "))
+}
+
+// restText is the rest of the clause without the spans in skip, cut short
+// when it runs on: long prompts read badly and hide the point.
+func (d *document) restText(c *clause, skip ...[2]int) string {
+	a, b := c.rest[0], c.rest[1]
+	if b-a > 16 {
+		toks := c.s.Toks
+		for k := a + 10; k < b; k++ {
+			if toks[k].Tag == "," || (toks[k].Tag == "IN" && k > a+12) || toks[k].Tag == "WDT" {
+				b = k
+				break
+			}
+		}
+	}
+	return d.wordsSkipping(c.s.Index, a, b, skip...)
+}

@@ -1,0 +1,96 @@
+package generate
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v2"
+)
+
+// token is a word or punctuation mark of a sentence with its part of speech
+// (Penn tags), prose's entity label (PERSON, GPE, ...; empty when none) and
+// its byte span in the normalised text.
+type token struct {
+	Text, Tag, NE string
+	Start, End    int
+}
+
+// sentence is one sentence of the article.
+type sentence struct {
+	Index      int
+	Start, End int // byte span in the normalised text
+	Toks       []token
+}
+
+// tagSentence tokenises and tags one sentence with the shared model and finds
+// each token's offsets: prose returns token texts only, so we look them up in
+// order. A token that cannot be found (prose rewrites a few sequences) takes
+// the empty span at the cursor.
+func (g *Generator) tagSentence(text string, start, end int) []token {
+	sub := text[start:end]
+	doc, err := prose.NewDocument(sub, prose.UsingModel(g.model), prose.WithSegmentation(false))
+	if err != nil {
+		return nil
+	}
+	ptoks := doc.Tokens()
+	out := make([]token, 0, len(ptoks))
+	cur := 0
+	for _, pt := range ptoks {
+		s := cur
+		if k := strings.Index(sub[cur:], pt.Text); k >= 0 && strings.TrimSpace(sub[cur:cur+k]) == "" {
+			s = cur + k
+			cur = s + len(pt.Text)
+		}
+		ne := pt.Label
+		if i := strings.IndexByte(ne, '-'); i >= 0 {
+			ne = ne[i+1:]
+		}
+		if ne == "O" {
+			ne = ""
+		}
+		t := token{Text: pt.Text, Tag: fixTag(pt.Text, pt.Tag), NE: ne, Start: start + s, End: start + cur}
+		if t.End < t.Start {
+			t.End = t.Start
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// fixTag corrects the tagger where it is reliably wrong: quotes and dashes
+// (which it tags as words), years and possessive markers.
+func fixTag(w, tag string) string {
+	switch w {
+	case `"`, "''", "``":
+		return "``"
+	case "-", "--":
+		return ":"
+	case "'s", "'":
+		if tag != "POS" && w == "'s" {
+			return "POS"
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsDigit(r) && isNumberWord(w) {
+		return "CD"
+	}
+	if unicode.IsPunct(r) && len(w) == 1 && tag != "." && tag != "," && tag != ":" && tag != "(" && tag != ")" && tag != "$" {
+		return ":"
+	}
+	return tag
+}
+
+func isNumberWord(w string) bool {
+	digits := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+		case r == ',' || r == '.' || r == '%' || r == 's' || r == '-':
+		default:
+			return false
+		}
+	}
+	return digits > 0
+}
