@@ -91,10 +91,10 @@ func newBrowser(t *testing.T, path string, width, height int, script bool) conte
 	return tctx
 }
 
-// shoot saves a full-page screenshot of the current step.
+// shoot saves a full-page screenshot of the current step (quality 100 is PNG).
 func shoot(t *testing.T, ctx context.Context, dir, name string) {
 	t.Helper()
-	buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	buf, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
 	}
@@ -162,6 +162,11 @@ func TestBrowserStudentTakesSampleQuiz(t *testing.T) {
 			step(4, "answered")
 			progress, err := chromedp.Run(ctx, chromedp.Text("#progress"))
 			must(t, err)
+			left, err := chromedp.Run(ctx, chromedp.TextContent("[data-left]"))
+			must(t, err)
+			if left != "" {
+				t.Errorf("with every question answered the finish form still says %q", left)
+			}
 			if want := fmt.Sprintf("%d of %d answered", len(inputs), len(inputs)); !strings.Contains(progress, want) {
 				t.Errorf("progress reads %q, want %q", progress, want)
 			}

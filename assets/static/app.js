@@ -5,8 +5,12 @@
   "use strict";
 
   function progress(answered) {
+    if (!answered) return;
     var el = document.querySelector("[data-answered]");
-    if (el && answered) el.textContent = answered;
+    if (el) el.textContent = answered;
+    var left = document.querySelectorAll("[data-question]").length - Number(answered);
+    var hint = document.querySelector("[data-left]");
+    if (hint) hint.textContent = left > 0 ? " (" + left + " still unanswered)" : "";
   }
 
   function save(form) {
