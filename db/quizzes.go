@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"quiztrainer/quizzes"
@@ -254,4 +255,86 @@ func (s *Store) CountQuestions(ctx context.Context, quizID int64) (int, error) {
 		return 0, fmt.Errorf("db: count questions of quiz %d: %w", quizID, err)
 	}
 	return n, nil
+}
+
+// QuizRow is a quiz as a teacher's list shows it.
+type QuizRow struct {
+	quizzes.Quiz
+	Owner     string
+	Questions int
+	Attempts  int
+}
+
+// TeacherQuizzes lists the quizzes a user may change, newest first: their
+// own, or every quiz for an admin.
+func (s *Store) TeacherQuizzes(ctx context.Context, u quizzes.User) ([]QuizRow, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT `+prefixed("z", quizColumns)+`, COALESCE(u.username, ''),
+		(SELECT COUNT(*) FROM questions q WHERE q.quiz_id = z.id),
+		(SELECT COUNT(*) FROM attempts a WHERE a.quiz_id = z.id AND a.submitted_at IS NOT NULL)
+		FROM quizzes z LEFT JOIN users u ON u.id = z.owner_id
+		WHERE z.owner_id = ? OR ? ORDER BY z.id DESC`, u.ID, u.Role == quizzes.RoleAdmin)
+	if err != nil {
+		return nil, fmt.Errorf("db: list quizzes of user %d: %w", u.ID, err)
+	}
+	defer rows.Close()
+	var out []QuizRow
+	for rows.Next() {
+		var r QuizRow
+		var limit int
+		var created sql.NullString
+		q := &r.Quiz
+		if err := rows.Scan(&q.ID, &q.Title, &q.Slug, &q.ArticleID, &q.OwnerID, &q.Status,
+			&q.Settings.ShuffleQuestions, &q.Settings.ShuffleChoices, &q.Settings.Feedback,
+			&q.Settings.AttemptsAllowed, &limit, &created, &r.Owner, &r.Questions, &r.Attempts); err != nil {
+			return nil, fmt.Errorf("db: list quizzes of user %d: %w", u.ID, err)
+		}
+		q.Settings.TimeLimit = time.Duration(limit) * time.Second
+		q.CreatedAt = parseTime(created)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// prefixed qualifies each column of a list with a table alias.
+func prefixed(alias, columns string) string {
+	parts := strings.Split(columns, ",")
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		if strings.HasPrefix(p, "COALESCE(") {
+			parts[i] = "COALESCE(" + alias + "." + strings.TrimPrefix(p, "COALESCE(")
+		} else {
+			parts[i] = alias + "." + p
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// SetQuizStatus publishes or unpublishes a quiz.
+func (s *Store) SetQuizStatus(ctx context.Context, id int64, status quizzes.Status) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "UPDATE quizzes SET status = ? WHERE id = ?", status, id)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("db: set status of quiz %d: %w", id, err)
+	}
+	return nil
+}
+
+// DeleteQuiz removes a quiz with its questions, attempts and responses.
+func (s *Store) DeleteQuiz(ctx context.Context, id int64) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "DELETE FROM quizzes WHERE id = ?", id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("db: delete quiz %d: %w", id, err)
+	}
+	return nil
 }

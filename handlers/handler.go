@@ -10,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/csrf"
 	"github.com/gofiber/fiber/v2/middleware/recover"
+	"github.com/gofiber/fiber/v2/middleware/session"
 
 	"quiztrainer/db"
 	"quiztrainer/quizzes"
@@ -26,14 +27,20 @@ type Config struct {
 	SecureCookies bool
 	// BodyLimit caps request bodies, uploads included.
 	BodyLimit int
+	// SetupToken opens /setup?token=... while no teacher account exists.
+	SetupToken string
 }
 
 // Handler holds what every route needs; the routes are its methods.
 type Handler struct {
-	store *db.Store
-	log   *slog.Logger
-	gen   Generator
-	cfg   Config
+	store    *db.Store
+	log      *slog.Logger
+	gen      Generator
+	cfg      Config
+	sessions *session.Store
+	logins   *limiter
+	// setupToken opens the first-run page while no teacher account exists.
+	setupToken string
 }
 
 // New builds the fiber app with every route and middleware.
@@ -41,7 +48,16 @@ func New(store *db.Store, log *slog.Logger, gen Generator, cfg Config) *fiber.Ap
 	if cfg.BodyLimit == 0 {
 		cfg.BodyLimit = 4 << 20
 	}
-	h := &Handler{store: store, log: log, gen: gen, cfg: cfg}
+	h := &Handler{store: store, log: log, gen: gen, cfg: cfg, setupToken: cfg.SetupToken,
+		logins: newLimiter(10, 15*time.Minute)}
+	h.sessions = session.New(session.Config{
+		Storage:        store.KV(),
+		Expiration:     12 * time.Hour,
+		KeyLookup:      "cookie:" + sessionCookie,
+		CookieHTTPOnly: true,
+		CookieSameSite: "Lax",
+		CookieSecure:   cfg.SecureCookies,
+	})
 	app := fiber.New(fiber.Config{
 		AppName:               "quiztrainer",
 		ErrorHandler:          h.errorHandler,
@@ -66,12 +82,15 @@ func New(store *db.Store, log *slog.Logger, gen Generator, cfg Config) *fiber.Ap
 			return fiber.NewError(fiber.StatusForbidden, "This form has expired or did not come from this site. Go back, reload the page and try again.")
 		},
 	}))
-	app.Use(h.loadStudent)
+	app.Use(h.loadStudent, h.loadTeacher)
 	h.routes(app)
 	return app
 }
 
-const csrfKey = "csrf"
+const (
+	csrfKey       = "csrf"
+	sessionCookie = "qt_session"
+)
 
 // token returns the CSRF token for the forms of the page being rendered.
 func token(c *fiber.Ctx) string {

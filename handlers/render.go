@@ -21,7 +21,7 @@ func render(c *fiber.Ctx, status int, comp templ.Component) error {
 
 // page fills what every page shares.
 func page(c *fiber.Ctx, title string) views.Page {
-	return views.Page{Title: title, CSRF: token(c), Student: currentStudent(c)}
+	return views.Page{Title: title, CSRF: token(c), Student: currentStudent(c), Teacher: currentTeacher(c)}
 }
 
 // statusOf maps an error to the HTTP status it deserves.

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"crypto/rand"
+	"crypto/subtle"
 	"encoding/base64"
 	"errors"
 	"strings"
@@ -94,4 +95,9 @@ func checkDisplayName(s string) (string, string) {
 		}
 	}
 	return s, ""
+}
+
+// constantEqual compares secrets without leaking where they differ.
+func constantEqual(a, b string) bool {
+	return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1
 }

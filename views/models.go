@@ -16,6 +16,7 @@ type Page struct {
 	Title   string
 	CSRF    string
 	Student *quizzes.Student
+	Teacher *quizzes.User
 	Notice  string // a one-line message shown above the content
 }
 
@@ -145,3 +146,6 @@ func questionAnchor(n int) string { return fmt.Sprintf("q%d", n) }
 func fieldID(q QuestionView, suffix string) string {
 	return fmt.Sprintf("q%d-%s", q.Number, suffix)
 }
+
+// TeacherQuizURL is the teacher's page of a quiz.
+func TeacherQuizURL(id int64) string { return fmt.Sprintf("/teach/quiz/%d", id) }

@@ -1,0 +1,193 @@
+package handlers
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"quiztrainer/db"
+	"quiztrainer/quizzes"
+	"quiztrainer/views"
+)
+
+const (
+	teacherKey    = "teacher"
+	sessionUserID = "uid"
+)
+
+// loadTeacher puts the signed-in teacher, if any, in the locals.
+func (h *Handler) loadTeacher(c *fiber.Ctx) error {
+	if c.Cookies(sessionCookie) == "" {
+		return c.Next()
+	}
+	sess, err := h.sessions.Get(c)
+	if err != nil {
+		return err
+	}
+	if id, ok := sess.Get(sessionUserID).(int64); ok {
+		u, err := h.store.User(ctx(c), id)
+		switch {
+		case err == nil:
+			c.Locals(teacherKey, &u)
+		case !errors.Is(err, db.ErrNotFound):
+			return err
+		}
+	}
+	return c.Next()
+}
+
+func currentTeacher(c *fiber.Ctx) *quizzes.User {
+	u, _ := c.Locals(teacherKey).(*quizzes.User)
+	return u
+}
+
+// requireTeacher sends anyone not signed in to the sign-in page.
+func (h *Handler) requireTeacher(c *fiber.Ctx) error {
+	if currentTeacher(c) == nil {
+		return c.Redirect("/login?next="+url.QueryEscape(c.OriginalURL()), fiber.StatusSeeOther)
+	}
+	return c.Next()
+}
+
+// safeNext keeps a post-login redirect on this site.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/teach") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n") {
+		return "/teach"
+	}
+	return next
+}
+
+func (h *Handler) loginForm(c *fiber.Ctx) error {
+	if currentTeacher(c) != nil {
+		return c.Redirect("/teach", fiber.StatusSeeOther)
+	}
+	return render(c, fiber.StatusOK, views.Login(views.LoginPage{Page: page(c, "Sign in"), Next: safeNext(c.Query("next"))}))
+}
+
+// login checks the password, with failures limited per username and per
+// address, and starts a fresh session so that an old session id cannot be
+// carried into the signed-in one.
+func (h *Handler) login(c *fiber.Ctx) error {
+	username := strings.TrimSpace(c.FormValue("username"))
+	password := c.FormValue("password")
+	p := views.LoginPage{Page: page(c, "Sign in"), Username: username, Next: safeNext(c.FormValue("next"))}
+	now := time.Now()
+	userKey, ipKey := "u:"+strings.ToLower(username), "ip:"+c.IP()
+	for _, k := range []string{userKey, ipKey} {
+		if blocked, wait := h.logins.blocked(k, now); blocked {
+			p.Error = fmt.Sprintf("Too many failed sign-ins. Wait %d minutes and try again.", int(wait.Minutes())+1)
+			return render(c, fiber.StatusTooManyRequests, views.Login(p))
+		}
+	}
+	u, err := h.store.UserByUsername(ctx(c), username)
+	if err != nil && !errors.Is(err, db.ErrNotFound) {
+		return err
+	}
+	hash := u.PasswordHash
+	if hash == "" {
+		hash = dummyHash
+	}
+	ok, err := CheckPassword(hash, password)
+	if err != nil {
+		return err
+	}
+	if !ok || u.ID == 0 {
+		h.logins.fail(userKey, now)
+		h.logins.fail(ipKey, now)
+		p.Error = "The username or password is not right."
+		return render(c, fiber.StatusUnauthorized, views.Login(p))
+	}
+	h.logins.reset(userKey)
+	if err := h.signIn(c, u); err != nil {
+		return err
+	}
+	h.log.Info("teacher signed in", "user", u.Username)
+	return c.Redirect(p.Next, fiber.StatusSeeOther)
+}
+
+func (h *Handler) signIn(c *fiber.Ctx, u quizzes.User) error {
+	sess, err := h.sessions.Get(c)
+	if err != nil {
+		return err
+	}
+	if err := sess.Regenerate(); err != nil {
+		return err
+	}
+	sess.Set(sessionUserID, u.ID)
+	return sess.Save()
+}
+
+func (h *Handler) logout(c *fiber.Ctx) error {
+	sess, err := h.sessions.Get(c)
+	if err != nil {
+		return err
+	}
+	if err := sess.Destroy(); err != nil {
+		return err
+	}
+	return c.Redirect("/login", fiber.StatusSeeOther)
+}
+
+var usernamePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$`)
+
+// CheckUsername says what is wrong with a new username, if anything.
+func CheckUsername(name string) string {
+	if !usernamePattern.MatchString(name) {
+		return "A username is 2 to 40 letters, digits, dots, dashes or underscores, starting with a letter or digit."
+	}
+	return ""
+}
+
+// setupForm shows the first-run page while no teacher exists and the
+// one-time token from the server's log is given.
+func (h *Handler) setupForm(c *fiber.Ctx) error {
+	if err := h.checkSetup(c, c.Query("token")); err != nil {
+		return err
+	}
+	return render(c, fiber.StatusOK, views.Setup(views.SetupPage{Page: page(c, "Set up"), Token: c.Query("token")}))
+}
+
+func (h *Handler) checkSetup(c *fiber.Ctx, token string) error {
+	n, err := h.store.CountUsers(ctx(c))
+	if err != nil {
+		return err
+	}
+	if n > 0 || h.setupToken == "" || !constantEqual(token, h.setupToken) {
+		return fiber.ErrNotFound
+	}
+	return nil
+}
+
+func (h *Handler) setup(c *fiber.Ctx) error {
+	token := c.FormValue("token")
+	if err := h.checkSetup(c, token); err != nil {
+		return err
+	}
+	username := strings.TrimSpace(c.FormValue("username"))
+	password := c.FormValue("password")
+	p := views.SetupPage{Page: page(c, "Set up"), Token: token, Username: username}
+	if p.Error = CheckUsername(username); p.Error == "" {
+		p.Error = checkPasswordPolicy(password)
+	}
+	if p.Error != "" {
+		return render(c, fiber.StatusUnprocessableEntity, views.Setup(p))
+	}
+	hash, err := HashPassword(password)
+	if err != nil {
+		return err
+	}
+	u, err := h.store.CreateUser(ctx(c), quizzes.User{Username: username, PasswordHash: hash, Role: quizzes.RoleAdmin})
+	if err != nil {
+		return err
+	}
+	h.log.Info("first teacher account made", "user", u.Username)
+	if err := h.signIn(c, u); err != nil {
+		return err
+	}
+	return c.Redirect("/teach", fiber.StatusSeeOther)
+}
