@@ -74,6 +74,8 @@ func heldBy(f Format, q quizzes.Question) quizzes.Question {
 		if q.Kind == quizzes.Description {
 			q.Explanation = ""
 		}
+	case MoodleXML:
+		q.Title = xmlNeedsName(q)
 	case Aiken:
 		q = aikenHeld(q)
 	case CSV:
