@@ -66,7 +66,7 @@ func (c csvColumns) question(row []string) (q quizzes.Question, msg string) {
 	}
 	q = quizzes.Question{
 		Kind: kind, Title: c.get(row, "title"), Prompt: c.get(row, "prompt"),
-		Format: quizzes.TextFormat(strings.ToLower(c.get(row, "format"))),
+		Format:      quizzes.TextFormat(strings.ToLower(c.get(row, "format"))),
 		Explanation: c.get(row, "explanation"), Category: c.get(row, "category"),
 	}
 	if q.Format == "plain" {
