@@ -2,8 +2,10 @@ package formats
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"quiztrainer/quizzes"
 )
@@ -114,4 +116,154 @@ func WriteJSON(w io.Writer, qs []quizzes.Question) error {
 		return fmt.Errorf("formats: write json: %w", err)
 	}
 	return nil
+}
+
+// ParseJSON reads the JSON contract: a top-level array of questions (what
+// WriteJSON and `quiztrainer generate --format json` print), or an object
+// {"title": "...", "questions": [...]} for a set that names itself; the title
+// is not a question's and is not returned. Unknown fields are errors, so
+// that a misspelt "promt" is reported rather than dropped.
+func ParseJSON(data []byte) ([]quizzes.Question, error) {
+	text, err := decodeText(JSON, data)
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, nil
+	}
+	r := &jsonReader{text: text, dec: json.NewDecoder(strings.NewReader(text))}
+	r.dec.DisallowUnknownFields()
+	r.read()
+	if err := r.errs.err(JSON); err != nil {
+		return nil, err
+	}
+	return r.qs, nil
+}
+
+type jsonReader struct {
+	text string
+	dec  *json.Decoder
+	errs errorList
+	qs   []quizzes.Question
+}
+
+// line is the line of the next value after the decoder's offset.
+func (r *jsonReader) line() int {
+	off := int(r.dec.InputOffset())
+	for off < len(r.text) && strings.IndexByte(" \t\r\n,:", r.text[off]) >= 0 {
+		off++
+	}
+	return lineAt(r.text, off)
+}
+
+// fail records a decoding error; it reports whether reading can go on.
+func (r *jsonReader) fail(err error, line int, what string) bool {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		r.errs.add(lineAt(r.text, int(syn.Offset)), "the JSON is malformed: %s", syn.Error())
+		return false
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		r.errs.add(lineAt(r.text, len(r.text)), "the JSON ends too early")
+		return false
+	case errors.As(err, &typ):
+		r.errs.add(lineAt(r.text, int(typ.Offset)), "%s: %q must be a JSON %s, not %s", what, typ.Field, jsonType(typ.Type.Kind().String()), typ.Value)
+	default:
+		r.errs.add(line, "%s: %s", what, strings.TrimPrefix(err.Error(), "json: "))
+	}
+	return true
+}
+
+func jsonType(goKind string) string {
+	switch goKind {
+	case "float64", "int", "int64":
+		return "number"
+	case "bool":
+		return "true or false"
+	case "slice":
+		return "array"
+	case "struct":
+		return "object"
+	}
+	return goKind
+}
+
+func (r *jsonReader) read() {
+	line := r.line()
+	tok, err := r.dec.Token()
+	if err != nil {
+		r.fail(err, line, "the file")
+		return
+	}
+	switch tok {
+	case json.Delim('['):
+		if !r.array() {
+			return
+		}
+	case json.Delim('{'):
+		for r.dec.More() {
+			line := r.line()
+			key, err := r.dec.Token()
+			if err != nil {
+				r.fail(err, line, "the file")
+				return
+			}
+			switch key {
+			case "title":
+				var title string
+				if err := r.dec.Decode(&title); err != nil && !r.fail(err, line, `"title"`) {
+					return
+				}
+			case "questions":
+				line := r.line()
+				if tok, err := r.dec.Token(); err != nil || tok != json.Delim('[') {
+					if err == nil || r.fail(err, line, `"questions"`) {
+						r.errs.add(line, `"questions" must be an array of questions`)
+					}
+					return
+				}
+				if !r.array() {
+					return
+				}
+			default:
+				r.errs.add(line, `unknown field %q: a question set object has "title" and "questions"`, key)
+				return
+			}
+		}
+		if _, err := r.dec.Token(); err != nil {
+			r.fail(err, r.line(), "the file")
+			return
+		}
+	default:
+		r.errs.add(line, `a JSON question file is an array of questions, or an object with "questions"`)
+		return
+	}
+	if line := r.line(); r.dec.More() {
+		r.errs.add(line, "text follows the end of the question set")
+	}
+}
+
+// array reads questions up to the closing ']'; false means it had to stop.
+func (r *jsonReader) array() bool {
+	for n := 1; r.dec.More(); n++ {
+		line := r.line()
+		var j JSONQuestion
+		if err := r.dec.Decode(&j); err != nil {
+			if !r.fail(err, line, fmt.Sprintf("question %d", n)) {
+				return false
+			}
+			continue
+		}
+		q := FromJSON([]JSONQuestion{j})[0]
+		if err := checkQuestion(q); err != nil {
+			r.errs.add(line, "question %d: %v", n, err)
+			continue
+		}
+		r.qs = append(r.qs, q)
+	}
+	if _, err := r.dec.Token(); err != nil {
+		return r.fail(err, r.line(), "the file")
+	}
+	return true
 }

@@ -1,0 +1,291 @@
+package formats
+
+import (
+	"encoding/xml"
+	"errors"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"quiztrainer/quizzes"
+)
+
+// Moodle XML as Moodle's exporter writes it (question/format/xml). Only the
+// elements that quiztrainer's questions hold are read; the others
+// (penalty, hidden, shuffleanswers, answernumbering, units, tags...) are
+// skipped. Moodle's own defaults apply to what is missing: a question is
+// single-answer unless <single> says false, text is Moodle auto-format
+// unless format="..." says otherwise.
+
+type xmlText struct {
+	Format string `xml:"format,attr"`
+	Text   string `xml:"text"`
+}
+
+type xmlAnswer struct {
+	Fraction  string  `xml:"fraction,attr"`
+	Text      string  `xml:"text"`
+	Feedback  xmlText `xml:"feedback"`
+	Tolerance string  `xml:"tolerance"`
+}
+
+type xmlSubquestion struct {
+	Text   string `xml:"text"`
+	Answer struct {
+		Text string `xml:"text"`
+	} `xml:"answer"`
+}
+
+type xmlQuestion struct {
+	Type     string `xml:"type,attr"`
+	Category struct {
+		Text  string `xml:"text"`
+		Inner string `xml:",chardata"` // Moodle 1.x wrote the path bare
+	} `xml:"category"`
+	Name struct {
+		Text string `xml:"text"`
+	} `xml:"name"`
+	QuestionText    xmlText          `xml:"questiontext"`
+	GeneralFeedback xmlText          `xml:"generalfeedback"`
+	DefaultGrade    string           `xml:"defaultgrade"`
+	Single          *string          `xml:"single"`
+	Answers         []xmlAnswer      `xml:"answer"`
+	Subquestions    []xmlSubquestion `xml:"subquestion"`
+}
+
+var xmlFormats = map[string]quizzes.TextFormat{
+	"html": quizzes.HTML, "plain_text": quizzes.Plain, "markdown": quizzes.Markdown,
+	"moodle_auto_format": quizzes.Moodle, "wiki_like": quizzes.Moodle, "": quizzes.Moodle,
+}
+
+// xmlTypes are the question types read, in the words of the error message.
+var xmlTypes = map[string]bool{
+	"multichoice": true, "truefalse": true, "shortanswer": true, "numerical": true,
+	"matching": true, "essay": true, "description": true,
+}
+
+// ParseMoodleXML reads a Moodle XML question file. A question type other
+// than those of xmlTypes is an error (the file is refused whole, like any
+// file with an error) rather than silently left out.
+func ParseMoodleXML(data []byte) ([]quizzes.Question, error) {
+	text, err := decodeText(MoodleXML, data)
+	if err != nil {
+		return nil, err
+	}
+	var errs errorList
+	var qs []quizzes.Question
+	d := xml.NewDecoder(strings.NewReader(text))
+	depth, category, seenQuiz := 0, "", false
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			errs.add(xmlErrLine(err, d), "the XML is malformed: %s", xmlErrMsg(err))
+			break
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			line, _ := d.InputPos()
+			switch {
+			case depth == 0 && t.Name.Local != "quiz":
+				errs.add(line, "a Moodle XML file has <quiz> at its root, not <%s>", t.Name.Local)
+				return nil, errs.err(MoodleXML)
+			case depth == 0:
+				seenQuiz = true
+				depth++
+			case depth == 1 && t.Name.Local == "question":
+				var xq xmlQuestion
+				if err := d.DecodeElement(&xq, &t); err != nil {
+					errs.add(xmlErrLine(err, d), "the XML is malformed: %s", xmlErrMsg(err))
+					return nil, errs.err(MoodleXML)
+				}
+				if xq.Type == "category" {
+					category = phpTrim(xq.Category.Text)
+					if category == "" {
+						category = phpTrim(xq.Category.Inner)
+					}
+					continue
+				}
+				q, msg := xq.question(category)
+				if msg == "" {
+					if err := checkQuestion(q); err != nil {
+						msg = err.Error()
+					}
+				}
+				if msg != "" {
+					errs.add(line, "%s", msg)
+					continue
+				}
+				qs = append(qs, q)
+			default:
+				// Anything else inside <quiz> (comments aside) is not Moodle's.
+				if err := d.Skip(); err != nil {
+					errs.add(xmlErrLine(err, d), "the XML is malformed: %s", xmlErrMsg(err))
+					return nil, errs.err(MoodleXML)
+				}
+			}
+		case xml.EndElement:
+			depth--
+		}
+	}
+	if !seenQuiz && len(errs) == 0 && strings.TrimSpace(text) != "" {
+		errs.add(1, "a Moodle XML file has <quiz> at its root")
+	}
+	if err := errs.err(MoodleXML); err != nil {
+		return nil, err
+	}
+	return qs, nil
+}
+
+func xmlErrLine(err error, d *xml.Decoder) int {
+	var syn *xml.SyntaxError
+	if errors.As(err, &syn) {
+		return syn.Line
+	}
+	line, _ := d.InputPos()
+	return line
+}
+
+func xmlErrMsg(err error) string {
+	var syn *xml.SyntaxError
+	if errors.As(err, &syn) {
+		return syn.Msg
+	}
+	return strings.TrimPrefix(err.Error(), "xml: ")
+}
+
+func xmlFraction(s string) (float64, bool) {
+	s = phpTrim(s)
+	if s == "" {
+		return 0, true
+	}
+	v, ok := giftNumber(s)
+	return v / 100, ok && v >= -100 && v <= 100
+}
+
+// question converts one <question>; msg says what is wrong, if anything.
+func (x xmlQuestion) question(category string) (q quizzes.Question, msg string) {
+	if !xmlTypes[x.Type] {
+		kinds := make([]string, 0, len(xmlTypes))
+		for k := range xmlTypes {
+			kinds = append(kinds, k)
+		}
+		sort.Strings(kinds)
+		return q, "question type " + strconv.Quote(x.Type) + " is not supported (supported: " + strings.Join(kinds, ", ") + ")"
+	}
+	q = quizzes.Question{
+		Title: phpTrim(x.Name.Text), Prompt: phpTrim(x.QuestionText.Text),
+		Format: xmlFormats[x.QuestionText.Format], Explanation: phpTrim(x.GeneralFeedback.Text),
+		Category: category,
+	}
+	if _, ok := xmlFormats[x.QuestionText.Format]; !ok {
+		return q, "unknown text format " + strconv.Quote(x.QuestionText.Format)
+	}
+	if g := phpTrim(x.DefaultGrade); g != "" {
+		v, ok := giftNumber(g)
+		if !ok || v < 0 {
+			return q, "<defaultgrade> " + strconv.Quote(g) + " is not a number of zero or more"
+		}
+		q.Points = v
+	}
+	for i, a := range x.Answers {
+		w, ok := xmlFraction(a.Fraction)
+		if !ok {
+			return q, "answer " + strconv.Itoa(i+1) + ": fraction " + strconv.Quote(a.Fraction) + " is not a number between -100 and 100"
+		}
+		c := quizzes.Choice{Text: phpTrim(a.Text), Weight: w, Feedback: phpTrim(a.Feedback.Text)}
+		if x.Type == "numerical" {
+			if c.Text = numberText(c.Text); c.Text != "*" {
+				if _, ok := giftNumber(c.Text); !ok {
+					return q, "answer " + strconv.Itoa(i+1) + ": " + strconv.Quote(c.Text) + " is not a number"
+				}
+			}
+			if t := phpTrim(a.Tolerance); t != "" {
+				v, ok := giftNumber(t)
+				if !ok || v < 0 {
+					return q, "answer " + strconv.Itoa(i+1) + ": tolerance " + strconv.Quote(t) + " is not a number of zero or more"
+				}
+				c.Tolerance = v
+			}
+		}
+		if c.Text == "" && x.Type != "truefalse" {
+			return q, "answer " + strconv.Itoa(i+1) + " is empty"
+		}
+		q.Choices = append(q.Choices, c)
+	}
+	return x.kind(q)
+}
+
+func (x xmlQuestion) kind(q quizzes.Question) (quizzes.Question, string) {
+	switch x.Type {
+	case "multichoice":
+		single := x.Single == nil || (phpTrim(*x.Single) != "false" && phpTrim(*x.Single) != "0" && phpTrim(*x.Single) != "")
+		q.Kind = quizzes.MultipleChoice
+		if !single {
+			q.Kind = quizzes.MultipleResponse
+		}
+		positive := 0.0
+		for i := range q.Choices {
+			c := &q.Choices[i]
+			if single {
+				c.Correct = c.Weight == 1
+			} else {
+				c.Correct = c.Weight > 0
+			}
+			positive += math.Max(0, c.Weight)
+		}
+		if !single && positive > 0 && math.Abs(positive-1) > 0.001 {
+			return q, "the fractions of the right answers add up to " + strconv.FormatFloat(positive*100, 'f', -1, 64) + "%, not 100%"
+		}
+		if right := len(q.Keys()); single && right > 1 {
+			return q, strconv.Itoa(right) + " answers are 100% in a single-answer question; quiztrainer needs exactly one (partial credit for the others is fine)"
+		}
+	case "truefalse":
+		q.Kind = quizzes.TrueFalse
+		var answer, found bool
+		var right, wrong string
+		for _, c := range q.Choices {
+			isTrue := strings.EqualFold(c.Text, "true")
+			if !isTrue && !strings.EqualFold(c.Text, "false") {
+				return q, "a true/false answer is " + strconv.Quote(c.Text) + ", not true or false"
+			}
+			if c.Weight == 1 {
+				answer, found, right = isTrue, true, c.Feedback
+			} else {
+				wrong = c.Feedback
+			}
+		}
+		if len(q.Choices) != 2 || !found {
+			return q, "a true/false question needs the answers true and false, one of them with fraction 100"
+		}
+		q.Choices = trueFalseChoices(answer, right, wrong)
+	case "shortanswer", "numerical":
+		q.Kind = quizzes.ShortAnswer
+		if x.Type == "numerical" {
+			q.Kind = quizzes.Numerical
+		} else if strings.Contains(q.Prompt, quizzes.Blank) {
+			q.Kind = quizzes.Cloze
+		}
+		for i := range q.Choices {
+			q.Choices[i].Correct = q.Choices[i].Weight > 0
+		}
+	case "matching":
+		q.Kind = quizzes.Matching
+		for i, s := range x.Subquestions {
+			c := quizzes.Choice{Text: phpTrim(s.Text), Match: phpTrim(s.Answer.Text)}
+			if c.Match == "" {
+				return q, "matching pair " + strconv.Itoa(i+1) + " has no answer"
+			}
+			q.Choices = append(q.Choices, c)
+		}
+	case "essay":
+		q.Kind, q.Choices = quizzes.Essay, nil
+	case "description":
+		q.Kind, q.Choices = quizzes.Description, nil
+	}
+	return q, ""
+}
