@@ -51,14 +51,27 @@ func runServe(args []string, stderr io.Writer) int {
 	} else if made {
 		log.Info("published the sample quiz on the bundled article")
 	}
-	app := handlers.New(store, log, gen, handlers.Config{SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://")})
+	setupToken, err := handlers.NewSetupToken(ctx, store)
+	if err != nil {
+		log.Error("cannot read the accounts", "err", err)
+		return 1
+	}
+	app := handlers.New(store, log, gen, handlers.Config{
+		SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
+		SetupToken:    setupToken,
+	})
 
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		log.Error("cannot listen", "addr", cfg.Addr, "err", err)
 		return 1
 	}
-	log.Info("quiztrainer is serving", "url", listenURL(ln.Addr(), cfg.BaseURL), "db", cfg.DB, "version", version)
+	site := listenURL(ln.Addr(), cfg.BaseURL)
+	log.Info("quiztrainer is serving", "url", site, "db", cfg.DB, "version", version)
+	if setupToken != "" {
+		log.Warn("no teacher account yet: open this address once to make the first (admin) account, or run quiztrainer user add",
+			"url", strings.TrimSuffix(site, "/")+"/setup?token="+setupToken)
+	}
 	served := make(chan error, 1)
 	go func() { served <- app.Listener(ln) }()
 	select {

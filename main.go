@@ -23,6 +23,10 @@ usage:
   quiztrainer [serve] [--addr :8080] [--db ./quiztrainer.db]   the web app (default)
   quiztrainer generate [--format text|json] [--max N] FILE|-    questions for an article
   quiztrainer generate --batch                                  JSON Lines {"id","text"} in, {"id","questions"} out
+  quiztrainer import [--format auto|gift|aiken|moodlexml|csv|json] [--dry-run] [--json] FILE
+  quiztrainer export --quiz ID --format gift|aiken|moodlexml|csv|json
+  quiztrainer user add --username NAME --password-stdin [--admin]
+  quiztrainer backup FILE                                       online copy of the database
   quiztrainer --version
 
 Run "quiztrainer COMMAND --help" for the flags of a command. Every flag can
@@ -41,6 +45,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runServe(args, stderr)
 	case "generate":
 		return runGenerate(args, stdin, stdout, stderr)
+	case "import":
+		return runImport(args, stdout, stderr)
+	case "export":
+		return runExport(args, stdout, stderr)
+	case "user":
+		return runUser(args, stdin, stdout, stderr)
+	case "backup":
+		return runBackup(args, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "quiztrainer", version)
 		return 0

@@ -162,3 +162,12 @@ func notFound(err error, what string) error {
 	}
 	return fmt.Errorf("db: %s: %w", what, err)
 }
+
+// Backup writes an online, consistent copy of the database to path, which
+// must not exist yet.
+func (s *Store) Backup(ctx context.Context, path string) error {
+	if _, err := s.write.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
+		return fmt.Errorf("db: backup to %s: %w", path, err)
+	}
+	return nil
+}

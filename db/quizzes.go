@@ -130,8 +130,14 @@ func nullID(id int64) any {
 	return id
 }
 
-const quizColumns = `id, title, slug, COALESCE(article_id, 0), COALESCE(owner_id, 0), status,
-	shuffle_questions, shuffle_choices, feedback, attempts_allowed, time_limit_seconds, created_at`
+// quizColumnsOf lists the columns scanQuiz reads, each qualified with alias
+// ("z.") when the query joins other tables.
+func quizColumnsOf(alias string) string {
+	return strings.ReplaceAll(`@id, @title, @slug, COALESCE(@article_id, 0), COALESCE(@owner_id, 0), @status,
+	@shuffle_questions, @shuffle_choices, @feedback, @attempts_allowed, @time_limit_seconds, @created_at`, "@", alias)
+}
+
+var quizColumns = quizColumnsOf("")
 
 func scanQuiz(row interface{ Scan(...any) error }) (quizzes.Quiz, error) {
 	var q quizzes.Quiz
@@ -268,7 +274,7 @@ type QuizRow struct {
 // TeacherQuizzes lists the quizzes a user may change, newest first: their
 // own, or every quiz for an admin.
 func (s *Store) TeacherQuizzes(ctx context.Context, u quizzes.User) ([]QuizRow, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT `+prefixed("z", quizColumns)+`, COALESCE(u.username, ''),
+	rows, err := s.read.QueryContext(ctx, `SELECT `+quizColumnsOf("z.")+`, COALESCE(u.username, ''),
 		(SELECT COUNT(*) FROM questions q WHERE q.quiz_id = z.id),
 		(SELECT COUNT(*) FROM attempts a WHERE a.quiz_id = z.id AND a.submitted_at IS NOT NULL)
 		FROM quizzes z LEFT JOIN users u ON u.id = z.owner_id
@@ -293,20 +299,6 @@ func (s *Store) TeacherQuizzes(ctx context.Context, u quizzes.User) ([]QuizRow, 
 		out = append(out, r)
 	}
 	return out, rows.Err()
-}
-
-// prefixed qualifies each column of a list with a table alias.
-func prefixed(alias, columns string) string {
-	parts := strings.Split(columns, ",")
-	for i, p := range parts {
-		p = strings.TrimSpace(p)
-		if strings.HasPrefix(p, "COALESCE(") {
-			parts[i] = "COALESCE(" + alias + "." + strings.TrimPrefix(p, "COALESCE(")
-		} else {
-			parts[i] = alias + "." + p
-		}
-	}
-	return strings.Join(parts, ", ")
 }
 
 // SetQuizStatus publishes or unpublishes a quiz.

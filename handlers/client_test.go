@@ -1,8 +1,10 @@
 package handlers
 
 import (
+	"bytes"
 	"context"
 	"io"
+	"mime/multipart"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -39,7 +41,7 @@ func newTestApp(t *testing.T) *testApp {
 	if err != nil {
 		t.Fatalf("generator: %v", err)
 	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	log := slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	return &testApp{t: t, app: New(store, log, gen, Config{}), store: store, path: path}
 }
 
@@ -67,12 +69,19 @@ func (c *client) do(method, target string, form url.Values, headers ...string) r
 	if form != nil {
 		body = strings.NewReader(form.Encode())
 	}
+	for i := 0; i+1 < len(headers); i += 2 {
+		if headers[i] == "X-Body" { // a prepared body, such as a multipart form
+			body = strings.NewReader(headers[i+1])
+		}
+	}
 	req := httptest.NewRequest(method, target, body)
 	if form != nil {
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	}
 	for i := 0; i+1 < len(headers); i += 2 {
-		req.Header.Set(headers[i], headers[i+1])
+		if headers[i] != "X-Body" {
+			req.Header.Set(headers[i], headers[i+1])
+		}
 	}
 	for k, v := range c.cookies {
 		req.AddCookie(&http.Cookie{Name: k, Value: v})
@@ -105,12 +114,14 @@ func (c *client) get(target string) response { return c.do(http.MethodGet, targe
 
 // post sends a form with the CSRF token of the last page.
 func (c *client) post(target string, form url.Values, headers ...string) response {
-	if form == nil {
-		form = url.Values{}
+	sent := url.Values{}
+	for k, v := range form {
+		sent[k] = v
 	}
-	if form.Get("_csrf") == "" {
-		form.Set("_csrf", c.csrf)
+	if sent.Get("_csrf") == "" {
+		sent.Set("_csrf", c.csrf)
 	}
+	form = sent
 	return c.do(http.MethodPost, target, form, headers...)
 }
 
@@ -142,4 +153,53 @@ func (ta *testApp) fixtureQuiz(settings quizzes.Settings) quizzes.Quiz {
 		ta.t.Fatal(err)
 	}
 	return q
+}
+
+// upload posts a multipart form with a file, as the import form does.
+func (c *client) upload(target string, fields map[string]string, fileName string, content []byte) response {
+	c.ta.t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	if _, ok := fields["_csrf"]; !ok {
+		mw.WriteField("_csrf", c.csrf)
+	}
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
+	if fileName != "" {
+		fw, _ := mw.CreateFormFile("file", fileName)
+		fw.Write(content)
+	}
+	mw.Close()
+	return c.do(http.MethodPost, target, nil, "Content-Type", mw.FormDataContentType(), "X-Body", buf.String())
+}
+
+// teacher makes an account and returns a client signed in to it.
+func (ta *testApp) teacher(name string, role quizzes.Role) (*client, quizzes.User) {
+	ta.t.Helper()
+	hash, err := HashPassword("correct horse battery")
+	if err != nil {
+		ta.t.Fatal(err)
+	}
+	u, err := ta.store.CreateUser(context.Background(), quizzes.User{Username: name, PasswordHash: hash, Role: role})
+	if err != nil {
+		ta.t.Fatal(err)
+	}
+	c := ta.client()
+	c.get("/login")
+	r := c.post("/login", url.Values{"username": {name}, "password": {"correct horse battery"}})
+	if r.status != 303 {
+		ta.t.Fatalf("sign in as %s: status %d, want 303", name, r.status)
+	}
+	return c, u
+}
+
+func nopLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// testWriter sends the app's warnings and errors to the test's log.
+type testWriter struct{ t *testing.T }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	w.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
 }

@@ -74,8 +74,8 @@ func CheckPassword(hash, password string) (bool, error) {
 // login takes as long whether or not the account exists.
 var dummyHash, _ = HashPassword("quiztrainer-no-such-user")
 
-// checkPasswordPolicy says what is wrong with a new password, if anything.
-func checkPasswordPolicy(password string) string {
+// CheckPasswordPolicy says what is wrong with a new password, if anything.
+func CheckPasswordPolicy(password string) string {
 	switch {
 	case len([]rune(password)) < 10:
 		return "Choose a password of at least 10 characters."

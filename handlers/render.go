@@ -3,6 +3,7 @@ package handlers
 import (
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/a-h/templ"
@@ -78,4 +79,14 @@ func (h *Handler) health(c *fiber.Ctx) error {
 		return c.Status(fiber.StatusServiceUnavailable).SendString("database unavailable\n")
 	}
 	return c.SendString("ok\n")
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// plural is "1 question" or "3 questions".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return itoa(n) + " " + word + "s"
 }

@@ -28,5 +28,20 @@ func (h *Handler) routes(app *fiber.App) {
 	app.Post("/attempt/:id/finish", h.finish)
 	app.Get("/attempt/:id/result", h.result)
 
+	// Teachers.
+	app.Get("/login", h.loginForm)
+	app.Post("/login", h.login)
+	app.Post("/logout", h.logout)
+	app.Get("/setup", h.setupForm)
+	app.Post("/setup", h.setup)
+	teach := app.Group("/teach", h.requireTeacher)
+	teach.Get("/", h.dashboard)
+	teach.Get("/import", h.importForm)
+	teach.Post("/import", h.importUpload)
+	teach.Get("/quiz/:id", h.teacherQuiz)
+	teach.Post("/quiz/:id/status", h.setStatus)
+	teach.Post("/quiz/:id/delete", h.deleteQuiz)
+	teach.Get("/quiz/:id/export", h.exportQuiz)
+
 	app.Use(h.notFound)
 }

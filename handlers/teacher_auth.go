@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/url"
@@ -172,7 +173,7 @@ func (h *Handler) setup(c *fiber.Ctx) error {
 	password := c.FormValue("password")
 	p := views.SetupPage{Page: page(c, "Set up"), Token: token, Username: username}
 	if p.Error = CheckUsername(username); p.Error == "" {
-		p.Error = checkPasswordPolicy(password)
+		p.Error = CheckPasswordPolicy(password)
 	}
 	if p.Error != "" {
 		return render(c, fiber.StatusUnprocessableEntity, views.Setup(p))
@@ -190,4 +191,14 @@ func (h *Handler) setup(c *fiber.Ctx) error {
 		return err
 	}
 	return c.Redirect("/teach", fiber.StatusSeeOther)
+}
+
+// NewSetupToken returns a random token for the first-run page while no
+// teacher account exists, and "" once one does.
+func NewSetupToken(ctx context.Context, store *db.Store) (string, error) {
+	n, err := store.CountUsers(ctx)
+	if err != nil || n > 0 {
+		return "", err
+	}
+	return randomToken()
 }
