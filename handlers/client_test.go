@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -202,4 +203,14 @@ type testWriter struct{ t *testing.T }
 func (w testWriter) Write(p []byte) (int, error) {
 	w.t.Log(strings.TrimSpace(string(p)))
 	return len(p), nil
+}
+
+func (ta *testApp) bodyLimit() int { return 4 << 20 }
+
+// TeacherQuizURLForTest is the teacher's page of a quiz.
+func TeacherQuizURLForTest(id int64) string { return "/teach/quiz/" + strconv.FormatInt(id, 10) }
+
+func atoiOr0(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }

@@ -25,8 +25,9 @@ type Generator interface {
 type Config struct {
 	// SecureCookies marks cookies Secure; set it when served over HTTPS.
 	SecureCookies bool
-	// BodyLimit caps request bodies, uploads included.
-	BodyLimit int
+	// UploadLimit caps an uploaded question set or article; larger ones are
+	// refused with a message. Request bodies are cut off at twice this.
+	UploadLimit int
 	// SetupToken opens /setup?token=... while no teacher account exists.
 	SetupToken string
 }
@@ -45,8 +46,8 @@ type Handler struct {
 
 // New builds the fiber app with every route and middleware.
 func New(store *db.Store, log *slog.Logger, gen Generator, cfg Config) *fiber.App {
-	if cfg.BodyLimit == 0 {
-		cfg.BodyLimit = 4 << 20
+	if cfg.UploadLimit == 0 {
+		cfg.UploadLimit = 4 << 20
 	}
 	h := &Handler{store: store, log: log, gen: gen, cfg: cfg, setupToken: cfg.SetupToken,
 		logins: newLimiter(10, 15*time.Minute)}
@@ -61,7 +62,7 @@ func New(store *db.Store, log *slog.Logger, gen Generator, cfg Config) *fiber.Ap
 	app := fiber.New(fiber.Config{
 		AppName:               "quiztrainer",
 		ErrorHandler:          h.errorHandler,
-		BodyLimit:             cfg.BodyLimit,
+		BodyLimit:             2 * cfg.UploadLimit,
 		DisableStartupMessage: true,
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          30 * time.Second,

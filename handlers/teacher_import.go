@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -15,7 +16,7 @@ import (
 )
 
 func (h *Handler) importPage(c *fiber.Ctx) views.ImportPage {
-	p := views.ImportPage{Page: page(c, "Import"), MaxBytes: h.cfg.BodyLimit}
+	p := views.ImportPage{Page: page(c, "Import"), MaxBytes: h.cfg.UploadLimit}
 	for _, f := range formats.Formats {
 		p.Formats = append(p.Formats, [2]string{string(f), f.Label()})
 	}
@@ -36,6 +37,10 @@ func (h *Handler) importUpload(c *fiber.Ctx) error {
 	name, data, err := uploadedSet(c)
 	if err != nil {
 		return err
+	}
+	if len(data) > h.cfg.UploadLimit {
+		p.Errors = []string{fmt.Sprintf("The file is too large: %.1f MB, and the limit is %d MB.", float64(len(data))/(1<<20), h.cfg.UploadLimit>>20)}
+		return render(c, fiber.StatusRequestEntityTooLarge, views.Import(p))
 	}
 	p.Content = string(data)
 	if len(strings.TrimSpace(p.Content)) == 0 {
