@@ -232,3 +232,60 @@ func TestKVExpires(t *testing.T) {
 		t.Errorf("%d keys after DeleteExpired, want 1", n)
 	}
 }
+
+func TestEditingQuestions(t *testing.T) {
+	s, _ := openTest(t)
+	ctx := context.Background()
+	q, err := s.CreateQuiz(ctx, sampleQuiz(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	added, err := s.AddQuestion(ctx, q.ID, quizzes.Question{Kind: quizzes.TrueFalse, Prompt: "Water is wet.",
+		Choices: []quizzes.Choice{{Text: "True", Correct: true}, {Text: "False"}}})
+	if err != nil || added.Position != 3 {
+		t.Fatalf("AddQuestion: position %d, %v; want 3", added.Position, err)
+	}
+	prompts := func() []string {
+		got, err := s.Quiz(ctx, q.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, qu := range got.Questions {
+			out = append(out, qu.Prompt)
+		}
+		return out
+	}
+	if err := s.MoveQuestion(ctx, q.ID, added.ID, -1); err != nil {
+		t.Fatal(err)
+	}
+	if got := prompts(); got[1] != "Water is wet." {
+		t.Errorf("after moving up: %q", got)
+	}
+	if err := s.MoveQuestion(ctx, q.ID, q.Questions[0].ID, -1); err != nil {
+		t.Fatal(err)
+	}
+	if got := prompts(); got[0] != "Which river is longest?" || len(got) != 3 {
+		t.Errorf("moving the first question up changed the order: %q", got)
+	}
+	edited := q.Questions[0]
+	edited.Prompt = "Which river is the longest?"
+	edited.Choices = []quizzes.Choice{{Text: "Nile", Correct: true}, {Text: "Amazon"}}
+	if err := s.UpdateQuestion(ctx, edited); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Quiz(ctx, q.ID)
+	if got.Questions[0].Prompt != "Which river is the longest?" || len(got.Questions[0].Choices) != 2 {
+		t.Errorf("after update: %+v", got.Questions[0])
+	}
+	if err := s.DeleteQuestion(ctx, q.ID, added.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = s.Quiz(ctx, q.ID)
+	if len(got.Questions) != 2 || got.Questions[1].Position != 2 {
+		t.Errorf("after delete: %d questions, last at position %d; want 2 at 2", len(got.Questions), got.Questions[1].Position)
+	}
+	if err := s.DeleteQuestion(ctx, q.ID+1, got.Questions[0].ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("deleting through another quiz: err = %v, want ErrNotFound", err)
+	}
+}

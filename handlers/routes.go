@@ -43,5 +43,16 @@ func (h *Handler) routes(app *fiber.App) {
 	teach.Post("/quiz/:id/delete", h.deleteQuiz)
 	teach.Get("/quiz/:id/export", h.exportQuiz)
 
+	// Authoring.
+	teach.Get("/new", h.newQuizForm)
+	teach.Post("/new", h.newQuiz)
+	teach.Post("/quiz/:id/settings", h.saveSettings)
+	teach.Get("/quiz/:id/question/new", h.newQuestionForm)
+	teach.Post("/quiz/:id/question/new", h.addQuestion)
+	teach.Get("/quiz/:id/question/:qid", h.questionForm)
+	teach.Post("/quiz/:id/question/:qid", h.saveQuestion)
+	teach.Post("/quiz/:id/question/:qid/move", h.moveQuestion)
+	teach.Post("/quiz/:id/question/:qid/delete", h.deleteQuestion)
+
 	app.Use(h.notFound)
 }

@@ -94,16 +94,27 @@ func (h *Handler) importUpload(c *fiber.Ctx) error {
 
 // uploadedSet returns the uploaded file, or else the pasted text.
 func uploadedSet(c *fiber.Ctx) (string, []byte, error) {
-	if fh, err := c.FormFile("file"); err == nil && fh.Size > 0 {
-		f, err := fh.Open()
-		if err != nil {
-			return "", nil, err
-		}
-		defer f.Close()
-		data, err := io.ReadAll(f)
-		return fh.Filename, data, err
+	name, data, err := uploadedFile(c, "file")
+	if err != nil || len(data) > 0 {
+		return name, data, err
 	}
 	return "", []byte(c.FormValue("content")), nil
+}
+
+// uploadedFile returns the name and bytes of a file field; none when the
+// form has no file there.
+func uploadedFile(c *fiber.Ctx, field string) (string, []byte, error) {
+	fh, err := c.FormFile(field)
+	if err != nil || fh.Size == 0 {
+		return "", nil, nil
+	}
+	f, err := fh.Open()
+	if err != nil {
+		return "", nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	return fh.Filename, data, err
 }
 
 // notUTF8 says where the first byte that is not UTF-8 stands.

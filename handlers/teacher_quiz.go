@@ -55,6 +55,18 @@ func (h *Handler) teacherQuiz(c *fiber.Ctx) error {
 	p := views.TeacherQuizPage{Page: page(c, q.Title), Quiz: q}
 	p.Notice = c.Query("notice")
 	p.ExportNotes = exportNotes(q.Questions)
+	p.Kinds = quizzes.Kinds
+	if q.ArticleID != 0 {
+		art, err := h.store.Article(ctx(c), q.ArticleID)
+		if err != nil {
+			return err
+		}
+		var spans []views.Span
+		for i, qu := range q.Questions {
+			spans = append(spans, views.Span{Start: qu.Evidence.Start, End: qu.Evidence.End, ID: "ev" + itoa(i+1)})
+		}
+		p.Article = views.NewArticleView(art, spans)
+	}
 	return render(c, fiber.StatusOK, views.TeacherQuiz(p))
 }
 

@@ -1,0 +1,115 @@
+package handlers
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/gofiber/fiber/v2"
+
+	"quiztrainer/quizzes"
+	"quiztrainer/views"
+)
+
+const defaultDraftQuestions = 10
+
+func (h *Handler) newQuizForm(c *fiber.Ctx) error {
+	return render(c, fiber.StatusOK, views.NewQuiz(views.NewQuizPage{Page: page(c, "New quiz"), Count: defaultDraftQuestions, MaxBytes: h.cfg.UploadLimit}))
+}
+
+// newQuiz stores the article and a draft quiz of the generator's best
+// questions on it, then opens the draft for review.
+func (h *Handler) newQuiz(c *fiber.Ctx) error {
+	p := views.NewQuizPage{Page: page(c, "New quiz"), MaxBytes: h.cfg.UploadLimit,
+		Title: strings.TrimSpace(c.FormValue("title")), Source: strings.TrimSpace(c.FormValue("source")), Text: c.FormValue("text")}
+	p.Count, _ = strconv.Atoi(c.FormValue("count"))
+	if p.Count < 1 || p.Count > 50 {
+		p.Count = defaultDraftQuestions
+	}
+	fail := func(status int, msg string) error {
+		p.Error = msg
+		return render(c, status, views.NewQuiz(p))
+	}
+	name, data, err := uploadedFile(c, "file")
+	if err != nil {
+		return err
+	}
+	if len(data) > h.cfg.UploadLimit || len(p.Text) > h.cfg.UploadLimit {
+		return fail(fiber.StatusRequestEntityTooLarge, "The article is too large; the limit is "+itoa(h.cfg.UploadLimit>>20)+" MB.")
+	}
+	text := p.Text
+	if len(data) > 0 {
+		if text, err = quizzes.ArticleText(name, data); err != nil {
+			return fail(fiber.StatusUnprocessableEntity, "The file could not be read: "+err.Error())
+		}
+	} else if !utf8.ValidString(text) {
+		return fail(fiber.StatusUnprocessableEntity, "The text has characters that cannot be read.")
+	}
+	if len(strings.Fields(text)) < 20 {
+		return fail(fiber.StatusUnprocessableEntity, "Paste or upload an article of at least a few sentences: there is too little text to ask about.")
+	}
+	if p.Title == "" {
+		p.Title = titleFromText(text)
+	}
+	qs := h.gen.Generate(text)
+	if len(qs) == 0 {
+		return fail(fiber.StatusUnprocessableEntity, "No questions could be drafted from this text. Check that it is an article in English, in full sentences.")
+	}
+	if len(qs) > p.Count {
+		qs = qs[:p.Count]
+	}
+	artID, err := h.store.CreateArticle(ctx(c), quizzes.Article{Title: p.Title, Source: p.Source, Body: text})
+	if err != nil {
+		return err
+	}
+	q, err := h.store.CreateQuiz(ctx(c), quizzes.Quiz{Title: p.Title, ArticleID: artID, OwnerID: currentTeacher(c).ID,
+		Status: quizzes.Draft, Questions: qs})
+	if err != nil {
+		return err
+	}
+	return c.Redirect(views.TeacherQuizURL(q.ID)+"?notice="+urlQuery("Drafted "+plural(len(qs), "question")+". Review them, then publish."), fiber.StatusSeeOther)
+}
+
+// titleFromText takes the first line of an article, shortened.
+func titleFromText(text string) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
+	words := strings.Fields(line)
+	if len(words) > 12 {
+		return strings.Join(words[:12], " ") + "…"
+	}
+	return strings.Join(words, " ")
+}
+
+// saveSettings changes the quiz's title and how it is taken.
+func (h *Handler) saveSettings(c *fiber.Ctx) error {
+	q, err := h.ownQuiz(c)
+	if err != nil {
+		return err
+	}
+	title := strings.TrimSpace(c.FormValue("title"))
+	attempts, err1 := strconv.Atoi(c.FormValue("attempts_allowed", "0"))
+	minutes, err2 := strconv.Atoi(c.FormValue("time_limit_minutes", "0"))
+	feedback := quizzes.Feedback(c.FormValue("feedback"))
+	switch {
+	case title == "" || utf8.RuneCountInString(title) > 200:
+		return fiber.NewError(fiber.StatusUnprocessableEntity, "The title must have 1 to 200 characters.")
+	case err1 != nil || attempts < 0 || attempts > 100:
+		return fiber.NewError(fiber.StatusUnprocessableEntity, "Attempts allowed must be a whole number from 0 (no limit) to 100.")
+	case err2 != nil || minutes < 0 || minutes > 1440:
+		return fiber.NewError(fiber.StatusUnprocessableEntity, "The time limit must be a whole number of minutes from 0 (none) to 1440.")
+	case feedback != quizzes.FeedbackNow && feedback != quizzes.FeedbackAtEnd:
+		return fiber.NewError(fiber.StatusUnprocessableEntity, "Choose when students see feedback: right away or at the end.")
+	}
+	q.Title = title
+	q.Settings = quizzes.Settings{
+		ShuffleQuestions: c.FormValue("shuffle_questions") == "1",
+		ShuffleChoices:   c.FormValue("shuffle_choices") == "1",
+		Feedback:         feedback,
+		AttemptsAllowed:  attempts,
+		TimeLimit:        minutesDuration(minutes),
+	}
+	if err := h.store.UpdateQuiz(ctx(c), q); err != nil {
+		return err
+	}
+	return c.Redirect(views.TeacherQuizURL(q.ID)+"?notice="+urlQuery("Settings saved."), fiber.StatusSeeOther)
+}

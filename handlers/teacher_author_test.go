@@ -1,0 +1,148 @@
+package handlers
+
+import (
+	"context"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"quiztrainer/assets"
+	"quiztrainer/quizzes"
+)
+
+func TestNewQuizFromAnArticleIsADraftUntilPublished(t *testing.T) {
+	ta := newTestApp(t)
+	c, u := ta.teacher("ada", quizzes.RoleTeacher)
+	c.get("/teach/new")
+
+	r := c.upload("/teach/new", map[string]string{"text": "Too short.", "count": "5"}, "", nil)
+	if r.status != 422 || !strings.Contains(r.body, "too little text") {
+		t.Errorf("short text: status %d, want 422 with a message", r.status)
+	}
+	html := "<html><body><nav>Menu</nav><h1>Rivers</h1><p>" + strings.ReplaceAll(assets.SampleArticle, "\n", "</p><p>") + "</p></body></html>"
+	r = c.upload("/teach/new", map[string]string{"title": "Troops", "source": "A newspaper", "count": "6"}, "article.html", []byte(html))
+	if r.status != 303 || !strings.HasPrefix(r.location, "/teach/quiz/") {
+		t.Fatalf("new quiz: status %d location %q: %s", r.status, r.location, r.doc.Find(".field-error").Text())
+	}
+	rows, _ := ta.store.TeacherQuizzes(context.Background(), u)
+	if len(rows) != 1 || rows[0].Status != quizzes.Draft || rows[0].Questions != 6 {
+		t.Fatalf("stored %+v; want one draft with 6 questions", rows)
+	}
+	quiz, _ := ta.store.Quiz(context.Background(), rows[0].ID)
+	art, _ := ta.store.Article(context.Background(), quiz.ArticleID)
+	if strings.Contains(art.Body, "<p>") || strings.Contains(art.Body, "Menu") || !strings.Contains(art.Body, "Pyongyang") {
+		t.Errorf("the stored article kept markup or navigation: %.200q", art.Body)
+	}
+	page := c.get(r.location)
+	if page.doc.Find(".article mark").Length() == 0 {
+		t.Error("the draft does not mark the evidence in the article")
+	}
+	student := ta.client()
+	if r := student.get("/quiz/" + quiz.Slug); r.status != 404 {
+		t.Errorf("a student sees the generated draft: status %d", r.status)
+	}
+	c.post(TeacherQuizURLForTest(quiz.ID)+"/status", url.Values{"status": {"published"}})
+	if r := student.get("/quiz/" + quiz.Slug); r.status != 200 {
+		t.Errorf("after publishing, the quiz is %d for students", r.status)
+	}
+}
+
+func TestEditingAQuestion(t *testing.T) {
+	ta := newTestApp(t)
+	c, u := ta.teacher("ada", quizzes.RoleTeacher)
+	fixture := ta.fixtureQuiz(quizzes.Settings{})
+	quiz, _ := ta.store.CreateQuiz(context.Background(), quizzes.Quiz{Title: "Mine", OwnerID: u.ID, Questions: fixture.Questions})
+	base := TeacherQuizURLForTest(quiz.ID)
+	mc := quiz.Questions[0]
+	qURL := base + "/question/" + strconv.FormatInt(mc.ID, 10)
+
+	form := c.get(qURL)
+	if n := form.doc.Find(`input[name="choice_text"]`).Length(); n < 6 {
+		t.Errorf("the edit form has %d choice rows, want the 4 choices and 2 blank", n)
+	}
+	r := c.post(qURL, url.Values{"prompt": {"Which is longest?"}, "choice_text": {"Nile", "Congo", ""}, "points": {"2"}})
+	if r.status != 422 || !strings.Contains(r.body, "exactly one correct choice") {
+		t.Errorf("no key: status %d, want 422 naming the problem", r.status)
+	}
+	r = c.post(qURL, url.Values{"prompt": {"Which river is longest?"}, "choice_text": {"Nile", "Congo", "Amazon", ""},
+		"choice_feedback": {"Yes", "", "Not in Africa", ""}, "correct": {"0"}, "points": {"2"}, "explanation": {"The article says so."}})
+	if r.status != 303 {
+		t.Fatalf("save: status %d: %s", r.status, r.doc.Find(".field-error").Text())
+	}
+	got, _ := ta.store.Quiz(context.Background(), quiz.ID)
+	q := got.Questions[0]
+	if q.Prompt != "Which river is longest?" || len(q.Choices) != 3 || !q.Choices[0].Correct || q.Points != 2 || q.Choices[2].Feedback != "Not in Africa" {
+		t.Errorf("saved question = %+v", q)
+	}
+
+	sa := got.Questions[2]
+	r = c.post(base+"/question/"+strconv.FormatInt(sa.ID, 10), url.Values{"prompt": {"Paris lies on which river?"}, "accepted": {"Seine\nthe Seine\n\n"}})
+	if r.status != 303 {
+		t.Fatalf("save short answer: %d", r.status)
+	}
+	got, _ = ta.store.Quiz(context.Background(), quiz.ID)
+	if keys := got.Questions[2].Keys(); len(keys) != 2 || keys[1] != "the Seine" {
+		t.Errorf("accepted answers = %q", keys)
+	}
+
+	r = c.post(base+"/question/new?kind=cloze", url.Values{"kind": {"cloze"}, "prompt": {"No blank here"}, "accepted": {"x"}})
+	if r.status != 422 || !strings.Contains(r.body, "where the missing words go") {
+		t.Errorf("cloze without blank: %d", r.status)
+	}
+	r = c.post(base+"/question/new?kind=numerical", url.Values{"kind": {"numerical"}, "prompt": {"How many rivers?"}, "choice_text": {"2"}, "choice_tolerance": {"0"}})
+	if r.status != 303 {
+		t.Fatalf("add numerical: %d: %s", r.status, r.doc.Find(".field-error").Text())
+	}
+	got, _ = ta.store.Quiz(context.Background(), quiz.ID)
+	last := got.Questions[len(got.Questions)-1]
+	if last.Kind != quizzes.Numerical || last.Position != len(got.Questions) {
+		t.Errorf("added question %+v is not last", last)
+	}
+
+	c.post(base+"/question/"+strconv.FormatInt(last.ID, 10)+"/move", url.Values{"dir": {"up"}})
+	got, _ = ta.store.Quiz(context.Background(), quiz.ID)
+	if got.Questions[len(got.Questions)-2].ID != last.ID {
+		t.Error("moving up did not move the question")
+	}
+	c.post(base+"/question/"+strconv.FormatInt(last.ID, 10)+"/delete", nil)
+	got, _ = ta.store.Quiz(context.Background(), quiz.ID)
+	if len(got.Questions) != len(fixture.Questions) {
+		t.Errorf("after delete: %d questions, want %d", len(got.Questions), len(fixture.Questions))
+	}
+
+	other, _ := ta.teacher("bob", quizzes.RoleTeacher)
+	other.get("/teach")
+	if r := other.post(qURL, url.Values{"prompt": {"hijack"}, "choice_text": {"a", "b"}, "correct": {"0"}}); r.status != 404 {
+		t.Errorf("another teacher editing: status %d, want 404", r.status)
+	}
+}
+
+func TestQuizSettings(t *testing.T) {
+	ta := newTestApp(t)
+	c, u := ta.teacher("ada", quizzes.RoleTeacher)
+	fixture := ta.fixtureQuiz(quizzes.Settings{})
+	quiz, _ := ta.store.CreateQuiz(context.Background(), quizzes.Quiz{Title: "Mine", OwnerID: u.ID, Questions: fixture.Questions})
+	base := TeacherQuizURLForTest(quiz.ID)
+	c.get(base)
+	for _, bad := range []url.Values{
+		{"title": {""}, "feedback": {"now"}},
+		{"title": {"x"}, "feedback": {"now"}, "attempts_allowed": {"-1"}},
+		{"title": {"x"}, "feedback": {"now"}, "time_limit_minutes": {"ten"}},
+		{"title": {"x"}, "feedback": {"sometimes"}},
+	} {
+		if r := c.post(base+"/settings", bad); r.status != 422 {
+			t.Errorf("settings %v: status %d, want 422", bad, r.status)
+		}
+	}
+	r := c.post(base+"/settings", url.Values{"title": {"Rivers, week 2"}, "shuffle_questions": {"1"}, "feedback": {"now"},
+		"attempts_allowed": {"2"}, "time_limit_minutes": {"15"}})
+	if r.status != 303 {
+		t.Fatalf("settings: status %d", r.status)
+	}
+	got, _ := ta.store.Quiz(context.Background(), quiz.ID)
+	s := got.Settings
+	if got.Title != "Rivers, week 2" || !s.ShuffleQuestions || s.ShuffleChoices || s.Feedback != quizzes.FeedbackNow || s.AttemptsAllowed != 2 || s.TimeLimit.Minutes() != 15 {
+		t.Errorf("stored %q %+v", got.Title, s)
+	}
+}
