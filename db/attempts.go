@@ -164,3 +164,30 @@ func (s *Store) BackdateAttempt(ctx context.Context, id int64, by time.Duration)
 		return err
 	})
 }
+
+// MissedQuestions returns, per quiz, the ids of the questions a student did
+// not get right in their latest finished attempt at it, newest quiz first.
+func (s *Store) MissedQuestions(ctx context.Context, studentID int64) ([][2]int64, error) {
+	rows, err := s.read.QueryContext(ctx, `WITH latest AS (
+			SELECT quiz_id, MAX(id) AS attempt_id FROM attempts
+			WHERE student_id = ? AND submitted_at IS NOT NULL GROUP BY quiz_id)
+		SELECT q.quiz_id, q.id FROM latest l
+		JOIN questions q ON q.quiz_id = l.quiz_id
+		JOIN quizzes z ON z.id = q.quiz_id AND z.status = 'published'
+		LEFT JOIN responses r ON r.attempt_id = l.attempt_id AND r.question_id = q.id
+		WHERE COALESCE(r.correct, 0) = 0 AND q.kind NOT IN ('essay', 'description')
+		ORDER BY l.attempt_id DESC, q.position`, studentID)
+	if err != nil {
+		return nil, fmt.Errorf("db: missed questions of student %d: %w", studentID, err)
+	}
+	defer rows.Close()
+	var out [][2]int64
+	for rows.Next() {
+		var pair [2]int64
+		if err := rows.Scan(&pair[0], &pair[1]); err != nil {
+			return nil, fmt.Errorf("db: missed questions of student %d: %w", studentID, err)
+		}
+		out = append(out, pair)
+	}
+	return out, rows.Err()
+}

@@ -21,6 +21,8 @@ func (h *Handler) routes(app *fiber.App) {
 	// Students.
 	app.Get("/", h.home)
 	app.Get("/me", h.history)
+	app.Get("/practice", h.practice)
+	app.Post("/practice", h.practice)
 	app.Get("/quiz/:slug", h.quizIntro)
 	app.Post("/quiz/:slug/start", h.startAttempt)
 	app.Get("/attempt/:id", h.showAttempt)

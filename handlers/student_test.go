@@ -164,3 +164,40 @@ func TestTimeLimitHandsTheAttemptIn(t *testing.T) {
 		t.Error("the attempt was not handed in when its time ran out")
 	}
 }
+
+func TestPracticeShowsMissedQuestionsAndChangesNoScore(t *testing.T) {
+	ta := newTestApp(t)
+	q := ta.fixtureQuiz(quizzes.Settings{})
+	c := ta.client()
+	attempt := startAs(t, c, q.Slug, "Ada")
+	mc, tf := q.Questions[0], q.Questions[1]
+	c.post(attempt+"/answer", answerForm(mc.ID, "answer", "0")) // wrong
+	c.post(attempt+"/answer", answerForm(tf.ID, "answer", "1")) // right
+	c.post(attempt+"/finish", nil)
+	before, _ := ta.store.StudentAttempts(context.Background(), 1)
+
+	r := c.get("/practice")
+	items := r.doc.Find("section.question")
+	if items.Length() != len(q.Questions)-1 {
+		t.Errorf("practice lists %d questions, want %d (all but the one answered right)", items.Length(), len(q.Questions)-1)
+	}
+	if strings.Contains(items.Text(), tf.Prompt) {
+		t.Error("practice lists a question answered right")
+	}
+	r = c.post("/practice", answerForm(mc.ID, "answer", "1"))
+	card := r.doc.Find("#q1")
+	if r.status != 200 || !strings.Contains(card.Text(), "Right") || !strings.Contains(card.Text(), "The Nile is the longest river in Africa.") {
+		t.Errorf("checking a practice answer: status %d, card %q", r.status, card.Text())
+	}
+	r = c.post("/practice", answerForm(mc.ID, "answer"))
+	if r.status != 422 || !strings.Contains(r.body, "Choose an answer") {
+		t.Errorf("an empty practice answer: status %d", r.status)
+	}
+	after, _ := ta.store.StudentAttempts(context.Background(), 1)
+	if after[0].Score != before[0].Score {
+		t.Errorf("practice changed the score from %v to %v", before[0].Score, after[0].Score)
+	}
+	if r := ta.client().get("/practice"); r.status != 200 || !strings.Contains(r.body, "Nothing to practise") {
+		t.Errorf("practice for a new visitor: status %d", r.status)
+	}
+}
