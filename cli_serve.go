@@ -5,15 +5,18 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
 	"quiztrainer/db"
 	"quiztrainer/handlers"
+	"quiztrainer/quizzes"
 	"quiztrainer/quizzes/generate"
 )
 
@@ -41,11 +44,7 @@ func runServe(args []string, stderr io.Writer) int {
 		return 1
 	}
 	defer store.Close()
-	gen, err := generate.New()
-	if err != nil {
-		log.Error("cannot load the question generator", "err", err)
-		return 1
-	}
+	gen := &lazyGenerator{log: log}
 	if made, err := handlers.SeedSample(ctx, store, gen); err != nil {
 		log.Warn("could not publish the sample quiz", "err", err)
 	} else if made {
@@ -97,4 +96,26 @@ func listenURL(addr net.Addr, base string) string {
 		return fmt.Sprintf("http://localhost:%d", tcp.Port)
 	}
 	return "http://" + addr.String()
+}
+
+// lazyGenerator loads the generator's language models the first time a
+// question is asked for, so that a server whose sample quiz exists starts
+// without that cost.
+type lazyGenerator struct {
+	log  *slog.Logger
+	once sync.Once
+	gen  *generate.Generator
+}
+
+func (l *lazyGenerator) Generate(text string) []quizzes.Question {
+	l.once.Do(func() {
+		var err error
+		if l.gen, err = generate.New(); err != nil {
+			l.log.Error("cannot load the question generator", "err", err)
+		}
+	})
+	if l.gen == nil {
+		return nil
+	}
+	return l.gen.Generate(text)
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -72,7 +73,10 @@ func CheckPassword(hash, password string) (bool, error) {
 
 // dummyHash is checked against when a username does not exist, so that a
 // login takes as long whether or not the account exists.
-var dummyHash, _ = HashPassword("quiztrainer-no-such-user")
+var dummyHash = sync.OnceValue(func() string {
+	h, _ := HashPassword("quiztrainer-no-such-user")
+	return h
+})
 
 // CheckPasswordPolicy says what is wrong with a new password, if anything.
 func CheckPasswordPolicy(password string) string {

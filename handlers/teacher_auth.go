@@ -91,7 +91,7 @@ func (h *Handler) login(c *fiber.Ctx) error {
 	}
 	hash := u.PasswordHash
 	if hash == "" {
-		hash = dummyHash
+		hash = dummyHash()
 	}
 	ok, err := CheckPassword(hash, password)
 	if err != nil {
