@@ -59,6 +59,8 @@ func runGenerate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch *format {
 	case "json":
 		err = formats.WriteJSON(stdout, qs)
+	case "gift":
+		err = formats.WriteGIFT(stdout, qs)
 	case "text":
 		err = writeText(stdout, qs)
 	default:

@@ -21,7 +21,7 @@ const usage = `quiztrainer: a self-hosted quiz and reading-comprehension trainer
 
 usage:
   quiztrainer [serve] [--addr :8080] [--db ./quiztrainer.db]   the web app (default)
-  quiztrainer generate [--format text|json] [--max N] FILE|-    questions for an article
+  quiztrainer generate [--format text|json|gift] [--max N] FILE|-  questions for an article
   quiztrainer generate --batch                                  JSON Lines {"id","text"} in, {"id","questions"} out
   quiztrainer import [--format auto|gift|aiken|moodlexml|csv|json] [--dry-run] [--json] FILE
   quiztrainer export --quiz ID --format gift|aiken|moodlexml|csv|json

@@ -127,3 +127,19 @@ func TestUnknownCommandAndVersion(t *testing.T) {
 		t.Errorf("version: exit %d %q", code, out)
 	}
 }
+
+func TestGenerateGIFTImportsBack(t *testing.T) {
+	dir := t.TempDir()
+	article := filepath.Join(dir, "article.txt")
+	os.WriteFile(article, []byte(assets.SampleArticle), 0o644)
+	code, out, errOut := cli(t, "", "generate", "--format", "gift", "--max", "8", article)
+	if code != 0 || strings.TrimSpace(out) == "" {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	gift := filepath.Join(dir, "q.gift")
+	os.WriteFile(gift, []byte(out), 0o644)
+	code, _, errOut = cli(t, "", "import", "--dry-run", gift)
+	if code != 0 || !strings.Contains(errOut, "8 questions read as Moodle GIFT") {
+		t.Errorf("the generated GIFT does not import back: exit %d, %s", code, errOut)
+	}
+}
