@@ -59,11 +59,11 @@ type giftParser struct {
 // giftGroup is one question's text, placeholder-encoded, with comment lines
 // blanked (not removed, so that line numbers hold).
 type giftGroup struct {
-	t    string
-	line int
+	t     string
+	lines lines
 }
 
-func (g giftGroup) lineAt(off int) int { return g.line + strings.Count(g.t[:off], "\n") }
+func (g giftGroup) lineAt(off int) int { return g.lines.at(off) }
 
 // ParseGIFT reads a Moodle GIFT file (see GIFT.md for the rules followed).
 func ParseGIFT(data []byte) ([]quizzes.Question, error) {
@@ -76,7 +76,8 @@ func ParseGIFT(data []byte) ([]quizzes.Question, error) {
 	start := 0
 	flush := func() {
 		if len(lines) > 0 {
-			p.group(giftGroup{t: giftEscapes.Replace(strings.Join(lines, "\n")), line: start})
+			t := giftEscapes.Replace(strings.Join(lines, "\n"))
+			p.group(giftGroup{t: t, lines: newLines(t, start)})
 			lines = lines[:0]
 		}
 	}

@@ -131,7 +131,7 @@ func ParseJSON(data []byte) ([]quizzes.Question, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, nil
 	}
-	r := &jsonReader{text: text, dec: json.NewDecoder(strings.NewReader(text))}
+	r := &jsonReader{text: text, lines: newLines(text, 1), dec: json.NewDecoder(strings.NewReader(text))}
 	r.dec.DisallowUnknownFields()
 	r.read()
 	if err := r.errs.err(JSON); err != nil {
@@ -141,7 +141,8 @@ func ParseJSON(data []byte) ([]quizzes.Question, error) {
 }
 
 type jsonReader struct {
-	text string
+	text  string
+	lines lines
 	dec  *json.Decoder
 	errs errorList
 	qs   []quizzes.Question
@@ -153,7 +154,7 @@ func (r *jsonReader) line() int {
 	for off < len(r.text) && strings.IndexByte(" \t\r\n,:", r.text[off]) >= 0 {
 		off++
 	}
-	return lineAt(r.text, off)
+	return r.lines.at(off)
 }
 
 // fail records a decoding error; it reports whether reading can go on.
@@ -162,13 +163,13 @@ func (r *jsonReader) fail(err error, line int, what string) bool {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		r.errs.add(lineAt(r.text, int(syn.Offset)), "the JSON is malformed: %s", syn.Error())
+		r.errs.add(r.lines.at(int(syn.Offset)), "the JSON is malformed: %s", syn.Error())
 		return false
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		r.errs.add(lineAt(r.text, len(r.text)), "the JSON ends too early")
+		r.errs.add(r.lines.at(len(r.text)), "the JSON ends too early")
 		return false
 	case errors.As(err, &typ):
-		r.errs.add(lineAt(r.text, int(typ.Offset)), "%s: %q must be a JSON %s, not %s", what, typ.Field, jsonType(typ.Type.Kind().String()), typ.Value)
+		r.errs.add(r.lines.at(int(typ.Offset)), "%s: %q must be a JSON %s, not %s", what, typ.Field, jsonType(typ.Type.Kind().String()), typ.Value)
 	default:
 		r.errs.add(line, "%s: %s", what, strings.TrimPrefix(err.Error(), "json: "))
 	}
