@@ -107,7 +107,7 @@ func aikenAnswer(q *quizzes.Question, ans string, line int, errs *errorList) boo
 func aikenCannotHold(q quizzes.Question) string {
 	switch {
 	case q.Kind != quizzes.MultipleChoice:
-		return fmt.Sprintf("Aiken holds only single-answer multiple choice; this is a %s question", strings.ToLower(q.Kind.Label()))
+		return fmt.Sprintf("Aiken holds only single-answer multiple choice, and this question is of kind %q", q.Kind.Label())
 	case len(q.Choices) > 26:
 		return "Aiken holds at most 26 choices (A to Z)"
 	case strings.ContainsAny(phpTrim(q.Prompt), "\r\n"):

@@ -132,10 +132,10 @@ func (c csvColumns) question(row []string) (q quizzes.Question, msg string) {
 		}
 	}
 	if (kind == quizzes.Matching || !kind.Graded()) && answer != "" {
-		return q, "a " + strings.ToLower(kind.Label()) + " question takes no answer column"
+		return q, kind.Label() + " questions take no answer column"
 	}
 	if !kind.Graded() && len(cells) > 0 {
-		return q, "a " + strings.ToLower(kind.Label()) + " question takes no choices"
+		return q, kind.Label() + " questions take no choices"
 	}
 	return q, ""
 }

@@ -143,9 +143,9 @@ func ParseJSON(data []byte) ([]quizzes.Question, error) {
 type jsonReader struct {
 	text  string
 	lines lines
-	dec  *json.Decoder
-	errs errorList
-	qs   []quizzes.Question
+	dec   *json.Decoder
+	errs  errorList
+	qs    []quizzes.Question
 }
 
 // line is the line of the next value after the decoder's offset.
