@@ -63,6 +63,6 @@ func FuzzParseAiken(f *testing.F) {
 			return
 		}
 		checkParsed(t, qs)
-		checkRewrite(t, Aiken, qs)
+		checkRewrite(t, Aiken, qs, true)
 	})
 }

@@ -89,6 +89,6 @@ func FuzzParseCSV(f *testing.F) {
 			return
 		}
 		checkParsed(t, qs)
-		checkRewrite(t, CSV, qs)
+		checkRewrite(t, CSV, qs, true)
 	})
 }

@@ -162,7 +162,7 @@ func FuzzParseGIFT(f *testing.F) {
 			return
 		}
 		checkParsed(t, qs)
-		checkRewrite(t, GIFT, qs)
+		checkRewrite(t, GIFT, qs, true)
 	})
 }
 
@@ -177,4 +177,13 @@ func BenchmarkParseGIFT(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func TestGIFTShortAnswerWithArrow(t *testing.T) {
+	t.Parallel()
+	qs, err := ParseGIFT([]byte("Q? {a->b#c->d}"))
+	if err != nil || len(qs) != 1 || qs[0].Kind != quizzes.ShortAnswer || qs[0].Choices[0].Text != "a->b" {
+		t.Fatalf("got %+v, %v; want a short answer a->b", qs, err)
+	}
+	checkRewrite(t, GIFT, qs, true)
 }

@@ -86,6 +86,17 @@ func FuzzParseMoodleXML(f *testing.F) {
 			return
 		}
 		checkParsed(t, qs)
-		checkRewrite(t, MoodleXML, qs)
+		checkRewrite(t, MoodleXML, qs, true)
 	})
+}
+
+func TestParseMoodleXMLIgnoresStrayAnswers(t *testing.T) {
+	t.Parallel()
+	qs, err := ParseMoodleXML([]byte(`<quiz><question type="matching"><questiontext><text>Q?</text></questiontext>
+<answer fraction="100"><text></text></answer>
+<subquestion><text>a</text><answer><text>1</text></answer></subquestion>
+<subquestion><text>b</text><answer><text>2</text></answer></subquestion></question></quiz>`))
+	if err != nil || len(qs) != 1 || len(qs[0].Choices) != 2 {
+		t.Fatalf("got %+v, %v; want one matching question of two pairs", qs, err)
+	}
 }

@@ -56,7 +56,7 @@ func TestWriteReadsBack(t *testing.T) {
 					t.Errorf("question %d written: %v, want %v (skipped: %q)", i+1, got, want, skipped)
 				}
 			}
-			checkRewrite(t, f, qs)
+			checkRewrite(t, f, qs, false)
 		})
 	}
 }
