@@ -64,5 +64,8 @@ func FuzzParseAiken(f *testing.F) {
 		}
 		checkParsed(t, qs)
 		checkRewrite(t, Aiken, qs, true)
+		checkRewrite(t, JSON, qs, true)
+		checkRewrite(t, MoodleXML, qs, false)
+		checkRewrite(t, GIFT, qs, false)
 	})
 }

@@ -90,5 +90,8 @@ func FuzzParseCSV(f *testing.F) {
 		}
 		checkParsed(t, qs)
 		checkRewrite(t, CSV, qs, true)
+		checkRewrite(t, JSON, qs, true)
+		checkRewrite(t, MoodleXML, qs, false)
+		checkRewrite(t, GIFT, qs, false)
 	})
 }

@@ -144,7 +144,6 @@ func (p *giftParser) group(g giftGroup) {
 		}
 		q.Title = giftText(t[lo+2 : lo+2+end])
 		lo, hi = trimRange(t, lo+2+end+2, hi)
-		qline = g.lineAt(lo)
 	}
 	open := indexIn(t, lo, hi, '{')
 	closing := indexIn(t, lo, hi, '}')

@@ -163,6 +163,8 @@ func FuzzParseGIFT(f *testing.F) {
 		}
 		checkParsed(t, qs)
 		checkRewrite(t, GIFT, qs, true)
+		checkRewrite(t, JSON, qs, true)
+		checkRewrite(t, MoodleXML, qs, false)
 	})
 }
 

@@ -64,5 +64,7 @@ func FuzzParseJSON(f *testing.F) {
 		}
 		checkParsed(t, qs)
 		checkRewrite(t, JSON, qs, true)
+		checkRewrite(t, GIFT, qs, false)
+		checkRewrite(t, MoodleXML, qs, false)
 	})
 }

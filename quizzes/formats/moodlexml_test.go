@@ -87,6 +87,8 @@ func FuzzParseMoodleXML(f *testing.F) {
 		}
 		checkParsed(t, qs)
 		checkRewrite(t, MoodleXML, qs, true)
+		checkRewrite(t, JSON, qs, true)
+		checkRewrite(t, GIFT, qs, false)
 	})
 }
 

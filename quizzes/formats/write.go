@@ -21,7 +21,11 @@ func writeChecked(f Format, w io.Writer, qs []quizzes.Question, write func(io.Wr
 	var keep []quizzes.Question
 	var skipped []string
 	for i, q := range qs {
-		q = q.Normalize()
+		if f != JSON {
+			// The text formats spell out weights and points that the
+			// program leaves implicit; JSON keeps the questions as they are.
+			q = q.Normalize()
+		}
 		if reason := cannotHold(f, q, write); reason != "" {
 			skipped = append(skipped, fmt.Sprintf("question %d (%s): %s", i+1, questionName(q), reason))
 			continue
