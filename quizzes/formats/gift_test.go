@@ -189,3 +189,23 @@ func TestGIFTShortAnswerWithArrow(t *testing.T) {
 	}
 	checkRewrite(t, GIFT, qs, true)
 }
+
+// BenchmarkWriteGIFT writes the same 2,000 questions; Write reads each one
+// back to make sure it can, so this is about a write and a parse.
+func BenchmarkWriteGIFT(b *testing.B) {
+	one, err := ParseGIFT(readFixture(b, "all.gift"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var qs []quizzes.Question
+	for range 100 {
+		qs = append(qs, one...)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var buf bytes.Buffer
+		if skipped, err := Write(GIFT, &buf, qs); err != nil || len(skipped) > 0 {
+			b.Fatal(skipped, err)
+		}
+	}
+}

@@ -240,7 +240,8 @@ func (r *jsonReader) read() {
 		r.errs.add(line, `a JSON question file is an array of questions, or an object with "questions"`)
 		return
 	}
-	if line := r.line(); r.dec.More() {
+	line = r.line()
+	if _, err := r.dec.Token(); !errors.Is(err, io.EOF) {
 		r.errs.add(line, "text follows the end of the question set")
 	}
 }

@@ -47,6 +47,7 @@ func TestParseJSONErrors(t *testing.T) {
 		{"an unknown kind", `[{"kind":"poll","prompt":"Q?"}]`, []LineError{{1, `unknown question kind "poll"`}}},
 		{"a weight out of range", `[{"kind":"short_answer","prompt":"Q?","choices":[{"text":"a","correct":true,"weight":2}]}]`, []LineError{{1, "the weight must be between -1 and 1"}}},
 		{"text after the set", "[]\n[]", []LineError{{2, "text follows the end of the question set"}}},
+		{"a stray bracket after the set", "[]\n]", []LineError{{2, "text follows the end of the question set"}}},
 		{"not UTF-8", "[\n\"\xff\"]", []LineError{{2, "not UTF-8"}}},
 	})
 }
