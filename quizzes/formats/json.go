@@ -120,27 +120,35 @@ func WriteJSON(w io.Writer, qs []quizzes.Question) error {
 
 // ParseJSON reads the JSON contract: a top-level array of questions (what
 // WriteJSON and `quiztrainer generate --format json` print), or an object
-// {"title": "...", "questions": [...]} for a set that names itself; the title
-// is not a question's and is not returned. Unknown fields are errors, so
-// that a misspelt "promt" is reported rather than dropped.
+// {"title": "...", "questions": [...]} for a set that names itself (see
+// ParseJSONSet for its title). Unknown fields are errors, so that a
+// misspelt "promt" is reported rather than dropped.
 func ParseJSON(data []byte) ([]quizzes.Question, error) {
+	_, qs, err := ParseJSONSet(data)
+	return qs, err
+}
+
+// ParseJSONSet is ParseJSON that also returns the title of a set written as
+// an object, so that an import can name the quiz after it ("" for an array).
+func ParseJSONSet(data []byte) (title string, qs []quizzes.Question, err error) {
 	text, err := decodeText(JSON, data)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	if strings.TrimSpace(text) == "" {
-		return nil, nil
+		return "", nil, nil
 	}
 	r := &jsonReader{text: text, lines: newLines(text, 1), dec: json.NewDecoder(strings.NewReader(text))}
 	r.dec.DisallowUnknownFields()
 	r.read()
 	if err := r.errs.err(JSON); err != nil {
-		return nil, err
+		return "", nil, err
 	}
-	return r.qs, nil
+	return r.title, r.qs, nil
 }
 
 type jsonReader struct {
+	title string
 	text  string
 	lines lines
 	dec   *json.Decoder
@@ -212,8 +220,7 @@ func (r *jsonReader) read() {
 			}
 			switch key {
 			case "title":
-				var title string
-				if err := r.dec.Decode(&title); err != nil && !r.fail(err, line, `"title"`) {
+				if err := r.dec.Decode(&r.title); err != nil && !r.fail(err, line, `"title"`) {
 					return
 				}
 			case "questions":

@@ -24,6 +24,12 @@ func TestParseJSONFixture(t *testing.T) {
 	}
 	checkQuestions(t, got, want)
 
+	t.Run("the set's title is read", func(t *testing.T) {
+		title, qs, err := ParseJSONSet(readFixture(t, "sample.json"))
+		if title != "Grant's tomb" || len(qs) != len(want) || err != nil {
+			t.Errorf("got %q, %d questions, %v; want \"Grant's tomb\" and %d", title, len(qs), err, len(want))
+		}
+	})
 	t.Run("a top-level array reads the same", func(t *testing.T) {
 		qs, err := ParseJSON([]byte(`[{"kind":"true_false","prompt":"Q?","choices":[{"text":"True","correct":true},{"text":"False"}]}]`))
 		if err != nil || len(qs) != 1 || qs[0].Kind != quizzes.TrueFalse {

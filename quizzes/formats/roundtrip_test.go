@@ -71,6 +71,8 @@ func TestWriteSkips(t *testing.T) {
 		reason string
 	}{
 		{"Aiken leaves out other kinds", Aiken, qs[3], `Aiken holds only single-answer multiple choice, and this question is of kind "True or false"`},
+		{"Aiken leaves out HTML that is only markup", Aiken, quizzes.Question{Kind: quizzes.MultipleChoice, Prompt: "<img src=x>",
+			Format: quizzes.HTML, Choices: mcChoices(0, "x", "y")}, "Aiken needs a question text of two characters or more"},
 		{"Aiken leaves out texts of two lines", Aiken, quizzes.Question{Kind: quizzes.MultipleChoice, Prompt: "a\nb",
 			Choices: mcChoices(0, "x", "y")}, "Aiken holds a question text of one line only"},
 		{"Aiken leaves out a text that reads as a choice", Aiken, quizzes.Question{Kind: quizzes.MultipleChoice, Prompt: "A) question",
@@ -97,6 +99,18 @@ func TestWriteSkips(t *testing.T) {
 				t.Errorf("got skipped %q, want one containing %q", skipped, tc.reason)
 			}
 		})
+	}
+}
+
+func TestWriteAikenTurnsHTMLIntoText(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	if _, err := Write(Aiken, &buf, everyKind()[:1]); err != nil {
+		t.Fatal(err)
+	}
+	want := "Capital of France?\nA) Paris\nB) Lyon\nC) Rome\nANSWER: A\n"
+	if got := buf.String(); got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 

@@ -61,7 +61,7 @@ func cannotHold(f Format, q quizzes.Question, write func(io.Writer, []quizzes.Qu
 	got, err := Parse(f, buf.Bytes())
 	switch {
 	case err != nil:
-		return fmt.Sprintf("%s cannot hold it (it would read back as: %v)", f.Label(), err)
+		return fmt.Sprintf("%s cannot hold it (it would read back as: %s)", f.Label(), strings.ReplaceAll(err.Error(), "\n", "; "))
 	case len(got) != 1 || !SameQuestion(f, q, got[0]):
 		return fmt.Sprintf("%s cannot hold it: it would not read back as the same question", f.Label())
 	}
