@@ -41,6 +41,7 @@ func heldBy(f Format, q quizzes.Question) quizzes.Question {
 	}
 	q.Evidence, q.Template, q.Score = quizzes.Evidence{}, "", 0
 	q.Title, q.Prompt, q.Explanation = phpTrim(q.Title), phpTrim(q.Prompt), phpTrim(q.Explanation)
+	q.Category = phpTrim(q.Category)
 	q.Points = round9(q.Points)
 	hasBlank := strings.Contains(q.Prompt, quizzes.Blank)
 	switch {

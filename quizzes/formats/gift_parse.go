@@ -22,7 +22,13 @@ var (
 // we, so that a no-break space stays part of the text as it does in Moodle.
 const phpSpace = " \t\n\r\x00\x0b"
 
-func phpTrim(s string) string { return strings.Trim(s, phpSpace) }
+// textSpace adds U+FEFF, invisible, which a file may hold away from its
+// start when files were joined: at the start of a written file it would
+// read as a byte-order mark and vanish, so it is never kept at a text's
+// ends. (phpSpace alone serves byte-wise scans, which must not cut runes.)
+const textSpace = phpSpace + "\ufeff"
+
+func phpTrim(s string) string { return strings.Trim(s, textSpace) }
 
 // giftText turns a placeholder-encoded part into the text it stands for.
 func giftText(s string) string { return phpTrim(giftUnescapes.Replace(s)) }
@@ -36,7 +42,7 @@ var giftFormats = map[string]quizzes.TextFormat{
 // giftFormatted reads a text part that may open with a format marker. An
 // unknown marker ([b], [1]) stays part of the text, as in Moodle.
 func giftFormatted(s string) (string, quizzes.TextFormat) {
-	s = strings.TrimLeft(s, phpSpace)
+	s = strings.TrimLeft(s, textSpace)
 	if strings.HasPrefix(s, "[") {
 		if end := strings.IndexByte(s, ']'); end > 0 {
 			if f, ok := giftFormats[s[1:end]]; ok {

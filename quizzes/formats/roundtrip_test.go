@@ -32,7 +32,7 @@ func everyKind() []quizzes.Question {
 		{Kind: quizzes.Matching, Prompt: "Match the capitals.", Explanation: "Geography.",
 			Choices: []quizzes.Choice{{Text: "Canada", Match: "Ottawa"}, {Text: "Italy", Match: "Rome"}, {Match: "Sydney"}}},
 		{Kind: quizzes.Essay, Prompt: "Write a story.", Points: 10, Explanation: "Beginning, middle, end."},
-		{Kind: quizzes.Description, Prompt: "That is all.\nThank you."},
+		{Kind: quizzes.Description, Prompt: "That is all.\nThank you.", Category: " Spaced out "},
 		{Kind: quizzes.MultipleChoice, Title: "Odd: {text}", Prompt: "Which of ~ = # { } : \\ and // is [html] a tilde?",
 			Choices: []quizzes.Choice{{Text: "~", Correct: true, Feedback: "#1"}, {Text: "%50% off"}, {Text: "[plain] x"}, {Text: "a -> b"}}},
 	}
