@@ -3,6 +3,7 @@ package formats
 import (
 	"bufio"
 	"fmt"
+	"html"
 	"io"
 	"regexp"
 	"strings"
@@ -103,19 +104,40 @@ func aikenAnswer(q *quizzes.Question, ans string, line int, errs *errorList) boo
 	return true
 }
 
+var (
+	htmlBreak = regexp.MustCompile(`(?i)<(br|/?p|/?div|/?li|/?h[1-6]|/?tr|/?td|/?th|/?blockquote)\b[^>]*>`)
+	htmlTag   = regexp.MustCompile(`<[^>]*>`)
+)
+
+// aikenText is a text as Aiken holds it, plain and trimmed. An HTML text is
+// turned into the text a reader sees, on one line, rather than written with
+// its markup, which Aiken would show as typed.
+func aikenText(s string, f quizzes.TextFormat) string {
+	if f == quizzes.HTML {
+		s = htmlTag.ReplaceAllString(htmlBreak.ReplaceAllString(s, " "), "")
+		s = strings.Join(strings.Fields(html.UnescapeString(s)), " ")
+	}
+	return phpTrim(s)
+}
+
 // aikenCannotHold says why a question cannot be written as Aiken.
 func aikenCannotHold(q quizzes.Question) string {
 	switch {
 	case q.Kind != quizzes.MultipleChoice:
-		return fmt.Sprintf("Aiken holds only single-answer multiple choice; this is a %s question", strings.ToLower(q.Kind.Label()))
+		return fmt.Sprintf("Aiken holds only single-answer multiple choice, and this question is of kind %q", q.Kind.Label())
 	case len(q.Choices) > 26:
 		return "Aiken holds at most 26 choices (A to Z)"
-	case strings.ContainsAny(phpTrim(q.Prompt), "\r\n"):
+	case strings.ContainsAny(aikenText(q.Prompt, q.Format), "\r\n"):
 		return "Aiken holds a question text of one line only"
+	case len(aikenText(q.Prompt, q.Format)) < 2:
+		return "Aiken needs a question text of two characters or more"
 	}
-	for _, c := range q.Choices {
-		if strings.ContainsAny(phpTrim(c.Text), "\r\n") {
+	for i, c := range q.Choices {
+		switch text := aikenText(c.Text, q.Format); {
+		case strings.ContainsAny(text, "\r\n"):
 			return "Aiken holds choices of one line only"
+		case text == "":
+			return fmt.Sprintf("choice %d would have no text in Aiken", i+1)
 		}
 	}
 	return ""
@@ -123,6 +145,10 @@ func aikenCannotHold(q quizzes.Question) string {
 
 // aikenHeld keeps what Aiken holds: the text, the choices and the key.
 func aikenHeld(q quizzes.Question) quizzes.Question {
+	q.Prompt = aikenText(q.Prompt, q.Format)
+	for i := range q.Choices {
+		q.Choices[i].Text = aikenText(q.Choices[i].Text, q.Format)
+	}
 	q.Title, q.Category, q.Explanation, q.Format = "", "", "", quizzes.Plain
 	q.Points = 1
 	for i := range q.Choices {
@@ -143,10 +169,10 @@ func writeAiken(w io.Writer, qs []quizzes.Question) error {
 		if i > 0 {
 			bw.WriteString("\n")
 		}
-		bw.WriteString(phpTrim(q.Prompt) + "\n")
+		bw.WriteString(aikenText(q.Prompt, q.Format) + "\n")
 		answer := byte('A')
 		for j, c := range q.Choices {
-			fmt.Fprintf(bw, "%c) %s\n", 'A'+j, phpTrim(c.Text))
+			fmt.Fprintf(bw, "%c) %s\n", 'A'+j, aikenText(c.Text, q.Format))
 			if c.Correct {
 				answer = byte('A' + j)
 			}

@@ -22,14 +22,26 @@ func heldBy(f Format, q quizzes.Question) quizzes.Question {
 	choices := make([]quizzes.Choice, len(q.Choices))
 	copy(choices, q.Choices)
 	for i := range choices {
-		choices[i].ID = 0
+		c := &choices[i]
+		c.ID = 0
+		// Fields a kind does not use mean nothing, whatever the format.
+		if q.Kind != quizzes.Numerical {
+			c.Tolerance = 0
+		}
+		if q.Kind != quizzes.Matching {
+			c.Match = ""
+		}
 	}
 	q.Choices = choices
+	if q.Kind == quizzes.Essay || q.Kind == quizzes.Description {
+		q.Choices = nil
+	}
 	if f == JSON {
 		return q
 	}
 	q.Evidence, q.Template, q.Score = quizzes.Evidence{}, "", 0
 	q.Title, q.Prompt, q.Explanation = phpTrim(q.Title), phpTrim(q.Prompt), phpTrim(q.Explanation)
+	q.Category = phpTrim(q.Category)
 	q.Points = round9(q.Points)
 	hasBlank := strings.Contains(q.Prompt, quizzes.Blank)
 	switch {
@@ -39,8 +51,6 @@ func heldBy(f Format, q quizzes.Question) quizzes.Question {
 		q.Kind = quizzes.ShortAnswer
 	}
 	switch q.Kind {
-	case quizzes.Essay, quizzes.Description:
-		q.Choices = nil
 	case quizzes.TrueFalse:
 		answer, right, wrong := trueFalseKey(q.Choices)
 		q.Choices = trueFalseChoices(answer, phpTrim(right), phpTrim(wrong))
@@ -60,12 +70,6 @@ func heldBy(f Format, q quizzes.Question) quizzes.Question {
 			if c.Text == "*" {
 				c.Tolerance = 0
 			}
-		}
-		if q.Kind != quizzes.Numerical {
-			c.Tolerance = 0
-		}
-		if q.Kind != quizzes.Matching {
-			c.Match = ""
 		}
 	}
 	switch f {

@@ -91,6 +91,13 @@ func (c csvColumns) question(row []string) (q quizzes.Question, msg string) {
 		for _, i := range right {
 			q.Choices[i].Correct = true
 		}
+		// Explicit weights, as the other importers give: full for the key of
+		// multiple choice, an equal share for multiple response.
+		for i := range q.Choices {
+			if q.Choices[i].Correct {
+				q.Choices[i].Weight = 1 / float64(len(q.Keys()))
+			}
+		}
 	case quizzes.TrueFalse:
 		switch strings.ToLower(answer) {
 		case "true", "t":
@@ -105,7 +112,7 @@ func (c csvColumns) question(row []string) (q quizzes.Question, msg string) {
 			if t == "" {
 				continue
 			}
-			ch := quizzes.Choice{Text: t, Correct: true}
+			ch := quizzes.Choice{Text: t, Correct: true, Weight: 1}
 			if kind == quizzes.Numerical {
 				text, tol, err := giftNumericAnswer(t)
 				if err != "" {
@@ -125,10 +132,10 @@ func (c csvColumns) question(row []string) (q quizzes.Question, msg string) {
 		}
 	}
 	if (kind == quizzes.Matching || !kind.Graded()) && answer != "" {
-		return q, "a " + strings.ToLower(kind.Label()) + " question takes no answer column"
+		return q, kind.Label() + " questions take no answer column"
 	}
 	if !kind.Graded() && len(cells) > 0 {
-		return q, "a " + strings.ToLower(kind.Label()) + " question takes no choices"
+		return q, kind.Label() + " questions take no choices"
 	}
 	return q, ""
 }

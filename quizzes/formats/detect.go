@@ -109,20 +109,25 @@ var (
 		".gift": GIFT, ".aiken": Aiken, ".xml": MoodleXML, ".csv": CSV,
 		".tsv": CSV, ".json": JSON,
 	}
-	aikenAnswerLine = regexp.MustCompile(`(?m)^[ \t]*ANSWER:`)
+	aikenAnswerLine = regexp.MustCompile(`(?m)^[ \t]*ANSWER:[ \t]*[A-Z]`)
+	aikenChoiceLine = regexp.MustCompile(`(?m)^[ \t]*[A-Z][).]`)
 	giftMarks       = regexp.MustCompile(`(?m)(^[ \t]*::|^[ \t]*\$CATEGORY:|[^\\]\{|^\{)`)
 )
 
-// Detect guesses the format of a file from its name and its first bytes. A
+// Detect guesses the format of a file from its name and its content. A
 // telling extension wins; .txt, which both GIFT and Aiken files use, and
-// names without extension are decided by content. It returns Unknown when
-// nothing fits.
+// names without extension are decided by content: XML by its '<', JSON by
+// parsing, CSV by a header row with a prompt column, Aiken by its ANSWER and
+// choice lines, GIFT by a title, category or answer block. It returns
+// Unknown when nothing fits.
 func Detect(name string, data []byte) Format {
 	if f, ok := extFormats[strings.ToLower(filepath.Ext(name))]; ok {
 		return f
 	}
 	data = bytes.TrimPrefix(data, bom)
 	head := bytes.TrimSpace(data)
+	first, _, _ := bytes.Cut(head, []byte("\n"))
+	cols, _, csvErr := csvHeader(string(first))
 	switch {
 	case len(head) == 0:
 		return Unknown
@@ -130,14 +135,12 @@ func Detect(name string, data []byte) Format {
 		return MoodleXML
 	case (head[0] == '[' || head[0] == '{') && json.Valid(head):
 		return JSON
+	case csvErr == nil && cols.width > 1:
+		return CSV
+	case aikenAnswerLine.Match(data) && aikenChoiceLine.Match(data):
+		return Aiken
 	case giftMarks.Match(data):
 		return GIFT
-	case aikenAnswerLine.Match(data):
-		return Aiken
-	}
-	first, _, _ := bytes.Cut(head, []byte("\n"))
-	if _, _, err := csvHeader(string(first)); err == nil {
-		return CSV
 	}
 	return Unknown
 }

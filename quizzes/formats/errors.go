@@ -82,10 +82,26 @@ func decodeText(f Format, data []byte) (string, error) {
 	return "", l.err(f)
 }
 
-// lineAt is the 1-based line of byte offset off in s.
-func lineAt(s string, off int) int {
-	if off > len(s) {
-		off = len(s)
-	}
-	return 1 + strings.Count(s[:off], "\n")
+// lines maps byte offsets of a text to 1-based line numbers. It is built
+// once per text: counting newlines from the start for every error would
+// make a file with many errors quadratic to report.
+type lines struct {
+	first int   // the line of offset 0
+	nl    []int // offsets of the newlines
 }
+
+func newLines(s string, first int) lines {
+	l := lines{first: first}
+	for i := 0; i < len(s); i++ {
+		if j := strings.IndexByte(s[i:], '\n'); j >= 0 {
+			i += j
+			l.nl = append(l.nl, i)
+		} else {
+			break
+		}
+	}
+	return l
+}
+
+// at is the line of byte offset off.
+func (l lines) at(off int) int { return l.first + sort.SearchInts(l.nl, off) }

@@ -110,8 +110,9 @@ func checkParsed(t *testing.T, qs []quizzes.Question) {
 }
 
 // checkRewrite writes qs in f, reads them back and wants the same
-// questions, the skipped ones aside.
-func checkRewrite(t *testing.T, f Format, qs []quizzes.Question) {
+// questions, the skipped ones aside; when all is set, none may be skipped
+// (questions read from f must all go back into it).
+func checkRewrite(t *testing.T, f Format, qs []quizzes.Question, all bool) {
 	t.Helper()
 	var buf strings.Builder
 	skipped, err := Write(f, &buf, qs)
@@ -121,6 +122,9 @@ func checkRewrite(t *testing.T, f Format, qs []quizzes.Question) {
 	back, err := Parse(f, []byte(buf.String()))
 	if err != nil {
 		t.Fatalf("%s written does not read back: %v\n%s", f, err, buf.String())
+	}
+	if all && len(skipped) > 0 {
+		t.Fatalf("%s: questions read from %s are left out when written back: %q", f, f, skipped)
 	}
 	var kept []quizzes.Question
 	for i, q := range qs {

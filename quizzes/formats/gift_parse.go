@@ -22,7 +22,13 @@ var (
 // we, so that a no-break space stays part of the text as it does in Moodle.
 const phpSpace = " \t\n\r\x00\x0b"
 
-func phpTrim(s string) string { return strings.Trim(s, phpSpace) }
+// textSpace adds U+FEFF, invisible, which a file may hold away from its
+// start when files were joined: at the start of a written file it would
+// read as a byte-order mark and vanish, so it is never kept at a text's
+// ends. (phpSpace alone serves byte-wise scans, which must not cut runes.)
+const textSpace = phpSpace + "\ufeff"
+
+func phpTrim(s string) string { return strings.Trim(s, textSpace) }
 
 // giftText turns a placeholder-encoded part into the text it stands for.
 func giftText(s string) string { return phpTrim(giftUnescapes.Replace(s)) }
@@ -36,7 +42,7 @@ var giftFormats = map[string]quizzes.TextFormat{
 // giftFormatted reads a text part that may open with a format marker. An
 // unknown marker ([b], [1]) stays part of the text, as in Moodle.
 func giftFormatted(s string) (string, quizzes.TextFormat) {
-	s = strings.TrimLeft(s, phpSpace)
+	s = strings.TrimLeft(s, textSpace)
 	if strings.HasPrefix(s, "[") {
 		if end := strings.IndexByte(s, ']'); end > 0 {
 			if f, ok := giftFormats[s[1:end]]; ok {
@@ -59,11 +65,11 @@ type giftParser struct {
 // giftGroup is one question's text, placeholder-encoded, with comment lines
 // blanked (not removed, so that line numbers hold).
 type giftGroup struct {
-	t    string
-	line int
+	t     string
+	lines lines
 }
 
-func (g giftGroup) lineAt(off int) int { return g.line + strings.Count(g.t[:off], "\n") }
+func (g giftGroup) lineAt(off int) int { return g.lines.at(off) }
 
 // ParseGIFT reads a Moodle GIFT file (see GIFT.md for the rules followed).
 func ParseGIFT(data []byte) ([]quizzes.Question, error) {
@@ -76,7 +82,8 @@ func ParseGIFT(data []byte) ([]quizzes.Question, error) {
 	start := 0
 	flush := func() {
 		if len(lines) > 0 {
-			p.group(giftGroup{t: giftEscapes.Replace(strings.Join(lines, "\n")), line: start})
+			t := giftEscapes.Replace(strings.Join(lines, "\n"))
+			p.group(giftGroup{t: t, lines: newLines(t, start)})
 			lines = lines[:0]
 		}
 	}
@@ -143,7 +150,6 @@ func (p *giftParser) group(g giftGroup) {
 		}
 		q.Title = giftText(t[lo+2 : lo+2+end])
 		lo, hi = trimRange(t, lo+2+end+2, hi)
-		qline = g.lineAt(lo)
 	}
 	open := indexIn(t, lo, hi, '{')
 	closing := indexIn(t, lo, hi, '}')

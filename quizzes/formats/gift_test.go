@@ -162,7 +162,9 @@ func FuzzParseGIFT(f *testing.F) {
 			return
 		}
 		checkParsed(t, qs)
-		checkRewrite(t, GIFT, qs)
+		checkRewrite(t, GIFT, qs, true)
+		checkRewrite(t, JSON, qs, true)
+		checkRewrite(t, MoodleXML, qs, false)
 	})
 }
 
@@ -175,6 +177,35 @@ func BenchmarkParseGIFT(b *testing.B) {
 	for b.Loop() {
 		if _, err := ParseGIFT(data); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+func TestGIFTShortAnswerWithArrow(t *testing.T) {
+	t.Parallel()
+	qs, err := ParseGIFT([]byte("Q? {a->b#c->d}"))
+	if err != nil || len(qs) != 1 || qs[0].Kind != quizzes.ShortAnswer || qs[0].Choices[0].Text != "a->b" {
+		t.Fatalf("got %+v, %v; want a short answer a->b", qs, err)
+	}
+	checkRewrite(t, GIFT, qs, true)
+}
+
+// BenchmarkWriteGIFT writes the same 2,000 questions; Write reads each one
+// back to make sure it can, so this is about a write and a parse.
+func BenchmarkWriteGIFT(b *testing.B) {
+	one, err := ParseGIFT(readFixture(b, "all.gift"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var qs []quizzes.Question
+	for range 100 {
+		qs = append(qs, one...)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		var buf bytes.Buffer
+		if skipped, err := Write(GIFT, &buf, qs); err != nil || len(skipped) > 0 {
+			b.Fatal(skipped, err)
 		}
 	}
 }

@@ -129,12 +129,18 @@ func giftAnswerBlock(q quizzes.Question) string {
 			b.WriteString("#" + giftPart(right))
 		}
 	case quizzes.ShortAnswer, quizzes.Cloze:
+		// A block with = and -> reads as matching. A lone answer may go
+		// without its =, as Moodle allows, which keeps an arrow in it.
+		mark := "="
+		if len(q.Choices) == 1 && strings.Contains(q.Choices[0].Text+q.Choices[0].Feedback, "->") {
+			mark = ""
+		}
 		for _, c := range q.Choices {
 			w := ""
 			if answerWeight(c) != 1 || strings.HasPrefix(phpTrim(c.Text), "%") {
 				w = giftWeight(answerWeight(c))
 			}
-			line("=" + w + giftPart(c.Text) + fb(c.Feedback))
+			line(mark + w + giftPart(c.Text) + fb(c.Feedback))
 		}
 	case quizzes.Numerical:
 		b.WriteString("#")

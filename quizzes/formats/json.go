@@ -120,31 +120,40 @@ func WriteJSON(w io.Writer, qs []quizzes.Question) error {
 
 // ParseJSON reads the JSON contract: a top-level array of questions (what
 // WriteJSON and `quiztrainer generate --format json` print), or an object
-// {"title": "...", "questions": [...]} for a set that names itself; the title
-// is not a question's and is not returned. Unknown fields are errors, so
-// that a misspelt "promt" is reported rather than dropped.
+// {"title": "...", "questions": [...]} for a set that names itself (see
+// ParseJSONSet for its title). Unknown fields are errors, so that a
+// misspelt "promt" is reported rather than dropped.
 func ParseJSON(data []byte) ([]quizzes.Question, error) {
+	_, qs, err := ParseJSONSet(data)
+	return qs, err
+}
+
+// ParseJSONSet is ParseJSON that also returns the title of a set written as
+// an object, so that an import can name the quiz after it ("" for an array).
+func ParseJSONSet(data []byte) (title string, qs []quizzes.Question, err error) {
 	text, err := decodeText(JSON, data)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	if strings.TrimSpace(text) == "" {
-		return nil, nil
+		return "", nil, nil
 	}
-	r := &jsonReader{text: text, dec: json.NewDecoder(strings.NewReader(text))}
+	r := &jsonReader{text: text, lines: newLines(text, 1), dec: json.NewDecoder(strings.NewReader(text))}
 	r.dec.DisallowUnknownFields()
 	r.read()
 	if err := r.errs.err(JSON); err != nil {
-		return nil, err
+		return "", nil, err
 	}
-	return r.qs, nil
+	return r.title, r.qs, nil
 }
 
 type jsonReader struct {
-	text string
-	dec  *json.Decoder
-	errs errorList
-	qs   []quizzes.Question
+	title string
+	text  string
+	lines lines
+	dec   *json.Decoder
+	errs  errorList
+	qs    []quizzes.Question
 }
 
 // line is the line of the next value after the decoder's offset.
@@ -153,7 +162,7 @@ func (r *jsonReader) line() int {
 	for off < len(r.text) && strings.IndexByte(" \t\r\n,:", r.text[off]) >= 0 {
 		off++
 	}
-	return lineAt(r.text, off)
+	return r.lines.at(off)
 }
 
 // fail records a decoding error; it reports whether reading can go on.
@@ -162,13 +171,13 @@ func (r *jsonReader) fail(err error, line int, what string) bool {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		r.errs.add(lineAt(r.text, int(syn.Offset)), "the JSON is malformed: %s", syn.Error())
+		r.errs.add(r.lines.at(int(syn.Offset)), "the JSON is malformed: %s", syn.Error())
 		return false
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		r.errs.add(lineAt(r.text, len(r.text)), "the JSON ends too early")
+		r.errs.add(r.lines.at(len(r.text)), "the JSON ends too early")
 		return false
 	case errors.As(err, &typ):
-		r.errs.add(lineAt(r.text, int(typ.Offset)), "%s: %q must be a JSON %s, not %s", what, typ.Field, jsonType(typ.Type.Kind().String()), typ.Value)
+		r.errs.add(r.lines.at(int(typ.Offset)), "%s: %q must be a JSON %s, not %s", what, typ.Field, jsonType(typ.Type.Kind().String()), typ.Value)
 	default:
 		r.errs.add(line, "%s: %s", what, strings.TrimPrefix(err.Error(), "json: "))
 	}
@@ -211,8 +220,7 @@ func (r *jsonReader) read() {
 			}
 			switch key {
 			case "title":
-				var title string
-				if err := r.dec.Decode(&title); err != nil && !r.fail(err, line, `"title"`) {
+				if err := r.dec.Decode(&r.title); err != nil && !r.fail(err, line, `"title"`) {
 					return
 				}
 			case "questions":
@@ -239,7 +247,8 @@ func (r *jsonReader) read() {
 		r.errs.add(line, `a JSON question file is an array of questions, or an object with "questions"`)
 		return
 	}
-	if line := r.line(); r.dec.More() {
+	line = r.line()
+	if _, err := r.dec.Token(); !errors.Is(err, io.EOF) {
 		r.errs.add(line, "text follows the end of the question set")
 	}
 }

@@ -192,7 +192,11 @@ func (x xmlQuestion) question(category string) (q quizzes.Question, msg string) 
 		}
 		q.Points = v
 	}
-	for i, a := range x.Answers {
+	answers := x.Answers
+	if x.Type == "matching" || x.Type == "essay" || x.Type == "description" {
+		answers = nil // these have no <answer> of their own; Moodle ignores any
+	}
+	for i, a := range answers {
 		w, ok := xmlFraction(a.Fraction)
 		if !ok {
 			return q, "answer " + strconv.Itoa(i+1) + ": fraction " + strconv.Quote(a.Fraction) + " is not a number between -100 and 100"

@@ -21,7 +21,11 @@ func writeChecked(f Format, w io.Writer, qs []quizzes.Question, write func(io.Wr
 	var keep []quizzes.Question
 	var skipped []string
 	for i, q := range qs {
-		q = q.Normalize()
+		if f != JSON {
+			// The text formats spell out weights and points that the
+			// program leaves implicit; JSON keeps the questions as they are.
+			q = q.Normalize()
+		}
 		if reason := cannotHold(f, q, write); reason != "" {
 			skipped = append(skipped, fmt.Sprintf("question %d (%s): %s", i+1, questionName(q), reason))
 			continue
@@ -57,7 +61,7 @@ func cannotHold(f Format, q quizzes.Question, write func(io.Writer, []quizzes.Qu
 	got, err := Parse(f, buf.Bytes())
 	switch {
 	case err != nil:
-		return fmt.Sprintf("%s cannot hold it (it would read back as: %v)", f.Label(), err)
+		return fmt.Sprintf("%s cannot hold it (it would read back as: %s)", f.Label(), strings.ReplaceAll(err.Error(), "\n", "; "))
 	case len(got) != 1 || !SameQuestion(f, q, got[0]):
 		return fmt.Sprintf("%s cannot hold it: it would not read back as the same question", f.Label())
 	}
