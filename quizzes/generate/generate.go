@@ -28,8 +28,17 @@ func (g *Generator) Generate(text string) []quizzes.Question {
 	var cands []candidate
 	for i := range d.sents {
 		s := &d.sents[i]
-		if c := parseClause(s); c != nil {
+		// the main clause, then each clause joined to it by ", and" or ", but"
+		for from, n := 0, 0; from < len(s.Toks) && n < 3; n++ {
+			c := parseClause(s, from)
+			if c == nil {
+				break
+			}
 			cands = append(cands, d.clauseQuestions(c)...)
+			if c.rest[1] <= from || c.rest[1] >= len(s.Toks) || s.Toks[c.rest[1]].Tag != "," {
+				break
+			}
+			from = c.rest[1] + 1
 		}
 		cands = append(cands, d.attributions(s)...)
 	}

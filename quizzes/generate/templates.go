@@ -37,6 +37,12 @@ func (d *document) npType(si, i, j int) etype {
 	if m := d.mentionIn(si, i, j); m != nil && m.J == j {
 		return m.Type
 	}
+	if b := npEnd(toks, i); b > i && b < j {
+		j = b // the head of "the existence of a group" is "existence"
+	}
+	if m := d.mentionIn(si, i, j); m != nil && m.J == j {
+		return m.Type
+	}
 	head := strings.ToLower(toks[j-1].Text)
 	if toks[j-1].Tag == "CD" {
 		return eNumber
