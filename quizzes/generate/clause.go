@@ -59,6 +59,13 @@ func parseClause(s *sentence, from int) *clause {
 				break
 			}
 		}
+		if start == from && t0 == "IN" && !subordinators[first] {
+			// "In October 2013 Father Asoghik stated ...": a fronted phrase without its comma
+			if e := npExtEnd(toks, from+1); e > from+1 && e < n && (toks[e].Tag == "DT" || isNameTag(toks[e].Tag) || toks[e].Tag == "PRP") {
+				c.fronted = [2]int{from, e}
+				start = e
+			}
+		}
 		if start == from && (subordinators[first] || t0 == "WRB" || t0 == "RB" && toks[from+1].Tag != "," || t0 == "VBG") {
 			return nil
 		}
@@ -85,6 +92,13 @@ func parseClause(s *sentence, from int) *clause {
 			inRel = false
 			commas = append(commas, k)
 			continue
+		}
+		if t.Tag == "``" && k > start {
+			continue
+		}
+		if k > start && !inRel && verbLike(toks, k, start) {
+			v = k
+			break
 		}
 		if t.Tag == "." || t.Tag == ":" || t.Tag == "``" || t.Tag == "(" {
 			if t.Tag == "(" {
@@ -226,4 +240,23 @@ func clauseEnd(toks []token, k int) int {
 		}
 	}
 	return len(toks)
+}
+
+// verbLike catches the verbs the tagger takes for nouns or participles after
+// a subject: "The Andean region cuts across", "Father X stated on television".
+func verbLike(toks []token, k, start int) bool {
+	t := toks[k]
+	if k+1 >= len(toks) || hasFinite(toks, start, k) {
+		return false
+	}
+	prev, next := toks[k-1], toks[k+1]
+	nounBefore := isNounTag(prev.Tag) || prev.Tag == ")" || prev.Tag == "CD"
+	opens := next.Tag == "DT" || next.Tag == "IN" || next.Tag == "PRP$" || next.Tag == "``" || next.Tag == "TO" || next.Tag == "RB" || next.Tag == "JJ"
+	switch {
+	case t.Tag == "NNS" && strings.HasSuffix(t.Text, "s") && !isCap(t.Text) && nounBefore && opens && !hasFinite(toks, k+1, min(len(toks), k+5)):
+		return true
+	case t.Tag == "VBN" && nounBefore && (next.Tag == "IN" || next.Tag == "DT" || next.Tag == "TO") && !hasFinite(toks, k+1, len(toks)):
+		return true
+	}
+	return false
 }

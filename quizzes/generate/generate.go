@@ -41,6 +41,7 @@ func (g *Generator) Generate(text string) []quizzes.Question {
 			from = c.rest[1] + 1
 		}
 		cands = append(cands, d.attributions(s)...)
+		cands = append(cands, d.phraseQuestions(s)...)
 	}
 	cands = append(cands, d.clozes(cands)...)
 	ranked := d.rank(cands)

@@ -152,7 +152,7 @@ func (d *document) inverted(c *clause, wh, subj, rest string) string {
 	case c.copula:
 		return question(wh, strings.ToLower(main.Text), subj, strings.Join(auxWords, " "), rest)
 	}
-	do := map[string]string{"VBD": "did", "VBZ": "does", "VBP": "do"}[main.Tag]
+	do := map[string]string{"VBD": "did", "VBZ": "does", "VBP": "do", "NNS": "does", "VBN": "did"}[main.Tag]
 	if do == "" {
 		return ""
 	}
