@@ -47,6 +47,9 @@ func parseClause(s *sentence, from int) *clause {
 	if t0 := toks[from].Tag; t0 == "IN" || t0 == "RB" || t0 == "TO" || t0 == "VBG" || t0 == "VBN" || t0 == "WRB" || first == "according" {
 		// a fronted adverbial ends at the first comma; a subordinate clause too
 		for k := from + 1; k < n && k < from+25; k++ {
+			if toks[k].Tag == "," && k+1 < n && toks[k-1].Tag == "CD" && isYear(toks[k+1].Text) {
+				continue // "On December 24, 1933,"
+			}
 			if toks[k].Tag == "," {
 				if !subordinators[first] && hasFinite(toks, from, k) && first != "according" {
 					break

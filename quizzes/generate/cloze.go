@@ -34,6 +34,9 @@ func (d *document) clozes(asked []candidate) []candidate {
 				alts = append(alts, m.Text)
 			}
 			add(m.I, m.J, m.name(), alts, m.Type, "cloze."+m.Type.String(), 0.4)
+			if q := d.inSitu(s, m.I, m.J, m.Type); q != "" {
+				out = append(out, candidate{kind: quizzes.ShortAnswer, prompt: q, answer: m.name(), alts: alts, atype: m.Type, sent: si, template: "insitu." + m.Type.String(), score: 0.45})
+			}
 		}
 		toks := s.Toks
 		for k := 0; k < len(toks); k++ {
@@ -46,7 +49,16 @@ func (d *document) clozes(asked []candidate) []candidate {
 			}
 			e := npExtEnd(toks, k)
 			key, alts := d.answerForms(si, k, e)
-			add(k, e, key, alts, d.npType(si, k, e), "cloze.phrase", 0.3)
+			t := d.npType(si, k, e)
+			if q := d.inSitu(s, k, e, t); q != "" {
+				kk := strings.ToLower(key) + "\x00" + itoa(si)
+				if !done[kk] && !isVague(key) {
+					done[kk] = true
+					out = append(out, candidate{kind: quizzes.ShortAnswer, prompt: q, answer: key, alts: alts, atype: t, sent: si, template: "insitu.phrase", score: 0.35})
+				}
+			} else {
+				add(k, e, key, alts, t, "cloze.phrase", 0.3)
+			}
 			k = e - 1
 		}
 	}
@@ -84,4 +96,74 @@ func (d *document) blanked(s *sentence, i, j int) string {
 		p = "... " + p
 	}
 	return p
+}
+
+// inSitu asks about tokens [i,j) where they stand, in the clause around
+// them: "Marxism-Leninism supports what?". People ask this way when the
+// phrase sits deep inside a sentence, and it keeps the question short.
+func (d *document) inSitu(s *sentence, i, j int, t etype) string {
+	toks := s.Toks
+	a, b := i, j
+	for a > 0 && !isBoundary(toks[a-1]) {
+		a--
+	}
+	for b < len(toks) && !isBoundary(toks[b]) {
+		b++
+	}
+	if i > a && toks[i-1].Tag == "DT" {
+		i-- // "the what of ..." reads badly: ask for the whole phrase
+	}
+	if i > a && (isNounTag(toks[i-1].Tag) || toks[i-1].Tag == "JJ" || toks[i-1].Tag == "POS" || toks[i-1].Tag == "CD") {
+		return "" // part of a larger phrase
+	}
+	if b-a < 5 || (i == a && j == b) || !hasFinite(toks, a, b) {
+		return ""
+	}
+	if f := toks[a].Tag; i > a && !(f == "DT" || isNounTag(f) || f == "PRP" || f == "CD" || f == "JJ" || f == "PRP$" || f == "IN") {
+		return "" // a fragment without its subject: "Was the center of what?"
+	}
+	if b-a > 22 {
+		a = max(a, i-12)
+		b = min(b, j+8)
+	}
+	wh := "what"
+	if m := d.mentionIn(s.Index, i, j); m != nil && m.Type == ePerson && m.J == j {
+		wh = "who"
+	}
+	if t == eDate {
+		wh = "when"
+	}
+	if i > a && toks[i-1].Tag == "IN" && t == eDate {
+		i-- // "started in when" -> "started when"
+	}
+	before := ""
+	if i > a {
+		before = d.norm.text[toks[a].Start:toks[i].Start]
+	}
+	after := ""
+	if j < b {
+		after = d.norm.text[toks[j-1].End:toks[b-1].End]
+	}
+	if i == a && isVerbTag(toks[j].Tag) {
+		wh = upperFirst(wh)
+	} else if a == 0 || i > a {
+		before = lowerFirstWord(toks, a, before)
+	}
+	q := tidy(before + wh + after)
+	if i == a {
+		q = upperFirst(q)
+	}
+	return question(q)
+}
+
+func isBoundary(t token) bool {
+	return t.Tag == "," || t.Tag == ":" || t.Tag == "." || t.Tag == "``" || t.Tag == "(" || t.Tag == ")" || t.Text == ";"
+}
+
+// lowerFirstWord drops a sentence capital that does not belong to a name.
+func lowerFirstWord(toks []token, a int, s string) string {
+	if a == 0 && !isNameTag(toks[0].Tag) {
+		return lowerFirst(s)
+	}
+	return s
 }

@@ -25,6 +25,16 @@ func New() (*Generator, error) {
 // gives the same questions.
 func (g *Generator) Generate(text string) []quizzes.Question {
 	d := g.read(text)
+	ranked := d.rank(d.candidates())
+	out := make([]quizzes.Question, 0, len(ranked))
+	for _, c := range ranked {
+		out = append(out, d.toQuestion(c))
+	}
+	return out
+}
+
+// candidates overgenerates: every template on every sentence.
+func (d *document) candidates() []candidate {
 	var cands []candidate
 	for i := range d.sents {
 		s := &d.sents[i]
@@ -43,13 +53,7 @@ func (g *Generator) Generate(text string) []quizzes.Question {
 		cands = append(cands, d.attributions(s)...)
 		cands = append(cands, d.phraseQuestions(s)...)
 	}
-	cands = append(cands, d.clozes(cands)...)
-	ranked := d.rank(cands)
-	out := make([]quizzes.Question, 0, len(ranked))
-	for _, c := range ranked {
-		out = append(out, d.toQuestion(c))
-	}
-	return out
+	return append(cands, d.clozes(cands)...)
 }
 
 // toQuestion dresses a candidate as a quiz question: multiple choice when
