@@ -29,23 +29,32 @@ var doForms = set("do does did")
 
 // parseClause reads the main clause of s. It returns nil when the sentence
 // does not have the shape subject-verb that the templates need.
-func parseClause(s *sentence) *clause {
+func parseClause(s *sentence, from int) *clause {
 	toks := s.Toks
 	n := len(toks)
-	if n < 3 {
+	if n-from < 3 {
 		return nil
 	}
 	c := &clause{s: s, prt: -1, main: -1}
-	start := 0
-	first := strings.ToLower(toks[0].Text)
-	if toks[0].Tag == "IN" || toks[0].Tag == "RB" || toks[0].Tag == "TO" || toks[0].Tag == "VBG" || toks[0].Tag == "VBN" || first == "according" {
+	for from < n && (toks[from].Tag == "CC" || toks[from].Tag == "," || toks[from].Tag == "``") {
+		from++
+	}
+	if n-from < 3 {
+		return nil
+	}
+	start := from
+	first := strings.ToLower(toks[from].Text)
+	if t0 := toks[from].Tag; t0 == "IN" || t0 == "RB" || t0 == "TO" || t0 == "VBG" || t0 == "VBN" || t0 == "WRB" || first == "according" {
 		// a fronted adverbial ends at the first comma; a subordinate clause too
-		for k := 1; k < n && k < 25; k++ {
+		for k := from + 1; k < n && k < from+25; k++ {
+			if toks[k].Tag == "," && k+1 < n && toks[k-1].Tag == "CD" && isYear(toks[k+1].Text) {
+				continue // "On December 24, 1933,"
+			}
 			if toks[k].Tag == "," {
-				if !subordinators[first] && hasFinite(toks, 0, k) && first != "according" {
+				if !subordinators[first] && hasFinite(toks, from, k) && first != "according" {
 					break
 				}
-				c.fronted = [2]int{0, k}
+				c.fronted = [2]int{from, k}
 				start = k + 1
 				break
 			}
@@ -53,12 +62,30 @@ func parseClause(s *sentence) *clause {
 				break
 			}
 		}
-		if start == 0 && (subordinators[first] || toks[0].Tag == "RB" && toks[1].Tag != "," || toks[0].Tag == "VBG") {
+		if start == from && t0 == "IN" && !subordinators[first] {
+			// "In October 2013 Father Asoghik stated ...": a fronted phrase without its comma
+			if e := npExtEnd(toks, from+1); e > from+1 && e < n && (toks[e].Tag == "DT" || isNameTag(toks[e].Tag) || toks[e].Tag == "PRP") {
+				c.fronted = [2]int{from, e}
+				start = e
+			}
+		}
+		if start == from && (subordinators[first] || t0 == "WRB" || t0 == "RB" && toks[from+1].Tag != "," || t0 == "VBG") {
 			return nil
 		}
-		if start == 0 && toks[0].Tag == "RB" && toks[1].Tag == "," {
-			start = 2
+		if start == from && t0 == "RB" && toks[from+1].Tag == "," {
+			start = from + 2
 		}
+	}
+	for start < n && (toks[start].Tag == "CC" || toks[start].Tag == "RB") {
+		// "..., and English families as well, a man had": skip to the subject
+		e := start
+		for e < n && e < start+10 && toks[e].Tag != "," {
+			e++
+		}
+		if e >= n || toks[e].Tag != "," {
+			break
+		}
+		start = e + 1
 	}
 	// subject: up to the first finite verb outside a relative clause or apposition
 	v, inRel, commas := -1, false, []int{}
@@ -68,6 +95,13 @@ func parseClause(s *sentence) *clause {
 			inRel = false
 			commas = append(commas, k)
 			continue
+		}
+		if t.Tag == "``" && k > start {
+			continue
+		}
+		if k > start && !inRel && verbLike(toks, k, start) {
+			v = k
+			break
 		}
 		if t.Tag == "." || t.Tag == ":" || t.Tag == "``" || t.Tag == "(" {
 			if t.Tag == "(" {
@@ -89,6 +123,9 @@ func parseClause(s *sentence) *clause {
 	}
 	if v <= start || v-start > 18 {
 		return nil
+	}
+	for v-1 > start && toks[v-1].Tag == "RB" {
+		v-- // "couples usually married": the adverb goes with the verb
 	}
 	c.subj = [2]int{start, v}
 	if len(commas) > 0 && commas[0] > start {
@@ -206,4 +243,23 @@ func clauseEnd(toks []token, k int) int {
 		}
 	}
 	return len(toks)
+}
+
+// verbLike catches the verbs the tagger takes for nouns or participles after
+// a subject: "The Andean region cuts across", "Father X stated on television".
+func verbLike(toks []token, k, start int) bool {
+	t := toks[k]
+	if k+1 >= len(toks) || hasFinite(toks, start, k) {
+		return false
+	}
+	prev, next := toks[k-1], toks[k+1]
+	nounBefore := isNounTag(prev.Tag) || prev.Tag == ")" || prev.Tag == "CD"
+	opens := next.Tag == "DT" || next.Tag == "IN" || next.Tag == "PRP$" || next.Tag == "``" || next.Tag == "TO" || next.Tag == "RB" || next.Tag == "JJ"
+	switch {
+	case t.Tag == "NNS" && strings.HasSuffix(t.Text, "s") && !isCap(t.Text) && nounBefore && opens && !hasFinite(toks, k+1, min(len(toks), k+5)):
+		return true
+	case t.Tag == "VBN" && nounBefore && (next.Tag == "IN" || next.Tag == "DT" || next.Tag == "TO") && !hasFinite(toks, k+1, len(toks)):
+		return true
+	}
+	return false
 }

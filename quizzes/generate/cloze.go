@@ -6,33 +6,164 @@ import (
 	"quiztrainer/quizzes"
 )
 
-// clozes blanks out names, dates and numbers that no wh-question asks about,
-// one per sentence at most: a fallback for sentences the clause reader could
-// not parse.
+// clozes blanks out what no wh-question asks about: names first, then the
+// noun phrases of sentences, so that every sentence the clause reader could
+// not parse still yields questions.
 func (d *document) clozes(asked []candidate) []candidate {
 	done := map[string]bool{}
 	for _, c := range asked {
-		done[strings.ToLower(c.answer)] = true
+		done[strings.ToLower(c.answer)+"\x00"+itoa(c.sent)] = true
 	}
 	var out []candidate
 	for si := range d.sents {
 		s := &d.sents[si]
-		if len(s.Toks) > 45 {
-			continue
+		add := func(i, j int, key string, alts []string, t etype, tmpl string, score float64) {
+			k := strings.ToLower(key) + "\x00" + itoa(si)
+			if done[k] || isVague(key) || (i == 0 && j == len(s.Toks)) {
+				return
+			}
+			done[k] = true
+			out = append(out, candidate{kind: quizzes.Cloze, prompt: d.blanked(s, i, j), answer: key, alts: alts, atype: t, sent: si, template: tmpl, score: score})
 		}
 		for _, m := range d.names[si] {
-			if m.Type == eNationality || done[strings.ToLower(m.name())] || (m.I == 0 && m.J == len(s.Toks)) {
+			if m.Type == eNationality {
 				continue
 			}
-			prompt := tidy(d.norm.text[s.Start:s.Toks[m.I].Start] + quizzes.Blank + d.norm.text[s.Toks[m.J-1].End:s.End])
-			alts := []string{}
+			var alts []string
 			if m.Full != "" {
 				alts = append(alts, m.Text)
 			}
-			out = append(out, candidate{kind: quizzes.Cloze, prompt: prompt, answer: m.name(), alts: alts, atype: m.Type, sent: si, template: "cloze." + m.Type.String(), score: 0.4})
-			done[strings.ToLower(m.name())] = true
-			break
+			add(m.I, m.J, m.name(), alts, m.Type, "cloze."+m.Type.String(), 0.4)
+			if q := d.inSitu(s, m.I, m.J, m.Type); q != "" {
+				out = append(out, candidate{kind: quizzes.ShortAnswer, prompt: q, answer: m.name(), alts: alts, atype: m.Type, sent: si, template: "insitu." + m.Type.String(), score: 0.45})
+			}
+		}
+		toks := s.Toks
+		for k := 0; k < len(toks); k++ {
+			if toks[k].Tag == "PRP" || (k > 0 && npEnd(toks, k-1) > k) {
+				continue
+			}
+			b := npEnd(toks, k)
+			if b == k {
+				continue
+			}
+			e := npExtEnd(toks, k)
+			key, alts := d.answerForms(si, k, e)
+			t := d.npType(si, k, e)
+			if q := d.inSitu(s, k, e, t); q != "" {
+				kk := strings.ToLower(key) + "\x00" + itoa(si)
+				if !done[kk] && !isVague(key) {
+					done[kk] = true
+					out = append(out, candidate{kind: quizzes.ShortAnswer, prompt: q, answer: key, alts: alts, atype: t, sent: si, template: "insitu.phrase", score: 0.35})
+				}
+			} else {
+				add(k, e, key, alts, t, "cloze.phrase", 0.3)
+			}
+			k = e - 1
 		}
 	}
 	return out
+}
+
+// blanked is the sentence with tokens [i,j) replaced by a blank, cut to a
+// window around the blank when the sentence is long.
+func (d *document) blanked(s *sentence, i, j int) string {
+	toks := s.Toks
+	a, b := 0, len(toks)
+	if b-a > 30 {
+		a = max(0, i-12)
+		b = min(len(toks), j+12)
+		for k := i - 1; k > a; k-- {
+			if toks[k].Tag == "," || toks[k].Tag == ":" {
+				a = k + 1
+				break
+			}
+		}
+		for k := j; k < b; k++ {
+			if toks[k].Tag == "," || toks[k].Tag == ":" || toks[k].Tag == "." {
+				b = k
+				break
+			}
+		}
+	}
+	before := d.norm.text[toks[a].Start:toks[i].Start]
+	after := ""
+	if j < b {
+		after = d.norm.text[toks[j-1].End:toks[b-1].End]
+	}
+	p := tidy(before + quizzes.Blank + after)
+	if a > 0 {
+		p = "... " + p
+	}
+	return p
+}
+
+// inSitu asks about tokens [i,j) where they stand, in the clause around
+// them: "Marxism-Leninism supports what?". People ask this way when the
+// phrase sits deep inside a sentence, and it keeps the question short.
+func (d *document) inSitu(s *sentence, i, j int, t etype) string {
+	toks := s.Toks
+	a, b := i, j
+	for a > 0 && !isBoundary(toks[a-1]) {
+		a--
+	}
+	for b < len(toks) && !isBoundary(toks[b]) {
+		b++
+	}
+	if i > a && toks[i-1].Tag == "DT" {
+		i-- // "the what of ..." reads badly: ask for the whole phrase
+	}
+	if i > a && (isNounTag(toks[i-1].Tag) || toks[i-1].Tag == "JJ" || toks[i-1].Tag == "POS" || toks[i-1].Tag == "CD") {
+		return "" // part of a larger phrase
+	}
+	if b-a < 5 || (i == a && j == b) || !hasFinite(toks, a, b) {
+		return ""
+	}
+	if f := toks[a].Tag; i > a && !(f == "DT" || isNounTag(f) || f == "PRP" || f == "CD" || f == "JJ" || f == "PRP$" || f == "IN") {
+		return "" // a fragment without its subject: "Was the center of what?"
+	}
+	if b-a > 22 {
+		a = max(a, i-12)
+		b = min(b, j+8)
+	}
+	wh := "what"
+	if m := d.mentionIn(s.Index, i, j); m != nil && m.Type == ePerson && m.J == j {
+		wh = "who"
+	}
+	if t == eDate {
+		wh = "when"
+	}
+	if i > a && toks[i-1].Tag == "IN" && t == eDate {
+		i-- // "started in when" -> "started when"
+	}
+	before := ""
+	if i > a {
+		before = d.norm.text[toks[a].Start:toks[i].Start]
+	}
+	after := ""
+	if j < b {
+		after = d.norm.text[toks[j-1].End:toks[b-1].End]
+	}
+	if i == a && isVerbTag(toks[j].Tag) {
+		wh = upperFirst(wh)
+	} else if a == 0 || i > a {
+		before = lowerFirstWord(toks, a, before)
+	}
+	q := tidy(before + wh + after)
+	if i == a {
+		q = upperFirst(q)
+	}
+	return question(q)
+}
+
+func isBoundary(t token) bool {
+	return t.Tag == "," || t.Tag == ":" || t.Tag == "." || t.Tag == "``" || t.Tag == "(" || t.Tag == ")" || t.Text == ";"
+}
+
+// lowerFirstWord drops a sentence capital that does not belong to a name.
+func lowerFirstWord(toks []token, a int, s string) string {
+	if a == 0 && !isNameTag(toks[0].Tag) {
+		return lowerFirst(s)
+	}
+	return s
 }

@@ -7,7 +7,7 @@ import "strings"
 type document struct {
 	norm  normalised
 	sents []sentence
-	names [][]mention      // per sentence, in text order
+	names [][]mention       // per sentence, in text order
 	full  map[string]string // surname -> full name
 	seen  map[string]int    // how often each name (full form) occurs
 	typed map[etype][]string

@@ -195,6 +195,14 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 		case t == ePlace && (prep == "in" || prep == "at" || prep == "near" || prep == "to" || prep == "into"):
 			add(candidate{prompt: d.inverted(c, "Where", subj, d.restText(c, [2]int{k, e})), answer: key, alts: alts, atype: ePlace, template: "place.where", score: 0.8})
 			asked++
+		case prep != "by" && prep != "of" && prep != "than" && prep != "as" && prep != "because" && prep != "like" && prep != "that" && (t == eThing || t == ePerson || t == eOrg || t == ePlace):
+			// stranded preposition: "What did the Baltic Sea dump water into?"
+			wh := "What"
+			if t == ePerson {
+				wh = "Who"
+			}
+			add(candidate{prompt: d.inverted(c, wh, subj, d.restText(c, [2]int{k, e})+" "+prep), answer: key, alts: alts, atype: t, template: "pp." + prep, score: 0.6})
+			asked++
 		case prep == "by" && c.passive:
 			wh := whWord(t)
 			if wh == "When" {

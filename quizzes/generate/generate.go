@@ -25,21 +25,35 @@ func New() (*Generator, error) {
 // gives the same questions.
 func (g *Generator) Generate(text string) []quizzes.Question {
 	d := g.read(text)
-	var cands []candidate
-	for i := range d.sents {
-		s := &d.sents[i]
-		if c := parseClause(s); c != nil {
-			cands = append(cands, d.clauseQuestions(c)...)
-		}
-		cands = append(cands, d.attributions(s)...)
-	}
-	cands = append(cands, d.clozes(cands)...)
-	ranked := d.rank(cands)
+	ranked := d.rank(d.candidates())
 	out := make([]quizzes.Question, 0, len(ranked))
 	for _, c := range ranked {
 		out = append(out, d.toQuestion(c))
 	}
 	return out
+}
+
+// candidates overgenerates: every template on every sentence.
+func (d *document) candidates() []candidate {
+	var cands []candidate
+	for i := range d.sents {
+		s := &d.sents[i]
+		// the main clause, then each clause joined to it by ", and" or ", but"
+		for from, n := 0, 0; from < len(s.Toks) && n < 3; n++ {
+			c := parseClause(s, from)
+			if c == nil {
+				break
+			}
+			cands = append(cands, d.clauseQuestions(c)...)
+			if c.rest[1] <= from || c.rest[1] >= len(s.Toks) || s.Toks[c.rest[1]].Tag != "," {
+				break
+			}
+			from = c.rest[1] + 1
+		}
+		cands = append(cands, d.attributions(s)...)
+		cands = append(cands, d.phraseQuestions(s)...)
+	}
+	return append(cands, d.clozes(cands)...)
 }
 
 // toQuestion dresses a candidate as a quiz question: multiple choice when

@@ -39,7 +39,7 @@ func lemma(word, tag string) string {
 		return b
 	}
 	switch {
-	case tag == "VBZ":
+	case tag == "VBZ" || tag == "NNS":
 		return baseOfS(w)
 	case tag == "VBD" || tag == "VBN":
 		return baseOfEd(w)

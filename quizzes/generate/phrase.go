@@ -68,6 +68,14 @@ func question(parts ...string) string {
 	}
 	q := tidy(strings.Join(ps, " "))
 	q = strings.TrimRight(q, ".,;:!? ")
+	for {
+		// a question does not end on "and", "in or", "the"
+		i := strings.LastIndexByte(q, ' ')
+		if i < 0 || !danglers[strings.ToLower(q[i+1:])] {
+			break
+		}
+		q = strings.TrimRight(q[:i], ",;: ")
+	}
 	return upperFirst(q) + "?"
 }
 
@@ -154,3 +162,5 @@ func givesAway(prompt, answer string) bool {
 	}
 	return hit*2 > len(cw) || (len(cw) == 1 && hit == 1)
 }
+
+var danglers = set("and or but the a an of that which whose its their his her than")

@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"math"
 	"sort"
 	"strings"
 )
@@ -23,36 +24,14 @@ func keep(c candidate) bool {
 	return true
 }
 
-// quality adjusts a template's score by what makes a question better to ask:
-// short keys, short prompts, early and repeated facts.
+// quality is the ranking model's estimate that a reader would ask for the
+// candidate's key, from 0 to 1.
 func (d *document) quality(c candidate) float64 {
-	s := c.score
-	aw := len(strings.Fields(c.answer))
-	switch {
-	case aw > 8:
-		s *= 0.7
-	case aw > 5:
-		s *= 0.85
+	z := rankWeights["bias"] + rankPrior*(c.score-0.6)
+	for _, f := range d.features(c) {
+		z += rankWeights[f]
 	}
-	if pw := len(strings.Fields(c.prompt)); pw > 24 {
-		s *= 0.85
-	}
-	for _, w := range strings.Fields(strings.ToLower(strings.TrimRight(c.prompt, "?"))) {
-		if w == "he" || w == "she" || w == "they" || w == "it" || w == "this" {
-			s *= 0.9
-			break
-		}
-	}
-	if c.sent < 2 {
-		s += 0.04 / float64(c.sent+1)
-	}
-	if d.seen[c.answer] > 1 {
-		s += 0.03
-	}
-	if s > 1 {
-		s = 1
-	}
-	return s
+	return 1 / (1 + math.Exp(-z))
 }
 
 // rank orders candidates best first. Within a sentence each further
@@ -89,7 +68,7 @@ func (d *document) rank(cands []candidate) []candidate {
 		}
 		seenPrompt[pk] = true
 		seenKey[kk+"\x00"+itoa(c.sent)]++
-		adj := c.score - 0.1*float64(perSent[c.sent])
+		adj := c.score - 0.06*float64(perSent[c.sent])
 		if seenKey[kk] > 0 {
 			adj -= 0.1
 		}

@@ -37,6 +37,13 @@ func splitSentences(text string) [][2]int {
 			start = i + 1
 			continue
 		}
+		if (c == ';' || c == ':') && i+2 < len(text) && text[i+1] == ' ' && (c == ';' || text[i+2] == '"') {
+			// clauses joined by a semicolon, or a quotation after a colon,
+			// are read (and proved) one at a time
+			add(start, i+1)
+			start = i + 1
+			continue
+		}
 		if c != '.' && c != '!' && c != '?' {
 			continue
 		}

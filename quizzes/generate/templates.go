@@ -37,6 +37,12 @@ func (d *document) npType(si, i, j int) etype {
 	if m := d.mentionIn(si, i, j); m != nil && m.J == j {
 		return m.Type
 	}
+	if b := npEnd(toks, i); b > i && b < j {
+		j = b // the head of "the existence of a group" is "existence"
+	}
+	if m := d.mentionIn(si, i, j); m != nil && m.J == j {
+		return m.Type
+	}
 	head := strings.ToLower(toks[j-1].Text)
 	if toks[j-1].Tag == "CD" {
 		return eNumber
@@ -146,7 +152,7 @@ func (d *document) inverted(c *clause, wh, subj, rest string) string {
 	case c.copula:
 		return question(wh, strings.ToLower(main.Text), subj, strings.Join(auxWords, " "), rest)
 	}
-	do := map[string]string{"VBD": "did", "VBZ": "does", "VBP": "do"}[main.Tag]
+	do := map[string]string{"VBD": "did", "VBZ": "does", "VBP": "do", "NNS": "does", "VBN": "did"}[main.Tag]
 	if do == "" {
 		return ""
 	}

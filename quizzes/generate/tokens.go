@@ -55,6 +55,15 @@ func (g *Generator) tagSentence(text string, start, end int) []token {
 		}
 		out = append(out, t)
 	}
+	if n := len(out); n > 0 {
+		// prose keeps the final period on words that look like abbreviations ("See.")
+		last := out[n-1]
+		if len(last.Text) > 1 && strings.HasSuffix(last.Text, ".") && strings.Count(last.Text, ".") == 1 {
+			out[n-1].Text = last.Text[:len(last.Text)-1]
+			out[n-1].End--
+			out = append(out, token{Text: ".", Tag: ".", Start: last.End - 1, End: last.End})
+		}
+	}
 	return out
 }
 
