@@ -24,13 +24,13 @@ import (
 
 // testApp is the real app on a real SQLite file.
 type testApp struct {
-	t     *testing.T
+	t     testing.TB
 	app   *fiber.App
 	store *db.Store
 	path  string
 }
 
-func newTestApp(t *testing.T) *testApp {
+func newTestApp(t testing.TB) *testApp {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "quiztrainer.db")
 	store, err := db.Open(context.Background(), path)
@@ -198,7 +198,7 @@ func (ta *testApp) teacher(name string, role quizzes.Role) (*client, quizzes.Use
 func nopLog() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
 // testWriter sends the app's warnings and errors to the test's log.
-type testWriter struct{ t *testing.T }
+type testWriter struct{ t testing.TB }
 
 func (w testWriter) Write(p []byte) (int, error) {
 	w.t.Log(strings.TrimSpace(string(p)))
