@@ -22,12 +22,16 @@ func checkNoLeak(t *testing.T, r response) {
 	}
 }
 
-// ownedQuiz is a published copy of the fixture quiz owned by u.
+// ownedQuiz is a copy of the fixture quiz's questions owned by u.
 func (ta *testApp) ownedQuiz(title string, u quizzes.User, status quizzes.Status) quizzes.Quiz {
 	ta.t.Helper()
+	ctx := context.Background()
 	base := ta.fixtureQuiz(quizzes.Settings{})
-	q, err := ta.store.CreateQuiz(context.Background(), quizzes.Quiz{Title: title, OwnerID: u.ID, Status: status, Questions: base.Questions})
+	q, err := ta.store.CreateQuiz(ctx, quizzes.Quiz{Title: title, OwnerID: u.ID, Status: status, ArticleID: base.ArticleID, Questions: base.Questions})
 	if err != nil {
+		ta.t.Fatal(err)
+	}
+	if err := ta.store.DeleteQuiz(ctx, base.ID); err != nil {
 		ta.t.Fatal(err)
 	}
 	return q
