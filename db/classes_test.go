@@ -228,3 +228,48 @@ func TestMembersMoveBetweenClassesAndFillTheGradebook(t *testing.T) {
 		t.Errorf("joining a missing student: %v, want ErrNotFound", err)
 	}
 }
+
+// BenchmarkClassGradebook reads what a class page shows for a class of 30
+// students with 10 quizzes and 3 finished attempts at each.
+func BenchmarkClassGradebook(b *testing.B) {
+	s, err := Open(context.Background(), b.TempDir()+"/bench.db")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	ctx := context.Background()
+	u, _ := s.CreateUser(ctx, quizzes.User{Username: "t", PasswordHash: "x", Role: quizzes.RoleTeacher})
+	c, _ := s.CreateClass(ctx, "Bench", u.ID)
+	var ids []int64
+	var qs []quizzes.Quiz
+	for range 10 {
+		q, err := s.CreateQuiz(ctx, sampleQuiz(0))
+		if err != nil {
+			b.Fatal(err)
+		}
+		qs, ids = append(qs, q), append(ids, q.ID)
+	}
+	s.SetClassQuizzes(ctx, c.ID, ids)
+	for i := range 30 {
+		st, _ := s.CreateStudent(ctx, "S", "tok-"+string(rune('A'+i)))
+		s.JoinClass(ctx, st.ID, c.ID)
+		for _, q := range qs {
+			for range 3 {
+				a, _ := s.OpenAttempt(ctx, q, st.ID)
+				s.SubmitAttempt(ctx, a.ID)
+			}
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		members, err := s.ClassMembers(ctx, c.ID)
+		if err != nil || len(members) != 30 {
+			b.Fatalf("%d members, %v", len(members), err)
+		}
+		attempts, err := s.ClassAttempts(ctx, c.ID)
+		if err != nil || len(attempts) != 900 {
+			b.Fatalf("%d attempts, %v", len(attempts), err)
+		}
+		quizzes.Records(attempts)
+	}
+}
