@@ -217,3 +217,16 @@ func TestJoinLinkFillsInTheCode(t *testing.T) {
 		t.Errorf("a junk code is filled in: %q", v)
 	}
 }
+
+func TestJoinShowsBackOnlyAShortPieceOfWhatWasSent(t *testing.T) {
+	f := newJoinFixture(t)
+	c := f.ta.client()
+	c.get("/")
+	r := c.post("/join", url.Values{"code": {strings.Repeat("Q", 5000)}, "display_name": {strings.Repeat("n", 5000)}})
+	if r.status != 422 || len(r.body) > 20000 {
+		t.Errorf("status %d, %d bytes; want a 422 page of ordinary size", r.status, len(r.body))
+	}
+	if v, _ := r.doc.Find(`input[name="code"]`).Attr("value"); len(v) != 20 {
+		t.Errorf("the code shown back has %d characters, want 20", len(v))
+	}
+}

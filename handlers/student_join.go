@@ -43,7 +43,7 @@ func (h *Handler) joinForm(c *fiber.Ctx) error {
 // counts against the client's address.
 func (h *Handler) joinClass(c *fiber.Ctx) error {
 	typed := c.FormValue("code")
-	form := views.JoinForm{Code: typed, Name: c.FormValue("display_name")}
+	form := views.JoinForm{Code: clip(typed, 20), Name: clip(c.FormValue("display_name"), 60)}
 	key, now := "join:"+c.IP(), time.Now()
 	if blocked, wait := h.joins.blocked(key, now); blocked {
 		form.Error = fmt.Sprintf("Too many wrong codes from this network. Wait %d minutes and try again, or ask your teacher to check the code.", int(wait.Minutes())+1)
@@ -85,6 +85,14 @@ func (h *Handler) joinClass(c *fiber.Ctx) error {
 		h.log.Info("student joined a class", "student", st.ID, "class", cl.ID, "left", st.ClassID)
 	}
 	return c.Redirect("/?joined="+joined+"#class", fiber.StatusSeeOther)
+}
+
+// clip keeps the first n characters of what a form sent, to show it back.
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n])
+	}
+	return s
 }
 
 func (h *Handler) renderJoin(c *fiber.Ctx, status int, form views.JoinForm) error {
