@@ -240,3 +240,42 @@ func TestTheTeacherNavLinksToClasses(t *testing.T) {
 		t.Error("the teacher's navigation has no Classes link")
 	}
 }
+
+func TestAnAdminGivesAnyQuizAndTheOwnerCanTakeItAway(t *testing.T) {
+	ta := newTestApp(t)
+	jones, ju := ta.teacher("jones", quizzes.RoleTeacher)
+	admin, _ := ta.teacher("root", quizzes.RoleAdmin)
+	_, su := ta.teacher("smith", quizzes.RoleTeacher)
+	smiths := ta.ownedQuiz("Smith's quiz", su, quizzes.Published)
+	ctx := context.Background()
+	cl, _ := ta.store.CreateClass(ctx, "Jones's class", ju.ID)
+	classURL := fmt.Sprintf("/teach/class/%d", cl.ID)
+
+	page := admin.get(classURL)
+	if !strings.Contains(page.doc.Find(".class-head .meta").Text(), "owned by jones") {
+		t.Errorf("the admin is not told whose class it is: %q", page.doc.Find(".class-head .meta").Text())
+	}
+	if r := admin.post(classURL+"/quizzes", url.Values{"quiz": {fmt.Sprint(smiths.ID)}}); r.status != 303 {
+		t.Fatalf("admin assigns another teacher's quiz: status %d", r.status)
+	}
+	page = jones.get(classURL)
+	if page.doc.Find(fmt.Sprintf(`input[name="quiz"][value="%d"][checked]`, smiths.ID)).Length() != 1 {
+		t.Error("the owner does not see the quiz the admin gave, ticked")
+	}
+	if strings.Contains(page.doc.Find(".class-head .meta").Text(), "owned by") {
+		t.Error("the owner is told the class is owned by someone")
+	}
+	if r := jones.post(classURL+"/quizzes", nil); r.status != 303 {
+		t.Fatalf("owner unticks everything: status %d", r.status)
+	}
+	if got, _ := ta.store.ClassQuizzes(ctx, cl.ID); len(got) != 0 {
+		t.Errorf("%d quizzes left after the owner took them away", len(got))
+	}
+	if r := jones.post(classURL+"/quizzes", url.Values{"quiz": {fmt.Sprint(smiths.ID)}}); r.status != 422 {
+		t.Errorf("owner gives another teacher's quiz back: status %d, want 422", r.status)
+	}
+	list := admin.get("/teach/classes")
+	if !strings.Contains(list.doc.Find("table").Text(), "jones") {
+		t.Error("the admin's class list has no owner column")
+	}
+}
