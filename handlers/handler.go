@@ -40,6 +40,7 @@ type Handler struct {
 	cfg      Config
 	sessions *session.Store
 	logins   *limiter
+	joins    *limiter // wrong class codes per client address
 	// setupToken opens the first-run page while no teacher account exists.
 	setupToken string
 }
@@ -50,7 +51,7 @@ func New(store *db.Store, log *slog.Logger, gen Generator, cfg Config) *fiber.Ap
 		cfg.UploadLimit = 4 << 20
 	}
 	h := &Handler{store: store, log: log, gen: gen, cfg: cfg, setupToken: cfg.SetupToken,
-		logins: newLimiter(10, 15*time.Minute)}
+		logins: newLimiter(10, 15*time.Minute), joins: newJoinLimiter()}
 	h.sessions = session.New(session.Config{
 		Storage:        store.KV(),
 		Expiration:     12 * time.Hour,

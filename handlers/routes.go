@@ -56,5 +56,17 @@ func (h *Handler) routes(app *fiber.App) {
 	teach.Post("/quiz/:id/question/:qid/move", h.moveQuestion)
 	teach.Post("/quiz/:id/question/:qid/delete", h.deleteQuestion)
 
+	// Classes.
+	teach.Get("/classes", h.classList)
+	teach.Post("/classes", h.createClass)
+	teach.Get("/class/:id", h.classPage)
+	teach.Post("/class/:id/rename", h.renameClass)
+	teach.Post("/class/:id/code", h.newClassCode)
+	teach.Post("/class/:id/quizzes", h.setClassQuizzes)
+	teach.Post("/class/:id/delete", h.deleteClass)
+	// Students join a class by its code; these are not under /teach.
+	app.Get("/join", h.joinForm)
+	app.Post("/join", h.joinClass)
+
 	app.Use(h.notFound)
 }

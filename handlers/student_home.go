@@ -7,17 +7,32 @@ import (
 	"quiztrainer/views"
 )
 
-// home lists the published quizzes, with the student's last score on each.
+// home lists the quizzes of the student's class, then the published
+// quizzes for everyone, with the student's last score on each. A quiz
+// given to a class is listed only for that class's students (its link
+// still works for anyone who has it); a published quiz given to no class
+// is listed for everyone.
 func (h *Handler) home(c *fiber.Ctx) error {
-	list, err := h.store.PublishedQuizzes(ctx(c))
+	p, err := h.homePage(c, views.JoinForm{})
 	if err != nil {
 		return err
+	}
+	return render(c, fiber.StatusOK, views.Home(p))
+}
+
+// homePage gathers the home page, with the join form as given.
+func (h *Handler) homePage(c *fiber.Ctx, join views.JoinForm) (views.HomePage, error) {
+	p := views.HomePage{Page: page(c, "Quizzes"), Join: join}
+	p.Join.AskName = currentStudent(c) == nil
+	list, err := h.store.PublicQuizzes(ctx(c))
+	if err != nil {
+		return p, err
 	}
 	last := map[int64]quizzes.Attempt{}
 	if st := currentStudent(c); st != nil {
 		attempts, err := h.store.StudentAttempts(ctx(c), st.ID)
 		if err != nil {
-			return err
+			return p, err
 		}
 		for _, a := range attempts { // newest first: keep the first finished one
 			if _, seen := last[a.QuizID]; !seen && a.Submitted() {
@@ -25,19 +40,28 @@ func (h *Handler) home(c *fiber.Ctx) error {
 			}
 		}
 	}
-	p := views.HomePage{Page: page(c, "Quizzes")}
+	if err := h.classSection(c, &p, last); err != nil {
+		return p, err
+	}
+	p.Quizzes, err = h.quizCards(c, list, last)
+	return p, err
+}
+
+// quizCards shows quizzes as the home page's cards.
+func (h *Handler) quizCards(c *fiber.Ctx, list []quizzes.Quiz, last map[int64]quizzes.Attempt) ([]views.QuizCard, error) {
+	var cards []views.QuizCard
 	for _, q := range list {
 		n, err := h.store.CountQuestions(ctx(c), q.ID)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		card := views.QuizCard{Title: q.Title, Slug: q.Slug, Questions: n}
 		if a, ok := last[q.ID]; ok {
 			card.LastScore = views.ScoreLine(a)
 		}
-		p.Quizzes = append(p.Quizzes, card)
+		cards = append(cards, card)
 	}
-	return render(c, fiber.StatusOK, views.Home(p))
+	return cards, nil
 }
 
 // history lists the student's attempts across quizzes.

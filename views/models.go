@@ -28,10 +28,28 @@ type QuizCard struct {
 	LastScore string // "7/10 (70%)" of the student's latest finished attempt
 }
 
-// HomePage lists the quizzes students can take.
+// HomePage lists the quizzes students can take: their class's first, then
+// the ones for everyone.
 type HomePage struct {
 	Page
 	Quizzes []QuizCard
+	Class   *ClassSection // nil when the student is in no class
+	Join    JoinForm
+}
+
+// ClassSection is the student's class on the home page.
+type ClassSection struct {
+	Name    string
+	Quizzes []QuizCard
+}
+
+// JoinForm is the home page's form to join a class by its code.
+type JoinForm struct {
+	Code      string
+	Error     string
+	AskName   bool // the student is new: ask for a display name
+	Name      string
+	NameError string
 }
 
 // QuizIntroPage introduces a quiz and asks for a name or starts an attempt.
