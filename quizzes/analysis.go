@@ -83,9 +83,9 @@ type ChoiceShare struct {
 
 // ItemStats is the analysis of one question over the finished attempts.
 type ItemStats struct {
-	Question Question
-	Number   int // the question's place in the quiz, from 1
-	Attempts int // finished attempts counted
+	Question                    Question
+	Number                      int // the question's place in the quiz, from 1
+	Attempts                    int // finished attempts counted
 	Right, Partly, Wrong, Blank int
 	// Facility is the mean credit earned, 0..1; for a question marked only
 	// right or wrong it is the share who got it right. A blank earns 0.
@@ -101,7 +101,7 @@ type ItemStats struct {
 	// bottom 27% of attempts by total score: what "strong students miss it"
 	// rests on, in terms a teacher can check. Valid with HasDiscrimination.
 	UpperFacility, LowerFacility float64
-	GroupSize                    int // attempts in each of the two groups
+	GroupSize                    int           // attempts in each of the two groups
 	Choices                      []ChoiceShare // choice kinds only
 	Flags                        []Flag
 }
