@@ -43,5 +43,10 @@ func (h *Handler) routes(app *fiber.App) {
 	teach.Post("/quiz/:id/delete", h.deleteQuiz)
 	teach.Get("/quiz/:id/export", h.exportQuiz)
 
+	// Results.
+	teach.Get("/quiz/:id/results", h.results)
+	teach.Get("/quiz/:id/results/attempts.csv", h.attemptsCSV)
+	teach.Get("/quiz/:id/results/responses.csv", h.responsesCSV)
+
 	app.Use(h.notFound)
 }
