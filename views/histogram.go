@@ -24,7 +24,7 @@ func HistogramBins(percents []int) [10]int {
 // The drawing's frame, in SVG user units; the SVG scales to its box.
 const (
 	histW, histH                = 640, 280
-	histLeft, histRight         = 52, 12
+	histLeft, histRight         = 52, 24
 	histTop, histBottom         = 16, 52
 	histPlotW, histPlotH        = histW - histLeft - histRight, histH - histTop - histBottom
 	histBarGap                  = 4
@@ -59,14 +59,14 @@ func histogramSVG(percents []int) string {
 	// Grid lines and count labels on the left.
 	for n := 0; n <= ymax; n += step {
 		fmt.Fprintf(&b, `<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="#d9dee7"/>`, histLeft, histLeft+histPlotW, y(n), y(n))
-		fmt.Fprintf(&b, `<text x="%d" y="%.1f" text-anchor="end" dominant-baseline="middle" font-size="12" fill="%s">%d</text>`, histLeft-6, y(n), histMuted, n)
+		fmt.Fprintf(&b, `<text x="%d" y="%.1f" text-anchor="end" dominant-baseline="middle" font-size="14" fill="%s">%d</text>`, histLeft-6, y(n), histMuted, n)
 	}
 	for i, n := range bins {
 		x := histLeft + float64(i)*binW
 		if n > 0 {
 			fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" fill="%s" rx="2"><title>%s: %s</title></rect>`,
 				x+histBarGap/2, y(n), binW-histBarGap, y(0)-y(n), histBar, binLabel(i), countWord(n, "attempt"))
-			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="12" font-weight="600" fill="%s">%d</text>`, x+binW/2, y(n)-5, histInk, n)
+			fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="14" font-weight="600" fill="%s">%d</text>`, x+binW/2, y(n)-5, histInk, n)
 		}
 	}
 	// The score axis: a tick and a label at each bin edge.
@@ -74,10 +74,10 @@ func histogramSVG(percents []int) string {
 	for i := 0; i <= 10; i++ {
 		x := histLeft + float64(i)*binW
 		fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke="%s"/>`, x, x, y(0), y(0)+4, histInk)
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="12" fill="%s">%d</text>`, x, y(0)+18, histMuted, i*10)
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" text-anchor="middle" font-size="14" fill="%s">%d</text>`, x, y(0)+18, histMuted, i*10)
 	}
-	fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="middle" font-size="13" fill="%s">Score (%%)</text>`, histLeft+histPlotW/2, histH-8, histInk)
-	fmt.Fprintf(&b, `<text transform="translate(14 %d) rotate(-90)" text-anchor="middle" font-size="13" fill="%s">Attempts</text>`, histTop+histPlotH/2, histInk)
+	fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="middle" font-size="14" fill="%s">Score (%%)</text>`, histLeft+histPlotW/2, histH-8, histInk)
+	fmt.Fprintf(&b, `<text transform="translate(14 %d) rotate(-90)" text-anchor="middle" font-size="14" fill="%s">Attempts</text>`, histTop+histPlotH/2, histInk)
 	b.WriteString(`</svg>`)
 	return b.String()
 }
