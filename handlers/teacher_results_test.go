@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -340,5 +341,29 @@ func TestCSVCell(t *testing.T) {
 		if got := csvCell(tc.in); got != tc.want {
 			t.Errorf("csvCell(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+func TestTimeTaken(t *testing.T) {
+	t.Parallel()
+	start := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name      string
+		submitted time.Time
+		limit     time.Duration
+		want      time.Duration
+		timedOut  bool
+	}{
+		{"without a limit it is the time between start and hand-in", start.Add(4*time.Minute + 5*time.Second), 0, 4*time.Minute + 5*time.Second, false},
+		{"within the limit nothing changes", start.Add(9 * time.Minute), 10 * time.Minute, 9 * time.Minute, false},
+		{"an attempt handed in late by the time limit took the limit", start.Add(72 * time.Hour), 10 * time.Minute, 10 * time.Minute, true},
+		{"a clock that went backwards gives zero", start.Add(-time.Second), 0, 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, out := timeTaken(quizzes.Attempt{StartedAt: start, SubmittedAt: tc.submitted}, tc.limit)
+			if got != tc.want || out != tc.timedOut {
+				t.Errorf("got %v, %v; want %v, %v", got, out, tc.want, tc.timedOut)
+			}
+		})
 	}
 }

@@ -2,6 +2,7 @@ package quizzes
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -232,5 +233,26 @@ func TestSummarise(t *testing.T) {
 				t.Errorf("got %+v, want %+v", got, tc.want)
 			}
 		})
+	}
+}
+
+// BenchmarkAnalyse measures a large class: 500 finished attempts at a quiz
+// of 30 questions.
+func BenchmarkAnalyse(b *testing.B) {
+	qs := make([]Question, 30)
+	for i := range qs {
+		qs[i] = mcq(int64(i + 1))
+	}
+	rows := make([][]string, 500)
+	for a := range rows {
+		rows[a] = make([]string, len(qs))
+		for i := range qs {
+			rows[a][i] = strconv.Itoa((a*7 + i*3) % 3)
+		}
+	}
+	rs := results(qs, rows...)
+	b.ResetTimer()
+	for b.Loop() {
+		Analyse(qs, rs)
 	}
 }
