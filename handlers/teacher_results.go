@@ -63,7 +63,28 @@ func (h *Handler) quizResults(c *fiber.Ctx) (quizzes.Quiz, []quizzes.Result, err
 			cmp.Compare(a.Attempt.StudentID, b.Attempt.StudentID),
 			cmp.Compare(a.Attempt.Number, b.Attempt.Number))
 	})
+	tellApart(rs)
 	return q, rs, nil
+}
+
+// tellApart numbers the names that several students share, "Sam (1)" and
+// "Sam (2)" in the order they joined, so that the gradebook and the CSV
+// files do not merge two people. Results must be sorted by name, then
+// student.
+func tellApart(rs []quizzes.Result) {
+	ids := map[string][]int64{}
+	for _, r := range rs {
+		name := strings.ToLower(r.Student)
+		if list := ids[name]; len(list) == 0 || list[len(list)-1] != r.Attempt.StudentID {
+			ids[name] = append(list, r.Attempt.StudentID)
+		}
+	}
+	for i, r := range rs {
+		list := ids[strings.ToLower(r.Student)]
+		if len(list) > 1 {
+			rs[i].Student = fmt.Sprintf("%s (%d)", r.Student, slices.Index(list, r.Attempt.StudentID)+1)
+		}
+	}
 }
 
 // timeTaken is how long an attempt took. An attempt handed in for the

@@ -367,3 +367,19 @@ func TestTimeTaken(t *testing.T) {
 		})
 	}
 }
+
+func TestTellApartNumbersSharedNames(t *testing.T) {
+	t.Parallel()
+	r := func(student int64, name string, n int) quizzes.Result {
+		return quizzes.Result{Student: name, Attempt: quizzes.Attempt{StudentID: student, Number: n}}
+	}
+	rs := []quizzes.Result{r(1, "Ada", 1), r(4, "Sam", 1), r(4, "Sam", 2), r(9, "sam", 1), r(5, "Zoë", 1)}
+	tellApart(rs)
+	var got []string
+	for _, x := range rs {
+		got = append(got, x.Student)
+	}
+	if want := "Ada|Sam (1)|Sam (1)|sam (2)|Zoë"; strings.Join(got, "|") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
+	}
+}
