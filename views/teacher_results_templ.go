@@ -438,7 +438,7 @@ func TeacherResults(p ResultsPage) templ.Component {
 						return templ_7745c5c3_Err
 					}
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 36, "</tbody></table></div></section><section class=\"panel\"><h2 id=\"grid\">Students by questions</h2><p class=\"hint\"><span class=\"mark right\">✓</span> right · <span class=\"mark partly\">½</span> partly right · <span class=\"mark wrong\">✗</span> wrong · <span class=\"mark blank\">–</span> left blank. Hover a question number for its text.</p><div class=\"scroll\"><table class=\"table grid\"><thead><tr><th scope=\"col\">Student</th>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 36, "</tbody></table></div></section><section class=\"panel\"><h2 id=\"grid\">Students by questions</h2><p class=\"hint\"><span class=\"mark right\" aria-hidden=\"true\">✓</span> right · <span class=\"mark partly\" aria-hidden=\"true\">½</span> partly right · <span class=\"mark wrong\" aria-hidden=\"true\">✗</span> wrong · <span class=\"mark blank\" aria-hidden=\"true\">–</span> left blank. Hover a question number for its text.</p><div class=\"scroll\"><table class=\"table grid\"><thead><tr><th scope=\"col\">Student</th>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
