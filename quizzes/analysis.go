@@ -103,6 +103,7 @@ type ItemStats struct {
 	UpperFacility, LowerFacility float64
 	GroupSize                    int           // attempts in each of the two groups
 	Choices                      []ChoiceShare // choice kinds only
+	CommonWrong                  []AnswerCount // typed kinds only
 	Flags                        []Flag
 }
 
@@ -148,6 +149,7 @@ func Analyse(questions []Question, results []Result) []ItemStats {
 		}
 		it.Facility = mean(cr)
 		it.Choices = choiceShares(q, done)
+		it.CommonWrong = commonWrongAnswers(q, done)
 		items = append(items, it)
 		credit, points = append(credit, cr), append(points, pts)
 	}

@@ -43,6 +43,11 @@ func flags(it ItemStats) []Flag {
 	if f, ok := popularWrongChoice(it); ok {
 		add(Warning, "%s", f)
 	}
+	// A wrong answer typed by a fifth of the class deserves a look.
+	if len(it.CommonWrong) > 0 && it.CommonWrong[0].Count*5 >= it.Attempts {
+		c := it.CommonWrong[0]
+		add(Note, "%d students typed “%s”, which was marked wrong: if it is right, add it to the accepted answers.", c.Count, c.Answer)
+	}
 	if it.Blank*2 > it.Attempts {
 		add(Note, "More than half left it blank (%d of %d).", it.Blank, it.Attempts)
 	}

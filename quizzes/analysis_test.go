@@ -1,6 +1,7 @@
 package quizzes
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -254,5 +255,39 @@ func BenchmarkAnalyse(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		Analyse(qs, rs)
+	}
+}
+
+func TestCommonWrongAnswers(t *testing.T) {
+	t.Parallel()
+	sa := Question{ID: 1, Kind: ShortAnswer, Prompt: "On which river does Paris lie?", Choices: []Choice{{Text: "the Seine", Correct: true}}}
+	num := Question{ID: 1, Kind: Numerical, Prompt: "How many?", Choices: []Choice{{Text: "2", Correct: true}}}
+	for _, tc := range []struct {
+		name  string
+		q     Question
+		given []string
+		want  []AnswerCount
+		note  string
+	}{
+		{"wrong answers are folded as grading folds them, most frequent first", sa,
+			[]string{"Seine", "River Seine", "river seine.", "Loire", "the River  Seine", "loire", "Thames", ""},
+			[]AnswerCount{{"River Seine", 3}, {"Loire", 2}}, "3 students typed “River Seine”"},
+		{"an answer only one student gave is left out", sa, []string{"Loire", "Thames", "Rhine", "Seine", "Seine"}, nil, ""},
+		{"numbers are compared as numbers", num, []string{"3", "3.0", "3,0", "2", "2", "4"}, []AnswerCount{{"3", 3}}, "3 students typed “3”"},
+		{"choice kinds have none", mcq(1), []string{"0", "0", "0", "0", "0"}, nil, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var rows [][]string
+			for _, g := range tc.given {
+				rows = append(rows, []string{g})
+			}
+			it := Analyse([]Question{tc.q}, results([]Question{tc.q}, rows...))[0]
+			if fmt.Sprint(it.CommonWrong) != fmt.Sprint(tc.want) {
+				t.Errorf("common wrong answers = %v, want %v", it.CommonWrong, tc.want)
+			}
+			if tc.note != "" && !hasFlag(it, Note, tc.note) {
+				t.Errorf("no note %q in %+v", tc.note, it.Flags)
+			}
+		})
 	}
 }
