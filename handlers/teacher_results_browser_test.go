@@ -50,6 +50,11 @@ func TestBrowserTeacherReadsResults(t *testing.T) {
 				chromedp.WaitVisible(".table"),
 				chromedp.Navigate(fmt.Sprintf("%s/teach/quiz/%d", base, q.ID)),
 				chromedp.WaitVisible(".toolbar"),
+			))
+			toolbar, err := chromedp.Run(ctx, chromedp.Screenshot("section.panel .toolbar"))
+			must(t, err)
+			must(t, os.WriteFile(filepath.Join(dir, tc.name+"-quiz-toolbar.png"), toolbar, 0o644))
+			must(t, chromedp.Do(ctx,
 				chromedp.Click(`a[href$="/results"]`),
 				chromedp.WaitVisible("svg.histogram"),
 			))
