@@ -200,3 +200,18 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// submit clicks a button that sends a form and waits until the next page
+// has replaced this one, so that later queries cannot find nodes of the
+// page that is going away.
+func submit(sel string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+			_, err := chromedp.Evaluate[bool](`document.documentElement.dataset.leaving = "1", true`)(ctx, t)
+			return err
+		}),
+		chromedp.Click(sel),
+		chromedp.WaitNotPresent(`html[data-leaving]`),
+		chromedp.WaitReady("body"),
+	)
+}

@@ -46,16 +46,16 @@ func TestBrowserTeacherRunsAClassStudentJoins(t *testing.T) {
 				chromedp.Navigate(base+"/login"),
 				chromedp.SendKeys("#username", "ms-jones"),
 				chromedp.SendKeys("#password", "correct horse battery"),
-				chromedp.Click("form button[type=submit]"),
+				submit("form button[type=submit]"),
 				chromedp.WaitVisible(`header nav a[href="/teach/classes"]`),
 				chromedp.Click(`header nav a[href="/teach/classes"]`),
 				chromedp.WaitVisible("#class-name"),
 				chromedp.SendKeys("#class-name", "9B English"),
-				chromedp.Click(".class-new button"),
+				submit(".class-new button"),
 				chromedp.WaitVisible(".join-code"),
 				chromedp.Click(`input[name="quiz"]`), // the newest quiz first
 				chromedp.Click(`.quiz-picks li:nth-child(3) input`),
-				chromedp.Click(`.quiz-picks + button`),
+				submit(`.quiz-picks + button`),
 				chromedp.WaitVisible(".notice"),
 			))
 			code, err := chromedp.Run(teacher, chromedp.Text(".join-code"))

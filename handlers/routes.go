@@ -68,5 +68,10 @@ func (h *Handler) routes(app *fiber.App) {
 	app.Get("/join", h.joinForm)
 	app.Post("/join", h.joinClass)
 
+	// Results.
+	teach.Get("/quiz/:id/results", h.results)
+	teach.Get("/quiz/:id/results/attempts.csv", h.attemptsCSV)
+	teach.Get("/quiz/:id/results/responses.csv", h.responsesCSV)
+
 	app.Use(h.notFound)
 }

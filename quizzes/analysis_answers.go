@@ -1,0 +1,61 @@
+package quizzes
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+)
+
+// AnswerCount is a typed answer and how many finished attempts gave it.
+type AnswerCount struct {
+	Answer string // as the first student to give it wrote it
+	Count  int
+}
+
+// maxCommonWrong is how many of the most frequent wrong answers are kept.
+const maxCommonWrong = 3
+
+// commonWrongAnswers lists the typed answers to a short-answer, cloze or
+// numerical question that earned less than full marks and that more than
+// one attempt gave, folded as grading folds them, most frequent first. A
+// wrong answer many students share is often a right one the key lacks.
+func commonWrongAnswers(q Question, done []Result) []AnswerCount {
+	switch q.Kind {
+	case ShortAnswer, Cloze, Numerical:
+	default:
+		return nil
+	}
+	counts := map[string]*AnswerCount{}
+	var order []string
+	for _, res := range done {
+		r, ok := res.Responses[q.ID]
+		if !ok || r.Correct {
+			continue
+		}
+		key := NormalizeAnswer(r.Given)
+		if q.Kind == Numerical {
+			if v, ok := ParseNumber(r.Given); ok {
+				key = formatNumber(v)
+			}
+		}
+		if key == "" {
+			continue
+		}
+		if c, seen := counts[key]; seen {
+			c.Count++
+			continue
+		}
+		counts[key] = &AnswerCount{Answer: r.Given, Count: 1}
+		order = append(order, key)
+	}
+	var out []AnswerCount
+	for _, k := range order {
+		if c := counts[k]; c.Count > 1 {
+			out = append(out, *c)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b AnswerCount) int { return cmp.Compare(b.Count, a.Count) })
+	return out[:min(len(out), maxCommonWrong)]
+}
+
+func formatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
