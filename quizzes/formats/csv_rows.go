@@ -114,7 +114,8 @@ func (c csvColumns) question(row []string) (q quizzes.Question, msg string) {
 			}
 			ch := quizzes.Choice{Text: t, Correct: true, Weight: 1}
 			if kind == quizzes.Numerical {
-				text, tol, err := giftNumericAnswer(t)
+				// A spreadsheet in a decimal-comma locale writes 3,5 for 3.5.
+				text, tol, err := giftNumericAnswer(strings.ReplaceAll(t, ",", "."))
 				if err != "" {
 					return q, err
 				}

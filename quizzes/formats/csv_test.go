@@ -56,6 +56,16 @@ func TestParseCSVSeparators(t *testing.T) {
 	}
 }
 
+func TestParseCSVDecimalCommas(t *testing.T) {
+	t.Parallel()
+	qs, err := ParseCSV([]byte("kind;prompt;answer;choice1\nnumerical;Q?;3,5:0,1;1,5..2,5\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkChoices(t, 0, qs[0].Choices, []quizzes.Choice{
+		{Text: "3.5", Correct: true, Weight: 1, Tolerance: 0.1}, {Text: "2", Correct: true, Weight: 1, Tolerance: 0.5}})
+}
+
 func TestParseCSVErrors(t *testing.T) {
 	t.Parallel()
 	runErrorCases(t, ParseCSV, []errorCase{

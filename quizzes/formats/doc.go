@@ -9,6 +9,22 @@
 // leading byte-order mark is fine); every question returned passes
 // quizzes.Question.Validate.
 //
+// What each reader does beyond its format's documentation:
+//
+//   - GIFT follows Moodle's importer (see GIFT.md) and refuses, with a
+//     message, what Moodle lets through by accident: a title never closed,
+//     braces outside the one answer block, "=" on two answers of a
+//     multiple-choice block, empty answers, weights that do not add up to
+//     100% in a multiple-response block. Comments' [id:] and [tag:] and the
+//     format markers of answers and feedback are read and dropped.
+//   - Aiken reports every error, and a last question left without its
+//     ANSWER line, which Moodle drops silently.
+//   - Moodle XML reads the types multichoice, truefalse, shortanswer,
+//     numerical, matching, essay and description; any other type is an
+//     error. Files embedded in a text (images) become data: URLs in it.
+//     Elements the program has no place for (penalty, hints, units, tags,
+//     combined feedback, usecase...) are skipped.
+//
 // # Writing
 //
 // Write leaves out the questions a format cannot hold and says which and
@@ -20,12 +36,13 @@
 //     single format, so markers on parts are read and dropped).
 //   - Aiken: single-answer multiple choice only, one-line texts, at most 26
 //     choices; no title, category, feedback, explanation, points, partial
-//     credit or format.
+//     credit or format (an HTML text is written as the text it shows).
 //   - Moodle XML: the title is required by Moodle, so a question without one
 //     gets a name made from its text.
 //   - CSV: feedback and weights: of accepted answers only those that earn
 //     full marks are kept, and multiple response shares the marks equally.
-//   - JSON holds everything.
+//   - JSON holds everything; it alone holds a generated question's evidence,
+//     template and score.
 //
 // In GIFT and Moodle XML a short-answer question whose text holds the gap
 // quizzes.Blank is read as cloze, and a cloze question without a gap as

@@ -82,20 +82,6 @@ func (b giftBlock) feedback(a giftAnswer) (text, feedback string) {
 	return text, fb
 }
 
-// giftNumber reads a decimal number as PHP's is_numeric does, without the
-// hexadecimal, infinite and NaN forms Go's ParseFloat also takes.
-func giftNumber(s string) (float64, bool) {
-	s = phpTrim(s)
-	if s == "" || strings.Trim(s, "0123456789.-+eE") != "" {
-		return 0, false
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-		return 0, false
-	}
-	return v, true
-}
-
 func (b giftBlock) multipleChoice() (quizzes.Kind, []quizzes.Choice) {
 	single := strings.IndexByte(b.g.t[b.lo:b.hi], '=') >= 0
 	answers := b.answers(b.lo, "~=")
@@ -200,74 +186,4 @@ func (b giftBlock) matching() []quizzes.Choice {
 		choices = append(choices, c)
 	}
 	return choices
-}
-
-// numerical reads {#n}, {#n:tolerance}, {#min..max} and several
-// {#=%w%n:tol#feedback} answers, then "~#feedback" for any other number.
-func (b giftBlock) numerical() []quizzes.Choice {
-	t := b.g.t
-	hi := b.hi
-	var other *quizzes.Choice
-	if tilde := indexIn(t, b.lo+1, b.hi, '~'); tilde >= 0 {
-		hi = tilde
-		rest := phpTrim(t[tilde+1 : b.hi])
-		if rest != "" && rest[0] != '#' {
-			b.errAt(tilde, "after ~ a numerical block takes only #feedback for any other answer")
-		}
-		fb, _ := giftFormatted(strings.TrimPrefix(rest, "#"))
-		other = &quizzes.Choice{Text: "*", Feedback: fb}
-	}
-	var choices []quizzes.Choice
-	for _, a := range (giftBlock{g: b.g, lo: b.lo, hi: hi, p: b.p}).answers(b.lo+1, "=") {
-		c := quizzes.Choice{Weight: b.weight(&a, 1)}
-		c.Correct = c.Weight > 0
-		var num string
-		num, c.Feedback = b.feedback(a)
-		text, tol, err := giftNumericAnswer(num)
-		if err != "" {
-			b.errAt(a.lo, "%s", err)
-		}
-		c.Text, c.Tolerance = text, tol
-		choices = append(choices, c)
-	}
-	if len(choices) == 0 {
-		b.errAt(b.lo, "a numerical block needs a number: {#3}, {#3:0.5} or {#1..5}")
-	}
-	if other != nil {
-		choices = append(choices, *other)
-	}
-	return choices
-}
-
-// giftNumericAnswer reads "n", "n:tolerance" or "min..max" (given as its
-// middle and half-width), or "*" for any number.
-func giftNumericAnswer(s string) (text string, tol float64, err string) {
-	if s == "*" {
-		return s, 0, ""
-	}
-	if i := strings.Index(s, ".."); i > 0 {
-		lo, ok1 := giftNumber(s[:i])
-		hi, ok2 := giftNumber(s[i+2:])
-		if !ok1 || !ok2 {
-			return s, 0, "the range " + strconv.Quote(s) + " is not min..max with two numbers"
-		}
-		if lo > hi {
-			return s, 0, "the range " + strconv.Quote(s) + " has its minimum above its maximum"
-		}
-		mid := (lo + hi) / 2
-		return strconv.FormatFloat(mid, 'f', -1, 64), hi - mid, ""
-	}
-	num, tols, hasTol := strings.Cut(s, ":")
-	num = phpTrim(num)
-	if _, ok := giftNumber(num); !ok {
-		return s, 0, "the numerical answer " + strconv.Quote(s) + " is not a number"
-	}
-	if hasTol {
-		v, ok := giftNumber(tols)
-		if !ok || v < 0 {
-			return s, 0, "the tolerance in " + strconv.Quote(s) + " is not a number of zero or more"
-		}
-		tol = v
-	}
-	return num, tol, ""
 }

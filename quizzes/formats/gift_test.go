@@ -181,6 +181,24 @@ func BenchmarkParseGIFT(b *testing.B) {
 	}
 }
 
+func TestGIFTRangesReadAsDecimals(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]quizzes.Choice{
+		"{#3.141..3.142}": {Text: "3.1415", Tolerance: 0.0005},
+		"{#1..5}":         {Text: "3", Tolerance: 2},
+		"{#-5..-1.5}":     {Text: "-3.25", Tolerance: 1.75},
+		"{#0.1..0.2}":     {Text: "0.15", Tolerance: 0.05},
+	} {
+		qs, err := ParseGIFT([]byte("Q? " + in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c := qs[0].Choices[0]; c.Text != want.Text || c.Tolerance != want.Tolerance {
+			t.Errorf("%s: got %s with tolerance %v, want %s with %v", in, c.Text, c.Tolerance, want.Text, want.Tolerance)
+		}
+	}
+}
+
 func TestGIFTShortAnswerWithArrow(t *testing.T) {
 	t.Parallel()
 	qs, err := ParseGIFT([]byte("Q? {a->b#c->d}"))

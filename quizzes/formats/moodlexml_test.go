@@ -102,3 +102,23 @@ func TestParseMoodleXMLIgnoresStrayAnswers(t *testing.T) {
 		t.Fatalf("got %+v, %v; want one matching question of two pairs", qs, err)
 	}
 }
+
+func TestParseMoodleXMLInlinesEmbeddedFiles(t *testing.T) {
+	t.Parallel()
+	const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+	qs, err := ParseMoodleXML([]byte(`<quiz><question type="essay">
+<questiontext format="html"><text><![CDATA[<p><img src="@@PLUGINFILE@@/my%20dot.png"> What is this?</p>]]></text>
+<file name="my dot.png" path="/" encoding="base64">` + png[:40] + "\n" + png[40:] + `</file></questiontext>
+<generalfeedback format="html"><text><![CDATA[<img src="@@PLUGINFILE@@/gone.png">]]></text></generalfeedback>
+</question></quiz>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<p><img src="data:image/png;base64,` + png + `"> What is this?</p>`
+	if qs[0].Prompt != want {
+		t.Errorf("got prompt %q, want %q", qs[0].Prompt, want)
+	}
+	if want := `<img src="@@PLUGINFILE@@/gone.png">`; qs[0].Explanation != want {
+		t.Errorf("a reference to no file: got %q, want it kept as %q", qs[0].Explanation, want)
+	}
+}
