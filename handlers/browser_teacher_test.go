@@ -87,4 +87,25 @@ func TestBrowserTeacherMakesAQuizAStudentTakesIt(t *testing.T) {
 		t.Errorf("the student sees %q as question 1, not the teacher's edit", prompt)
 	}
 	shoot(t, student, dir, "teacher-7-student-takes-it")
+	must(t, chromedp.Do(student,
+		submit(".finish button"),
+		chromedp.WaitVisible(".score .big"),
+	))
+
+	// The teacher reads the gradebook and downloads the attempts as CSV.
+	must(t, chromedp.Do(ctx,
+		chromedp.Click(`a[href$="/results"]`),
+		chromedp.WaitVisible("table.gradebook"),
+	))
+	step("8-results")
+	book, err := chromedp.Run(ctx, chromedp.Text("table.gradebook"))
+	must(t, err)
+	if !strings.Contains(book, "Sam") {
+		t.Errorf("the gradebook does not list the student: %q", book)
+	}
+	csv, err := chromedp.Run(ctx, chromedp.Evaluate[string](`fetch(document.querySelector('a[href$="attempts.csv"]').href).then(r => r.text())`, chromedp.EvalAwaitPromise))
+	must(t, err)
+	if lines := strings.Split(strings.TrimSpace(csv), "\n"); len(lines) != 2 || !strings.Contains(lines[1], "Sam") {
+		t.Errorf("the downloaded CSV has %d lines, want a header and Sam's attempt: %q", len(lines), csv)
+	}
 }
