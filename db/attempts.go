@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"time"
 
 	"quiztrainer/quizzes"
 )
@@ -150,19 +149,6 @@ func (s *Store) StudentAttempts(ctx context.Context, studentID int64) ([]quizzes
 		out = append(out, a)
 	}
 	return out, rows.Err()
-}
-
-// BackdateAttempt moves an attempt's start into the past, as if the
-// student had begun by long ago; used to check time limits.
-func (s *Store) BackdateAttempt(ctx context.Context, id int64, by time.Duration) error {
-	a, err := s.Attempt(ctx, id)
-	if err != nil {
-		return err
-	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "UPDATE attempts SET started_at = ? WHERE id = ?", a.StartedAt.Add(-by).UTC().Format(timeFormat), id)
-		return err
-	})
 }
 
 // MissedQuestions returns, per quiz, the ids of the questions a student did

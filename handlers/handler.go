@@ -30,6 +30,8 @@ type Config struct {
 	UploadLimit int
 	// SetupToken opens /setup?token=... while no teacher account exists.
 	SetupToken string
+	// Clock tells the time for time limits; time.Now when nil.
+	Clock func() time.Time
 }
 
 // Handler holds what every route needs; the routes are its methods.
@@ -47,6 +49,9 @@ type Handler struct {
 
 // New builds the fiber app with every route and middleware.
 func New(store *db.Store, log *slog.Logger, gen Generator, cfg Config) *fiber.App {
+	if cfg.Clock == nil {
+		cfg.Clock = time.Now
+	}
 	if cfg.UploadLimit == 0 {
 		cfg.UploadLimit = 4 << 20
 	}

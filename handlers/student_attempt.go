@@ -4,7 +4,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
@@ -42,7 +41,7 @@ func (h *Handler) ownAttempt(c *fiber.Ctx) (quizzes.Attempt, quizzes.Quiz, error
 // expired submits an attempt whose time is up and reports whether it did.
 func (h *Handler) expired(c *fiber.Ctx, a quizzes.Attempt, q quizzes.Quiz) (bool, error) {
 	d := a.Deadline(q.Settings.TimeLimit)
-	if a.Submitted() || d.IsZero() || time.Now().Before(d) {
+	if a.Submitted() || d.IsZero() || h.cfg.Clock().Before(d) {
 		return false, nil
 	}
 	_, err := h.store.SubmitAttempt(ctx(c), a.ID)
