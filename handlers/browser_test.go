@@ -119,6 +119,7 @@ func TestBrowserStudentTakesSampleQuiz(t *testing.T) {
 			ta, base := serveForBrowser(t)
 			dir := screenshotDir(t)
 			ctx := newBrowser(t, browser, tc.width, tc.height, tc.script)
+			exactSize(t, ctx, tc.width, tc.height)
 			step := func(n int, what string) { shoot(t, ctx, dir, fmt.Sprintf("%s-%d-%s", tc.name, n, what)) }
 
 			must(t, chromedp.Do(ctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible(".card")))
@@ -177,6 +178,11 @@ func TestBrowserStudentTakesSampleQuiz(t *testing.T) {
 			review, err := chromedp.Run(ctx, chromedp.Text(".review"))
 			must(t, err)
 			step(5, "result")
+			wide, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`))
+			must(t, err)
+			if wide {
+				t.Errorf("the result page is wider than the %dpx window", tc.width)
+			}
 			if !strings.HasSuffix(strings.TrimSpace(score), "%") || !strings.Contains(review, "Your answer") {
 				t.Errorf("result page: score %q, review without answers", score)
 			}
