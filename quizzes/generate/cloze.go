@@ -71,20 +71,9 @@ func (d *document) blanked(s *sentence, i, j int) string {
 	toks := s.Toks
 	a, b := 0, len(toks)
 	if b-a > 30 {
-		a = max(0, i-12)
-		b = min(len(toks), j+12)
-		for k := i - 1; k > a; k-- {
-			if toks[k].Tag == "," || toks[k].Tag == ":" {
-				a = k + 1
-				break
-			}
-		}
-		for k := j; k < b; k++ {
-			if toks[k].Tag == "," || toks[k].Tag == ":" || toks[k].Tag == "." {
-				b = k
-				break
-			}
-		}
+		// keep ten words either side, enough to know what is asked
+		a = max(0, i-10)
+		b = min(len(toks), j+10)
 	}
 	before := d.norm.text[toks[a].Start:toks[i].Start]
 	after := ""
@@ -94,6 +83,9 @@ func (d *document) blanked(s *sentence, i, j int) string {
 	p := tidy(before + quizzes.Blank + after)
 	if a > 0 {
 		p = "... " + p
+	}
+	if b < len(toks) && toks[b-1].Tag != "." {
+		p += " ..."
 	}
 	return p
 }
@@ -106,6 +98,13 @@ func (d *document) inSitu(s *sentence, i, j int, t etype) string {
 	a, b := i, j
 	for a > 0 && !isBoundary(toks[a-1]) {
 		a--
+	}
+	for tries := 0; tries < 2 && a > 1 && !startsClause(toks, a, i); tries++ {
+		// "..., was the center of X": reach back for the subject
+		a--
+		for a > 0 && !isBoundary(toks[a-1]) {
+			a--
+		}
 	}
 	for b < len(toks) && !isBoundary(toks[b]) {
 		b++
@@ -166,4 +165,11 @@ func lowerFirstWord(toks []token, a int, s string) string {
 		return lowerFirst(s)
 	}
 	return s
+}
+
+// startsClause reports whether tokens from a read as a clause with its
+// subject: a noun phrase first and a finite verb before the phrase at i.
+func startsClause(toks []token, a, i int) bool {
+	f := toks[a].Tag
+	return (f == "DT" || isNounTag(f) || f == "PRP" || f == "CD" || f == "JJ" || f == "PRP$" || f == "IN") && (a == i || hasFinite(toks, a, i))
 }

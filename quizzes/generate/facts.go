@@ -177,7 +177,7 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 	}
 	// prepositional phrases: when, where, by whom
 	asked := 0
-	for k := c.rest[0]; k < c.rest[1]-1 && asked < 3; k++ {
+	for k := c.rest[0]; k < c.rest[1]-1 && asked < 5; k++ {
 		if toks[k].Tag != "IN" && toks[k].Tag != "TO" {
 			continue
 		}

@@ -45,6 +45,7 @@ func (d *document) candidates() []candidate {
 				break
 			}
 			cands = append(cands, d.clauseQuestions(c)...)
+			cands = append(cands, d.eventQuestions(c)...)
 			if c.rest[1] <= from || c.rest[1] >= len(s.Toks) || s.Toks[c.rest[1]].Tag != "," {
 				break
 			}

@@ -15,7 +15,8 @@ func keep(c candidate) bool {
 	}
 	aw := len(strings.Fields(c.answer))
 	pw := len(strings.Fields(c.prompt))
-	if aw > 12 || pw < 3 || pw > 40 {
+	long := strings.HasPrefix(c.template, "event.") || strings.HasPrefix(c.template, "cause.")
+	if (aw > 12 && !long) || aw > 25 || pw < 3 || pw > 40 {
 		return false
 	}
 	if c.kind != "cloze" && givesAway(c.prompt, c.answer) {
