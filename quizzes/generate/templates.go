@@ -189,14 +189,28 @@ func (d *document) verbGroup(c *clause) string {
 // when it runs on: long prompts read badly and hide the point.
 func (d *document) restText(c *clause, skip ...[2]int) string {
 	a, b := c.rest[0], c.rest[1]
-	if b-a > 16 {
+	if b-a > restLimit {
+		// cut at the first comma, relative pronoun or preposition past the
+		// limit's first half, keeping what was skipped inside the kept part
 		toks := c.s.Toks
-		for k := a + 10; k < b; k++ {
-			if toks[k].Tag == "," || (toks[k].Tag == "IN" && k > a+12) || toks[k].Tag == "WDT" {
-				b = k
-				break
+		for k := a + restLimit/2; k < b; k++ {
+			if toks[k].Tag == "," || toks[k].Tag == "IN" || toks[k].Tag == "WDT" || toks[k].Tag == "CC" {
+				inSkip := false
+				for _, sp := range skip {
+					if k >= sp[0] && k < sp[1] {
+						inSkip = true
+					}
+				}
+				if !inSkip {
+					b = k
+					break
+				}
 			}
 		}
 	}
 	return d.wordsSkipping(c.s.Index, a, b, skip...)
 }
+
+// restLimit is the longest rest of a clause a prompt repeats: people ask
+// short questions, and a long tail hides what is asked.
+const restLimit = 10
