@@ -39,7 +39,7 @@ func isCap(w string) bool {
 }
 
 func isInitial(toks []token, k int) bool {
-	return k+1 < len(toks) && len(toks[k].Text) == 1 && isCap(toks[k].Text) && toks[k+1].Text == "."
+	return k+1 < len(toks) && len(toks[k].Text) == 1 && isCap(toks[k].Text) && toks[k+1].Text == "." && k+2 < len(toks) && isCap(toks[k+2].Text)
 }
 
 // names finds the capitalised runs of a sentence: "Alexander J. Motyl",
@@ -74,6 +74,9 @@ func names(s *sentence, text string) []mention {
 		}
 		for j > i && !isCap(toks[j-1].Text) {
 			j--
+		}
+		if j-i >= 3 && personTitles[strings.ToLower(strings.TrimSuffix(toks[i].Text, "."))] {
+			i++ // "President Vladimir Putin" is Vladimir Putin; the title stays before him
 		}
 		if j > i {
 			m := mention{Sent: s.Index, I: i, J: j, Text: spanText(text, toks, i, j)}

@@ -223,8 +223,14 @@ func clauseEnd(toks []token, k int) int {
 	for e := k; e < len(toks); e++ {
 		t := toks[e]
 		switch t.Tag {
-		case ".", ":", "``":
+		case ".", ":":
 			return e
+		case "``":
+			// a quotation opened after a comma or colon is a new clause; a
+			// quoted word inside the clause ("a “meltdown” in") is not
+			if e == k || toks[e-1].Tag == "," || toks[e-1].Tag == ":" || toks[e-1].Tag == "." {
+				return e
+			}
 		case ",":
 			if e+1 >= len(toks) {
 				return e
@@ -258,7 +264,7 @@ func verbLike(toks []token, k, start int) bool {
 	switch {
 	case t.Tag == "NNS" && strings.HasSuffix(t.Text, "s") && !isCap(t.Text) && nounBefore && opens && !hasFinite(toks, k+1, min(len(toks), k+5)):
 		return true
-	case t.Tag == "VBN" && nounBefore && (next.Tag == "IN" || next.Tag == "DT" || next.Tag == "TO") && !hasFinite(toks, k+1, len(toks)):
+	case t.Tag == "VBN" && nounBefore && (next.Tag == "IN" || next.Tag == "DT" || next.Tag == "TO") && !hasFinite(toks, k+1, clauseEnd(toks, k+1)):
 		return true
 	}
 	return false

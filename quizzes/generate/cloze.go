@@ -118,12 +118,14 @@ func (d *document) inSitu(s *sentence, i, j int, t etype) string {
 	if b-a < 5 || (i == a && j == b) || !hasFinite(toks, a, b) {
 		return ""
 	}
-	if f := toks[a].Tag; i > a && !(f == "DT" || isNounTag(f) || f == "PRP" || f == "CD" || f == "JJ" || f == "PRP$" || f == "IN") {
-		return "" // a fragment without its subject: "Was the center of what?"
+	if f := toks[a].Tag; i > a && (!(f == "DT" || isNounTag(f) || f == "PRP" || f == "CD" || f == "JJ" || f == "PRP$" || f == "IN") || !hasFinite(toks, a, i)) {
+		return "" // a fragment without its subject or verb: "Was the center of what?"
+	}
+	if i == a && (j >= len(toks) || !isVerbTag(toks[j].Tag)) {
+		return ""
 	}
 	if b-a > 22 {
-		a = max(a, i-12)
-		b = min(b, j+8)
+		return "" // too long to repeat: the cloze keeps a window instead
 	}
 	wh := "what"
 	if m := d.mentionIn(s.Index, i, j); m != nil && m.Type == ePerson && m.J == j {

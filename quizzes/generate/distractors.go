@@ -13,6 +13,9 @@ import (
 // instead of padding with silly choices.
 func (d *document) wrongChoices(key string, t etype, n int) []string {
 	var pool []string
+	if strings.Contains(key, " and ") || strings.Contains(key, ",") {
+		return nil // a list of names has no wrong choices of its own shape
+	}
 	switch t {
 	case ePerson:
 		pool = append(append(pool, d.typed[ePerson]...), people...)
@@ -24,12 +27,18 @@ func (d *document) wrongChoices(key string, t etype, n int) []string {
 			pool = append(pool, rotated(sortedKeys(cities), key)...)
 		}
 	case eOrg:
-		pool = append(pool, d.typed[eOrg]...)
 		switch {
 		case strings.Contains(key, "University") || strings.Contains(key, "College"):
+			for _, o := range d.typed[eOrg] {
+				if strings.Contains(o, "University") || strings.Contains(o, "College") {
+					pool = append(pool, o)
+				}
+			}
 			pool = append(pool, universities...)
 		case outlets[key]:
 			pool = append(pool, sortedKeys(outlets)...)
+		default:
+			pool = append(pool, d.typed[eOrg]...)
 		}
 	case eDate:
 		pool = append(pool, d.typed[eDate]...)

@@ -123,6 +123,9 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 		if speechVerbs[mainLemma] && (t == ePerson || t == eOrg) {
 			tmpl = "attribution." + pastTense(vg)
 			score = 0.92
+			if role == "" {
+				wh = "Who" // an organisation that speaks is asked about as a speaker
+			}
 		}
 		rest := d.restText(c)
 		if q := d.quotedContent(c); q != "" && rest == "" || speechVerbs[mainLemma] && q != "" {
@@ -130,6 +133,11 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 		}
 		if rest != "" || !c.copula {
 			add(candidate{prompt: question(wh, vg, rest), answer: key, alts: alts, atype: t, template: tmpl, score: score})
+		}
+		if t == eOrg || t == ePerson {
+			for _, cf := range d.confirmations(c, key, alts) {
+				add(cf)
+			}
 		}
 	}
 

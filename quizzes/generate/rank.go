@@ -30,6 +30,11 @@ func keep(c candidate) bool {
 func (d *document) quality(c candidate) float64 {
 	z := rankWeights["bias"] + rankPrior*(c.score-0.6)
 	for _, f := range d.features(c) {
+		if f == "t=attribution" || f == "t=role" {
+			// too rare in the fitting set to learn from: the template's own
+			// score stands, and news articles are full of them
+			continue
+		}
 		z += rankWeights[f]
 	}
 	return 1 / (1 + math.Exp(-z))

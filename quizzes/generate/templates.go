@@ -112,8 +112,8 @@ func (d *document) answerForms(si, i, j int) (string, []string) {
 			}
 		}
 	}
-	if b := npEnd(toks, i); b < j && b > i {
-		alts = append(alts, d.words(si, i, b))
+	if b := npEnd(toks, i); b < j && b > i && toks[b].Text == "of" {
+		alts = append(alts, d.words(si, i, b)) // "the collapse" of "the collapse of the state", not "Moscow" of "Moscow and Pyongyang"
 	}
 	return key, alts
 }
