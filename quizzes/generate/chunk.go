@@ -59,7 +59,7 @@ func names(s *sentence, text string) []mention {
 			case isInitial(toks, j):
 				j += 2
 				continue
-			case isCap(toks[j].Text) && toks[j].Tag != "POS" && (isNameTag(toks[j].Tag) || j > i):
+			case isCap(toks[j].Text) && toks[j].Tag != "POS" && (isNameTag(toks[j].Tag) || j > i || toks[j].Text == "The"):
 				j++
 				continue
 			case (toks[j].Text == "of" || toks[j].Text == "de" || toks[j].Text == "von" || toks[j].Text == "van") &&

@@ -155,7 +155,9 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 			if t == ePerson && !c.copula {
 				wh = "Who"
 			}
-			if n := countNouns(toks, r0, e); n != "" {
+			if t == eDate {
+				add(candidate{prompt: d.inverted(c, "When", subj, d.restText(c, [2]int{r0, e})), answer: key, alts: alts, atype: eDate, template: "date.when", score: 0.84})
+			} else if n := countNouns(toks, r0, e); n != "" {
 				num, nalts := d.countAnswer(si, r0, e)
 				add(candidate{prompt: d.inverted(c, "How many "+n, subj, d.restText(c, [2]int{r0, e})),
 					answer: num, alts: append(nalts, key), atype: eNumber, template: "count.how_many", score: 0.85})
@@ -203,6 +205,8 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 		case t == ePlace && (prep == "in" || prep == "at" || prep == "near" || prep == "to" || prep == "into"):
 			add(candidate{prompt: d.inverted(c, "Where", subj, d.restText(c, [2]int{k, e})), answer: key, alts: alts, atype: ePlace, template: "place.where", score: 0.8})
 			asked++
+		case hasSubordinate(toks, c.rest[0], c.rest[1]) && prep != "by":
+			// "What did farmers move because the soil was rich to?" reads badly
 		case prep != "by" && prep != "of" && prep != "than" && prep != "as" && prep != "because" && prep != "like" && prep != "that" && (t == eThing || t == ePerson || t == eOrg || t == ePlace):
 			// stranded preposition: "What did the Baltic Sea dump water into?"
 			wh := "What"
@@ -306,4 +310,15 @@ func (d *document) quotedContent(c *clause) string {
 		}
 	}
 	return ""
+}
+
+// hasSubordinate reports whether a clause's rest holds a clause of its own.
+func hasSubordinate(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		w := strings.ToLower(toks[k].Text)
+		if (toks[k].Tag == "IN" && (subordinators[w] || w == "that")) || toks[k].Tag == "WDT" || toks[k].Tag == "WP" {
+			return true
+		}
+	}
+	return false
 }

@@ -40,10 +40,9 @@ func (d *document) phraseQuestions(s *sentence) []candidate {
 			add(candidate{prompt: question(wh, "is", m.name()), answer: desc, alts: []string{d.words(si, k+1, npEnd(toks, k+1))}, atype: eThing, template: "apposition.what_is", score: 0.66})
 			if m.Type == ePerson {
 				if role := headRole(toks, k+1, e); role != "" {
-					add(candidate{prompt: question("Which", role, "is", lowerFirst(strings.TrimPrefix(strings.TrimPrefix(desc, "a "), "an "))+" mentioned"), answer: m.name(), alts: surname(m.name()), atype: ePerson, template: "role." + role, score: 0.5})
-				}
-				if aff := d.affiliation(si, k+1, e); aff != "" {
-					add(candidate{prompt: question("At which", affKind(aff), "is", m.name(), "a", headRole(toks, k+1, e)), answer: aff, atype: eOrg, template: "role.affiliation", score: 0.8})
+					if aff := d.affiliation(si, k+1, e); aff != "" {
+						add(candidate{prompt: question("At which", affKind(aff), "is", m.name(), article(role), role), answer: aff, atype: eOrg, template: "role.affiliation", score: 0.8})
+					}
 				}
 			}
 		case (w == "known" || w == "called" || w == "named" || w == "nicknamed") && k+2 < len(toks):

@@ -100,6 +100,11 @@ func lowerFirst(s string) string {
 func (d *document) inSentence(si, i, j int) string {
 	w := d.words(si, i, j)
 	t := d.sents[si].Toks[i]
+	for _, m := range d.names[si] {
+		if m.I == i {
+			return w // "The Hill" keeps its capital
+		}
+	}
 	if (i == 0 || d.sents[si].Toks[i-1].Tag == "," || d.sents[si].Toks[i-1].Tag == "``") && !isNameTag(t.Tag) && t.Text != "I" {
 		return lowerFirst(w)
 	}

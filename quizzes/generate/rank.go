@@ -91,6 +91,8 @@ func (d *document) rank(cands []candidate) []candidate {
 	res := make([]candidate, len(out))
 	for i, k := range idx {
 		res[i] = out[k]
+		// the reported score is the one the order follows
+		res[i].score = math.Max(0, adjusted[k])
 	}
 	return res
 }

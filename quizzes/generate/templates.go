@@ -31,8 +31,8 @@ func (d *document) npType(si, i, j int) etype {
 	if j <= i {
 		return eThing
 	}
-	if isDateSpan(toks, i, j) {
-		return eDate
+	if isDateSpan(toks, i, j) || (j-i == 2 && timeWords[strings.ToLower(toks[i].Text)] && timeNouns[strings.ToLower(toks[i+1].Text)]) {
+		return eDate // "1884", "next year"
 	}
 	if m := d.mentionIn(si, i, j); m != nil && m.J == j {
 		return m.Type
@@ -103,7 +103,8 @@ func (d *document) answerForms(si, i, j int) (string, []string) {
 			alts = append(alts, key)
 			key = m.Full
 		}
-		if m.Type == ePerson && m.I > i && roleBefore(toks, m.I) != "" {
+		if m.Type == ePerson && m.I > i {
+			alts = append(alts, key)
 			key = m.name() // "professor Alexander J. Motyl" -> the name
 		}
 		if m.Type == ePerson {
@@ -121,7 +122,7 @@ func (d *document) answerForms(si, i, j int) (string, []string) {
 // roleBefore returns the role noun right before token k ("professor" in
 // "political science professor Alexander J. Motyl"), if any.
 func roleBefore(toks []token, k int) string {
-	if k > 0 && roleNouns[strings.ToLower(toks[k-1].Text)] && !isCap(toks[k-1].Text) {
+	if k > 0 && roleNouns[strings.ToLower(toks[k-1].Text)] {
 		return strings.ToLower(toks[k-1].Text)
 	}
 	return ""
@@ -214,3 +215,14 @@ func (d *document) restText(c *clause, skip ...[2]int) string {
 // restLimit is the longest rest of a clause a prompt repeats: people ask
 // short questions, and a long tail hides what is asked.
 const restLimit = 10
+
+var timeWords = set("next last this that previous following same")
+var timeNouns = set("year month week day decade century season summer winter spring autumn")
+
+// article is "a" or "an" before w.
+func article(w string) string {
+	if w != "" && strings.ContainsRune("aeiouAEIOU", rune(w[0])) {
+		return "an"
+	}
+	return "a"
+}
