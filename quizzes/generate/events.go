@@ -54,6 +54,9 @@ func (d *document) eventQuestions(c *clause) []candidate {
 		if !cause {
 			continue
 		}
+		if hasSubordinate(toks, c.rest[0], k) {
+			break // the cause belongs to a relative clause, not to the main verb
+		}
 		e := k + 1
 		for e < len(toks) && toks[e].Tag != "." && toks[e].Text != ";" {
 			e++

@@ -205,8 +205,10 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 		case t == ePlace && (prep == "in" || prep == "at" || prep == "near" || prep == "to" || prep == "into"):
 			add(candidate{prompt: d.inverted(c, "Where", subj, d.restText(c, [2]int{k, e})), answer: key, alts: alts, atype: ePlace, template: "place.where", score: 0.8})
 			asked++
-		case hasSubordinate(toks, c.rest[0], c.rest[1]) && prep != "by":
-			// "What did farmers move because the soil was rich to?" reads badly
+		case hasSubordinate(toks, c.rest[0], c.rest[1]) && prep != "by",
+			e < len(toks) && toks[e].Tag == "VBG" && prep != "by":
+			// "What did farmers move because the soil was rich to?" and
+			// "with the industry occupying ..." read badly stranded
 		case prep != "by" && prep != "of" && prep != "than" && prep != "as" && prep != "because" && prep != "like" && prep != "that" && (t == eThing || t == ePerson || t == eOrg || t == ePlace):
 			// stranded preposition: "What did the Baltic Sea dump water into?"
 			wh := "What"
@@ -223,6 +225,12 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 			obj := d.inSentence(si, c.subj[0], c.subj[1])
 			add(candidate{prompt: question(wh, pastTense(toks[c.main].Text), obj, d.restText(c, [2]int{k, e})), answer: key, alts: alts, atype: t, template: "agent." + strings.ToLower(wh), score: 0.82})
 			asked++
+		}
+	}
+	// "According to X, exports fell." -> "According to whom did exports fall?"
+	if f := c.fronted[1]; f > 2 && strings.EqualFold(toks[c.fronted[0]].Text, "according") && !pronouns[strings.ToLower(toks[c.subj[0]].Text)] {
+		if key, alts, t := d.frontedSource(c); key != "" {
+			add(candidate{prompt: d.inverted(c, "According to whom", subj, d.restText(c)), answer: key, alts: alts, atype: t, template: "attribution.according_to", score: 0.85})
 		}
 	}
 	// a time or place put first: "In 1045, masses of Armenians migrated to Cilicia."

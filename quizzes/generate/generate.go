@@ -54,6 +54,7 @@ func (d *document) candidates() []candidate {
 		cands = append(cands, d.attributions(s)...)
 		cands = append(cands, d.phraseQuestions(s)...)
 	}
+	cands = append(cands, d.trueFalse()...)
 	return append(cands, d.clozes(cands)...)
 }
 
@@ -91,6 +92,9 @@ func (d *document) toQuestion(c candidate) quizzes.Question {
 				}
 			}
 		}
+	}
+	if q.Kind == quizzes.TrueFalse {
+		q.Choices = []quizzes.Choice{{Text: "True", Correct: c.answer == "True"}, {Text: "False", Correct: c.answer == "False"}}
 	}
 	if q.Kind == quizzes.ShortAnswer || q.Kind == quizzes.Cloze {
 		seen := map[string]bool{}

@@ -108,7 +108,7 @@ func (d *document) inSentence(si, i, j int) string {
 	if (i == 0 || d.sents[si].Toks[i-1].Tag == "," || d.sents[si].Toks[i-1].Tag == "``") && !isNameTag(t.Tag) && t.Text != "I" {
 		return lowerFirst(w)
 	}
-	if i == 0 && notNames[strings.ToLower(t.Text)] {
+	if (i == 0 || d.sents[si].Toks[i-1].Tag == "``") && notNames[strings.ToLower(t.Text)] {
 		return lowerFirst(w)
 	}
 	return w
@@ -164,6 +164,9 @@ func givesAway(prompt, answer string) bool {
 		if pw[w] {
 			hit++
 		}
+	}
+	if last := cw[len(cw)-1]; isCap(answer) && pw[last] && !orgWords[last] && !placeWords[last] {
+		return true // "Motyl" gives away "Alexander J. Motyl"
 	}
 	return hit*2 > len(cw) || (len(cw) == 1 && hit == 1)
 }

@@ -4,12 +4,17 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"quiztrainer/quizzes"
 )
 
 // keep drops candidates no teacher would hand out: a vague or giveaway
 // answer, an answer too long to be a key, a prompt that lost its verb or
 // runs on.
 func keep(c candidate) bool {
+	if c.kind == quizzes.TrueFalse {
+		return len(strings.Fields(c.prompt)) <= 40
+	}
 	if c.prompt == "" || c.answer == "" || isVague(c.answer) {
 		return false
 	}
@@ -52,6 +57,28 @@ func (d *document) rank(cands []candidate) []candidate {
 			kept = append(kept, c)
 		}
 	}
+	// one question per key and sentence: the best-worded form of it, with
+	// the best score any form of it earned
+	best := map[string]int{}
+	var forms []candidate
+	for _, c := range kept {
+		k := strings.ToLower(c.answer) + "\x00" + itoa(c.sent)
+		if c.kind == quizzes.TrueFalse {
+			k = "\x01" + c.prompt
+		}
+		i, ok := best[k]
+		if !ok {
+			best[k] = len(forms)
+			forms = append(forms, c)
+			continue
+		}
+		top := math.Max(forms[i].score, c.score)
+		if formRank(c) < formRank(forms[i]) || (formRank(c) == formRank(forms[i]) && c.score > forms[i].score) {
+			forms[i] = c
+		}
+		forms[i].score = top
+	}
+	kept = forms
 	sort.SliceStable(kept, func(a, b int) bool {
 		if kept[a].score != kept[b].score {
 			return kept[a].score > kept[b].score
@@ -74,7 +101,7 @@ func (d *document) rank(cands []candidate) []candidate {
 		}
 		seenPrompt[pk] = true
 		seenKey[kk+"\x00"+itoa(c.sent)]++
-		adj := c.score - 0.06*float64(perSent[c.sent])
+		adj := c.score - 0.1*float64(perSent[c.sent])
 		if seenKey[kk] > 0 {
 			adj -= 0.1
 		}
@@ -108,4 +135,18 @@ func itoa(i int) string {
 		i /= 10
 	}
 	return string(b)
+}
+
+// formRank orders the ways of asking for the same key: a wh-question, then
+// a question in place, then a blank.
+func formRank(c candidate) int {
+	switch {
+	case strings.HasPrefix(c.template, "cloze."):
+		return 3
+	case strings.HasPrefix(c.template, "insitu."):
+		return 2
+	case strings.HasPrefix(c.template, "event."):
+		return 1
+	}
+	return 0
 }
