@@ -70,10 +70,11 @@ func (d *document) clozes(asked []candidate) []candidate {
 func (d *document) blanked(s *sentence, i, j int) string {
 	toks := s.Toks
 	a, b := 0, len(toks)
-	if b-a > 30 {
-		// keep ten words either side, enough to know what is asked
-		a = max(0, i-10)
-		b = min(len(toks), j+10)
+	if b-a > 2*clozeWindow+4 {
+		// keep a few words either side: enough to know what is asked, short
+		// enough to read as one question
+		a = max(0, i-clozeWindow)
+		b = min(len(toks), j+clozeWindow)
 	}
 	before := d.norm.text[toks[a].Start:toks[i].Start]
 	after := ""
@@ -175,3 +176,6 @@ func startsClause(toks []token, a, i int) bool {
 	f := toks[a].Tag
 	return (f == "DT" || isNounTag(f) || f == "PRP" || f == "CD" || f == "JJ" || f == "PRP$" || f == "IN") && (a == i || hasFinite(toks, a, i))
 }
+
+// clozeWindow is how many words a long sentence keeps either side of a blank.
+const clozeWindow = 10

@@ -113,6 +113,11 @@ func (d *document) answerForms(si, i, j int) (string, []string) {
 			}
 		}
 	}
+	if e := longerEnd(toks, j); e > j && e-i <= 14 {
+		// "the celibate clergy of the monastery who are led by an abbot": a
+		// fuller answer is as right as the phrase itself
+		alts = append(alts, d.words(si, i, e))
+	}
 	if b := npEnd(toks, i); b < j && b > i && toks[b].Text == "of" {
 		alts = append(alts, d.words(si, i, b)) // "the collapse" of "the collapse of the state", not "Moscow" of "Moscow and Pyongyang"
 	}
@@ -225,4 +230,30 @@ func article(w string) string {
 		return "an"
 	}
 	return "a"
+}
+
+// longerEnd extends a phrase ending at j over the prepositional phrases and
+// the relative clause that describe it, up to the end of the clause.
+func longerEnd(toks []token, j int) int {
+	e := j
+	for e < len(toks) {
+		t := toks[e]
+		switch {
+		case t.Tag == "IN" && t.Text != "because" && !subordinators[strings.ToLower(t.Text)]:
+			n := npExtEnd(toks, e+1)
+			if n == e+1 {
+				return e
+			}
+			e = n
+		case (t.Tag == "WDT" || t.Tag == "WP") && e == j:
+			n := clauseEnd(toks, e+1)
+			if n-e > 10 {
+				return j
+			}
+			return n
+		default:
+			return e
+		}
+	}
+	return e
 }
