@@ -39,7 +39,9 @@ func (d *document) subjectAnswer(c *clause) (key string, alts []string, t etype,
 			return r, []string{d.words(si, i, j)}, eOrg, "", true
 		}
 	}
-	if toks[i].Tag == "EX" {
+	if toks[i].Tag == "EX" || negative[strings.ToLower(toks[i].Text)] {
+		// "Neither of these outcomes can be justified" does not answer
+		// "What can be justified?"
 		return "", nil, eThing, "", false
 	}
 	key, alts = d.answerForms(si, i, j)
@@ -330,3 +332,5 @@ func hasSubordinate(toks []token, i, j int) bool {
 	}
 	return false
 }
+
+var negative = set("neither none no nothing nobody never few")

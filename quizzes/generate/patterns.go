@@ -41,7 +41,7 @@ func (d *document) phraseQuestions(s *sentence) []candidate {
 			if m.Type == ePerson {
 				if role := headRole(toks, k+1, e); role != "" {
 					if aff := d.affiliation(si, k+1, e); aff != "" {
-						add(candidate{prompt: question("At which", affKind(aff), "is", m.name(), article(role), role), answer: aff, atype: eOrg, template: "role.affiliation", score: 0.8})
+						add(candidate{prompt: question("At which", affKind(aff), "is", m.name(), article(role), role), answer: aff, atype: eOrg, template: "role.affiliation", score: 0.92})
 					}
 				}
 			}
