@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"quiztrainer/quizzes"
 )
 
 // Helpers that turn token spans into the words of a question.
@@ -12,6 +14,7 @@ var spaceFix = strings.NewReplacer(" ,", ",", " .", ".", " 's", "'s", " '", "'",
 
 // tidy removes quote marks and doubled spaces and reattaches punctuation.
 func tidy(s string) string {
+	s = dropAsides(s)
 	s = strings.ReplaceAll(s, `"`, "")
 	s = strings.Join(strings.Fields(s), " ")
 	s = spaceFix.Replace(s)
@@ -172,3 +175,19 @@ func givesAway(prompt, answer string) bool {
 }
 
 var danglers = set("and or but the a an of that which whose its their his her than")
+
+// dropAsides removes bracketed asides ("New Sweden (Swedish: Nya Sverige)")
+// that a question or key does not need; a blank inside one stays.
+func dropAsides(s string) string {
+	for {
+		i := strings.IndexByte(s, '(')
+		if i < 0 {
+			return s
+		}
+		j := strings.IndexByte(s[i:], ')')
+		if j < 0 || strings.Contains(s[i:i+j], quizzes.Blank) || i == 0 && j == len(s)-1 {
+			return s
+		}
+		s = s[:i] + s[i+j+1:]
+	}
+}

@@ -200,7 +200,8 @@ func (d *document) restText(c *clause, skip ...[2]int) string {
 		// limit's first half, keeping what was skipped inside the kept part
 		toks := c.s.Toks
 		for k := a + restLimit/2; k < b; k++ {
-			if toks[k].Tag == "," || toks[k].Tag == "IN" || toks[k].Tag == "WDT" || toks[k].Tag == "CC" {
+			phraseEnd := isNounTag(toks[k-1].Tag) || toks[k-1].Tag == "CD" || toks[k-1].Tag == ")"
+			if toks[k].Tag == "," || (phraseEnd && (toks[k].Tag == "IN" || toks[k].Tag == "WDT" || toks[k].Tag == "CC")) {
 				inSkip := false
 				for _, sp := range skip {
 					if k >= sp[0] && k < sp[1] {
