@@ -105,6 +105,9 @@ func (d *document) rank(cands []candidate) []candidate {
 		if seenKey[kk] > 0 {
 			adj -= 0.1
 		}
+		if c.kind == quizzes.TrueFalse {
+			adj -= 0.3 // a coin toss tests little: after the questions that ask for something
+		}
 		seenKey[kk]++
 		perSent[c.sent]++
 		out = append(out, c)
