@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"quiztrainer/quizzes"
 )
 
 // TestFitRankWeights refits rankWeights from a SQuAD-format file and
@@ -42,13 +44,17 @@ func TestFitRankWeights(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := generator(t)
+	holdout := os.Getenv("QG_FIT_HOLDOUT") != ""
 	type example struct {
 		feats []string
 		prior float64
 		y     float64
 	}
 	var xs []example
-	for _, art := range data.Data {
+	for ai, art := range data.Data {
+		if holdout && ai%2 == 1 {
+			continue // fit on even articles, measure on odd ones
+		}
 		for _, p := range art.Paragraphs {
 			var gold []string
 			for _, qa := range p.Qas {
@@ -95,6 +101,62 @@ func TestFitRankWeights(t *testing.T) {
 				w[f] -= 0.1 * gr / math.Sqrt(g2[f]+1e-8)
 			}
 		}
+	}
+	if holdout {
+		saved := rankWeights
+		rankWeights = w
+		defer func() { rankWeights = saved }()
+		var gold, covered, counted, hits int
+		for ai, art := range data.Data {
+			if ai%2 == 0 {
+				continue
+			}
+			for _, p := range art.Paragraphs {
+				if len(p.Qas) == 0 {
+					continue
+				}
+				qs := g.Generate(p.Context)
+				if len(qs) > 2*len(p.Qas) {
+					qs = qs[:2*len(p.Qas)]
+				}
+				match := func(q quizzes.Question, answers []string) bool {
+					if q.Kind == quizzes.TrueFalse {
+						return false
+					}
+					for _, k := range q.Keys() {
+						for _, a := range answers {
+							if tokenF1(k, a) >= 0.5 {
+								return true
+							}
+						}
+					}
+					return false
+				}
+				var all []string
+				for _, qa := range p.Qas {
+					var answers []string
+					for _, a := range qa.Answers {
+						answers = append(answers, a.Text)
+					}
+					all = append(all, answers...)
+					gold++
+					for _, q := range qs {
+						if match(q, answers) {
+							covered++
+							break
+						}
+					}
+				}
+				for _, q := range qs {
+					counted++
+					if match(q, all) {
+						hits++
+					}
+				}
+			}
+		}
+		t.Logf("held-out articles: coverage %.4f, precision %.4f", float64(covered)/float64(gold), float64(hits)/float64(counted))
+		return
 	}
 	names := make([]string, 0, len(w))
 	for f, v := range w {
