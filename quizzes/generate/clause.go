@@ -21,7 +21,7 @@ type clause struct {
 var subordinators = set("when after before while although though as if because since once until unless whereas")
 
 // clauseStoppers end a clause at a comma before them.
-var clauseStoppers = set("which who whom whose where when while whereas although though but because so as since drawing leaving")
+var clauseStoppers = set("which who whom whose where when while whereas although though but because so as since")
 
 var beForms = set("is are was were be been being am")
 var haveForms = set("has have had having")

@@ -69,7 +69,7 @@ func (m mention) name() string {
 	return m.Text
 }
 
-// mentionAt returns the name that ends at token j-1 of the sentence and
+// mentionIn returns the name that ends at token j-1 of the sentence and
 // starts at or after i, if any: the head of a noun phrase.
 func (d *document) mentionIn(si, i, j int) *mention {
 	for k := range d.names[si] {

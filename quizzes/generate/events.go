@@ -50,7 +50,7 @@ func (d *document) eventQuestions(c *clause) []candidate {
 	// "Why ...?" -> "because ..."
 	for k := c.rest[0]; k < len(toks)-2; k++ {
 		w := strings.ToLower(toks[k].Text)
-		cause := w == "because" || (w == "due" && toks[k+1].Text == "to") || (w == "result" && k > 1 && toks[k-2].Text == "a" && toks[k+1].Text == "of")
+		cause := w == "because" || (w == "due" && toks[k+1].Text == "to")
 		if !cause {
 			continue
 		}
@@ -65,9 +65,6 @@ func (d *document) eventQuestions(c *clause) []candidate {
 			break
 		}
 		prompt := d.inverted(c, "Why", subj, d.wordsSkipping(si, c.rest[0], k))
-		if strings.HasPrefix(w, "result") {
-			break
-		}
 		add(prompt, d.words(si, k, e), []string{d.words(si, k+1, e)}, "cause.why", 0.5)
 		break
 	}

@@ -72,10 +72,7 @@ func (d *document) toQuestion(c candidate) quizzes.Question {
 		Explanation: c.explain,
 	}
 	if q.Kind == "" {
-		wrong := c.wrong
-		if wrong == nil {
-			wrong = d.wrongChoices(c.answer, c.atype, 3)
-		}
+		wrong := d.wrongChoices(c.answer, c.atype, 3)
 		if len(wrong) == 3 {
 			q.Kind = quizzes.MultipleChoice
 		} else {

@@ -3,6 +3,7 @@ package generate
 import (
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"quiztrainer/quizzes"
@@ -127,18 +128,7 @@ func (d *document) rank(cands []candidate) []candidate {
 	return res
 }
 
-func itoa(i int) string {
-	const digits = "0123456789"
-	if i == 0 {
-		return "0"
-	}
-	var b []byte
-	for i > 0 {
-		b = append([]byte{digits[i%10]}, b...)
-		i /= 10
-	}
-	return string(b)
-}
+func itoa(i int) string { return strconv.Itoa(i) }
 
 // formRank orders the ways of asking for the same key: a wh-question, then
 // a question in place, then a blank.

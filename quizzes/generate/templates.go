@@ -17,7 +17,6 @@ type candidate struct {
 	template string
 	score    float64
 	explain  string
-	wrong    []string // wrong choices already chosen by the template
 }
 
 // personNouns head phrases that name people, so a question about them asks "Who".
@@ -137,7 +136,6 @@ func roleBefore(toks []token, k int) string {
 // group has no auxiliary: "When did the Catholicossate settle there?".
 func (d *document) inverted(c *clause, wh, subj, rest string) string {
 	toks := c.s.Toks
-	si := c.s.Index
 	var auxWords []string
 	firstAux := -1
 	for _, a := range c.aux {
@@ -166,7 +164,6 @@ func (d *document) inverted(c *clause, wh, subj, rest string) string {
 	if isNameTag(main.Tag) || verb == "" {
 		return ""
 	}
-	_ = si
 	return question(wh, do, subj, strings.Join(auxWords, " "), verb, prt, rest)
 }
 
