@@ -3,6 +3,7 @@ package generate
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestNormaliseMapsBackToOriginalBytes(t *testing.T) {
@@ -141,5 +142,23 @@ func TestGivesAwayAndVague(t *testing.T) {
 		if !isVague(a) {
 			t.Errorf("isVague(%q): got false, want true", a)
 		}
+	}
+}
+
+func TestRunOnSentencesAreReadInPieces(t *testing.T) {
+	t.Parallel()
+	text := strings.Repeat("naïve café ", 400) + strings.Repeat("é", 2000)
+	prev := 0
+	for _, sp := range splitSentences(text) {
+		if sp[1]-sp[0] > maxSentence {
+			t.Errorf("got a sentence of %d bytes, want at most %d", sp[1]-sp[0], maxSentence)
+		}
+		if !utf8.ValidString(text[sp[0]:sp[1]]) {
+			t.Errorf("got a sentence cut inside a character at %d", sp[1])
+		}
+		if sp[0] < prev {
+			t.Errorf("got overlapping sentences at %d", sp[0])
+		}
+		prev = sp[1]
 	}
 }
