@@ -167,7 +167,7 @@ func nameType(toks []token, i, j int, text string) etype {
 		counts[toks[k].NE]++
 	}
 	switch {
-	case counts["PERSON"] > 0 && counts["PERSON"] >= counts["GPE"] && j-i <= 4:
+	case counts["PERSON"] > 0 && counts["PERSON"] >= counts["GPE"] && j-i <= 4 && nameShaped(toks, i, j):
 		return ePerson
 	case counts["GPE"] > 0 || counts["LOCATION"] > 0:
 		return ePlace
@@ -222,6 +222,9 @@ func npEnd(toks []token, i int) int {
 		case t.Tag == "$":
 			k++
 			continue
+		case t.Tag == "," && end == k && k >= 2 && toks[k-1].Tag == "CD" && months[toks[k-2].Text] && k+1 < len(toks) && isYear(toks[k+1].Text):
+			k++ // "November 30, 2006"
+			continue
 		}
 		break
 	}
@@ -272,4 +275,23 @@ func possessiveOrg(toks []token, j int) int {
 		return e
 	}
 	return j
+}
+
+// nameShaped: a person's name is words like "Motyl" or initials like "J.",
+// not "XP", "NT" or "7".
+func nameShaped(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		w := toks[k].Text
+		lower := false
+		for _, r := range w {
+			if unicode.IsDigit(r) {
+				return false
+			}
+			lower = lower || unicode.IsLower(r)
+		}
+		if !lower && !(len(w) == 2 && w[1] == '.') {
+			return false
+		}
+	}
+	return true
 }

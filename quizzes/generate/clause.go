@@ -116,6 +116,18 @@ func parseClause(s *sentence, from int) *clause {
 			inRel = true
 			continue
 		}
+		if (t.Tag == "VBD" || t.Tag == "VBN") && k > start && toks[k-1].Tag == "," {
+			// ", called Windows 8.1," describes the subject; the verb comes later
+			e := k + 1
+			for e < n && e < k+10 && toks[e].Tag != "," {
+				e++
+			}
+			if e < n && toks[e].Tag == "," && hasFinite(toks, e+1, min(n, e+4)) {
+				commas = append(commas, e)
+				k = e
+				continue
+			}
+		}
 		if isFinite(t.Tag) && !inRel {
 			v = k
 			break

@@ -135,8 +135,8 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 			e < len(toks) && toks[e].Tag == "VBG" && prep != "by":
 			// "What did farmers move because the soil was rich to?" and
 			// "with the industry occupying ..." read badly stranded
-		case prep != "by" && prep != "of" && prep != "than" && prep != "as" && prep != "because" && prep != "like" && prep != "that" && (t == eThing || t == ePerson || t == eOrg || t == ePlace):
-			// stranded preposition: "What did the Baltic Sea dump water into?"
+		case k == r0 && prep != "by" && prep != "of" && prep != "than" && prep != "as" && prep != "because" && prep != "like" && prep != "that" && (t == eThing || t == ePerson || t == eOrg || t == ePlace):
+			// stranded preposition, right after the verb: "What does the river flow into?"
 			wh := "What"
 			if t == ePerson {
 				wh = "Who"

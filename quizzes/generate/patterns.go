@@ -78,7 +78,7 @@ func (d *document) phraseQuestions(s *sentence) []candidate {
 			// "the Armenian Revolutionary Federation (ARF)"
 			m := d.mentionIn(si, 0, k)
 			e := closeParen(toks, k)
-			if m == nil || m.J != k || e < 0 || e-k > 4 {
+			if m == nil || m.J != k || e != k+2 || !isAcronym(toks[k+1].Text) {
 				continue
 			}
 			add(candidate{prompt: question("What is", m.name(), "also called"), answer: d.words(si, k+1, e), atype: eThing, template: "name.abbreviation", score: 0.6})
@@ -137,4 +137,17 @@ func affKind(org string) string {
 		}
 	}
 	return "organisation"
+}
+
+// isAcronym: "ARF", "NYCEDC", "UNESCO".
+func isAcronym(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }

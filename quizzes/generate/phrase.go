@@ -185,6 +185,9 @@ func dropAsides(s string) string {
 			return s
 		}
 		j := strings.IndexByte(s[i:], ')')
+		if j < 0 && !strings.Contains(s[i:], quizzes.Blank) {
+			return s[:i] // a bracket the cut left open
+		}
 		if j < 0 || strings.Contains(s[i:i+j], quizzes.Blank) || i == 0 && j == len(s)-1 {
 			return s
 		}
