@@ -19,6 +19,9 @@ func keep(c candidate) bool {
 	if c.prompt == "" || c.answer == "" || isVague(c.answer) {
 		return false
 	}
+	if f := strings.Fields(strings.ToLower(c.answer)); negative[f[0]] {
+		return false // "Neither of these outcomes" answers no question asked without the negation
+	}
 	aw := len(strings.Fields(c.answer))
 	pw := len(strings.Fields(c.prompt))
 	long := strings.HasPrefix(c.template, "event.") || strings.HasPrefix(c.template, "cause.")
@@ -34,7 +37,7 @@ func keep(c candidate) bool {
 // quality is the ranking model's estimate that a reader would ask for the
 // candidate's key, from 0 to 1.
 func (d *document) quality(c candidate) float64 {
-	z := rankWeights["bias"] + rankPrior*(c.score-0.6)
+	z := rankWeights["bias"] + rankPrior*(c.score-0.6) + formBonus[formRank(c)]
 	for _, f := range d.features(c) {
 		if f == "t=attribution" || f == "t=role" {
 			// too rare in the fitting set to learn from: the template's own
@@ -143,3 +146,8 @@ func formRank(c candidate) int {
 	}
 	return 0
 }
+
+// formBonus favours questions over blanks a little beyond what the model
+// says about their keys: a question tests reading, a blank tests recall of
+// wording.
+var formBonus = [...]float64{0.3, 0.15, 0, -0.3}
