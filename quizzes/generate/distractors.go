@@ -16,6 +16,16 @@ func (d *document) wrongChoices(key string, t etype, n int) []string {
 	if strings.Contains(key, " and ") || strings.Contains(key, ",") {
 		return nil // a list of names has no wrong choices of its own shape
 	}
+	if i := strings.Index(key, "'s "); i > 0 && t == eOrg {
+		// "South Korea's intelligence service": the same body of another
+		// country of the article keeps the key's form
+		owner, body := key[:i], key[i:]
+		for _, p := range append(append([]string{}, d.typed[ePlace]...), rotated(sortedKeys(countries), key)...) {
+			if p != owner && (countries[p] || cities[p] && !countries[owner]) {
+				pool = append(pool, p+body)
+			}
+		}
+	}
 	switch t {
 	case ePerson:
 		pool = append(append(pool, d.typed[ePerson]...), people...)

@@ -46,8 +46,12 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 		if s, ok := synonym[strings.ToLower(toks[c.main].Text)]; ok && len(c.aux) == 0 {
 			vg = s
 		}
-		if speechVerbs[mainLemma] && (t == ePerson || t == eOrg) {
-			tmpl = "attribution." + pastTense(vg)
+		if speechVerbs[mainLemma] && !c.passive && (t == ePerson || t == eOrg || t == ePlace) {
+			verb := strings.ToLower(toks[c.main].Text)
+			if s, ok := synonym[verb]; ok {
+				verb = s
+			}
+			tmpl = "attribution." + pastTense(verb)
 			score = 0.92
 			if role == "" {
 				wh = "Who" // an organisation that speaks is asked about as a speaker

@@ -125,6 +125,11 @@ func TestWrongChoices(t *testing.T) {
 			}
 		}
 	}
+	d2 := generator(t).read("South Korea's intelligence service spoke. Russia and Ukraine did not.")
+	got := d2.wrongChoices("South Korea's intelligence service", eOrg, 3)
+	if len(got) != 3 || got[0] != "Russia's intelligence service" || got[1] != "Ukraine's intelligence service" {
+		t.Errorf("possessive organisation: got %q, want other countries' intelligence services, the article's first", got)
+	}
 	if got := d.wrongChoices("Moscow and Pyongyang", ePlace, 3); got != nil {
 		t.Errorf("a list of names: got %q, want no wrong choices", got)
 	}

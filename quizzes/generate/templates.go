@@ -237,7 +237,7 @@ func longerEnd(toks []token, j int) int {
 	for e < len(toks) {
 		t := toks[e]
 		switch {
-		case t.Tag == "IN" && t.Text != "because" && !subordinators[strings.ToLower(t.Text)]:
+		case t.Tag == "IN" && prepositions[strings.ToLower(t.Text)]:
 			n := npExtEnd(toks, e+1)
 			if n == e+1 {
 				return e
@@ -255,3 +255,7 @@ func longerEnd(toks []token, j int) int {
 	}
 	return e
 }
+
+// prepositions are the words a describing phrase starts with; the tagger
+// also tags verbs such as "underscore" IN.
+var prepositions = set("of in on at to for with from by about into through during over after under between among within without against across along around near")
