@@ -39,7 +39,7 @@ func isCap(w string) bool {
 }
 
 func isInitial(toks []token, k int) bool {
-	return k+1 < len(toks) && len(toks[k].Text) == 1 && isCap(toks[k].Text) && toks[k+1].Text == "."
+	return k+1 < len(toks) && len(toks[k].Text) == 1 && isCap(toks[k].Text) && toks[k+1].Text == "." && k+2 < len(toks) && isCap(toks[k+2].Text)
 }
 
 // names finds the capitalised runs of a sentence: "Alexander J. Motyl",
@@ -59,7 +59,7 @@ func names(s *sentence, text string) []mention {
 			case isInitial(toks, j):
 				j += 2
 				continue
-			case isCap(toks[j].Text) && toks[j].Tag != "POS" && (isNameTag(toks[j].Tag) || j > i):
+			case isCap(toks[j].Text) && toks[j].Tag != "POS" && (isNameTag(toks[j].Tag) || j > i || toks[j].Text == "The"):
 				j++
 				continue
 			case (toks[j].Text == "of" || toks[j].Text == "de" || toks[j].Text == "von" || toks[j].Text == "van") &&
@@ -74,6 +74,9 @@ func names(s *sentence, text string) []mention {
 		}
 		for j > i && !isCap(toks[j-1].Text) {
 			j--
+		}
+		if j-i >= 3 && personTitles[strings.ToLower(strings.TrimSuffix(toks[i].Text, "."))] {
+			i++ // "President Vladimir Putin" is Vladimir Putin; the title stays before him
 		}
 		if j > i {
 			m := mention{Sent: s.Index, I: i, J: j, Text: spanText(text, toks, i, j)}
@@ -164,7 +167,7 @@ func nameType(toks []token, i, j int, text string) etype {
 		counts[toks[k].NE]++
 	}
 	switch {
-	case counts["PERSON"] > 0 && counts["PERSON"] >= counts["GPE"] && j-i <= 4:
+	case counts["PERSON"] > 0 && counts["PERSON"] >= counts["GPE"] && j-i <= 4 && nameShaped(toks, i, j):
 		return ePerson
 	case counts["GPE"] > 0 || counts["LOCATION"] > 0:
 		return ePlace
@@ -219,6 +222,9 @@ func npEnd(toks []token, i int) int {
 		case t.Tag == "$":
 			k++
 			continue
+		case t.Tag == "," && end == k && k >= 2 && toks[k-1].Tag == "CD" && months[toks[k-2].Text] && k+1 < len(toks) && isYear(toks[k+1].Text):
+			k++ // "November 30, 2006"
+			continue
 		}
 		break
 	}
@@ -269,4 +275,23 @@ func possessiveOrg(toks []token, j int) int {
 		return e
 	}
 	return j
+}
+
+// nameShaped: a person's name is words like "Motyl" or initials like "J.",
+// not "XP", "NT" or "7".
+func nameShaped(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		w := toks[k].Text
+		lower := false
+		for _, r := range w {
+			if unicode.IsDigit(r) {
+				return false
+			}
+			lower = lower || unicode.IsLower(r)
+		}
+		if !lower && !(len(w) == 2 && w[1] == '.') {
+			return false
+		}
+	}
+	return true
 }

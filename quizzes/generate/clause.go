@@ -21,7 +21,7 @@ type clause struct {
 var subordinators = set("when after before while although though as if because since once until unless whereas")
 
 // clauseStoppers end a clause at a comma before them.
-var clauseStoppers = set("which who whom whose where when while whereas although though but because so as since drawing leaving")
+var clauseStoppers = set("which who whom whose where when while whereas although though but because so as since")
 
 var beForms = set("is are was were be been being am")
 var haveForms = set("has have had having")
@@ -115,6 +115,18 @@ func parseClause(s *sentence, from int) *clause {
 		if t.Tag == "WDT" || t.Tag == "WP" || (t.Text == "that" && k > start) {
 			inRel = true
 			continue
+		}
+		if (t.Tag == "VBD" || t.Tag == "VBN") && k > start && toks[k-1].Tag == "," {
+			// ", called Windows 8.1," describes the subject; the verb comes later
+			e := k + 1
+			for e < n && e < k+10 && toks[e].Tag != "," {
+				e++
+			}
+			if e < n && toks[e].Tag == "," && hasFinite(toks, e+1, min(n, e+4)) {
+				commas = append(commas, e)
+				k = e
+				continue
+			}
 		}
 		if isFinite(t.Tag) && !inRel {
 			v = k
@@ -223,8 +235,14 @@ func clauseEnd(toks []token, k int) int {
 	for e := k; e < len(toks); e++ {
 		t := toks[e]
 		switch t.Tag {
-		case ".", ":", "``":
+		case ".", ":":
 			return e
+		case "``":
+			// a quotation opened after a comma or colon is a new clause; a
+			// quoted word inside the clause ("a “meltdown” in") is not
+			if e == k || toks[e-1].Tag == "," || toks[e-1].Tag == ":" || toks[e-1].Tag == "." {
+				return e
+			}
 		case ",":
 			if e+1 >= len(toks) {
 				return e
@@ -258,7 +276,7 @@ func verbLike(toks []token, k, start int) bool {
 	switch {
 	case t.Tag == "NNS" && strings.HasSuffix(t.Text, "s") && !isCap(t.Text) && nounBefore && opens && !hasFinite(toks, k+1, min(len(toks), k+5)):
 		return true
-	case t.Tag == "VBN" && nounBefore && (next.Tag == "IN" || next.Tag == "DT" || next.Tag == "TO") && !hasFinite(toks, k+1, len(toks)):
+	case t.Tag == "VBN" && nounBefore && (next.Tag == "IN" || next.Tag == "DT" || next.Tag == "TO") && !hasFinite(toks, k+1, clauseEnd(toks, k+1)):
 		return true
 	}
 	return false

@@ -70,21 +70,11 @@ func (d *document) clozes(asked []candidate) []candidate {
 func (d *document) blanked(s *sentence, i, j int) string {
 	toks := s.Toks
 	a, b := 0, len(toks)
-	if b-a > 30 {
-		a = max(0, i-12)
-		b = min(len(toks), j+12)
-		for k := i - 1; k > a; k-- {
-			if toks[k].Tag == "," || toks[k].Tag == ":" {
-				a = k + 1
-				break
-			}
-		}
-		for k := j; k < b; k++ {
-			if toks[k].Tag == "," || toks[k].Tag == ":" || toks[k].Tag == "." {
-				b = k
-				break
-			}
-		}
+	if b-a > 2*clozeWindow+4 {
+		// keep a few words either side: enough to know what is asked, short
+		// enough to read as one question
+		a = max(0, i-clozeWindow)
+		b = min(len(toks), j+clozeWindow)
 	}
 	before := d.norm.text[toks[a].Start:toks[i].Start]
 	after := ""
@@ -94,6 +84,9 @@ func (d *document) blanked(s *sentence, i, j int) string {
 	p := tidy(before + quizzes.Blank + after)
 	if a > 0 {
 		p = "... " + p
+	}
+	if b < len(toks) && toks[b-1].Tag != "." {
+		p += " ..."
 	}
 	return p
 }
@@ -107,6 +100,13 @@ func (d *document) inSitu(s *sentence, i, j int, t etype) string {
 	for a > 0 && !isBoundary(toks[a-1]) {
 		a--
 	}
+	for tries := 0; tries < 2 && a > 1 && !startsClause(toks, a, i); tries++ {
+		// "..., was the center of X": reach back for the subject
+		a--
+		for a > 0 && !isBoundary(toks[a-1]) {
+			a--
+		}
+	}
 	for b < len(toks) && !isBoundary(toks[b]) {
 		b++
 	}
@@ -119,12 +119,14 @@ func (d *document) inSitu(s *sentence, i, j int, t etype) string {
 	if b-a < 5 || (i == a && j == b) || !hasFinite(toks, a, b) {
 		return ""
 	}
-	if f := toks[a].Tag; i > a && !(f == "DT" || isNounTag(f) || f == "PRP" || f == "CD" || f == "JJ" || f == "PRP$" || f == "IN") {
-		return "" // a fragment without its subject: "Was the center of what?"
+	if f := toks[a].Tag; i > a && (!(f == "DT" || isNounTag(f) || f == "PRP" || f == "CD" || f == "JJ" || f == "PRP$" || f == "IN") || !hasFinite(toks, a, i)) {
+		return "" // a fragment without its subject or verb: "Was the center of what?"
+	}
+	if i == a && (j >= len(toks) || !isVerbTag(toks[j].Tag)) {
+		return ""
 	}
 	if b-a > 22 {
-		a = max(a, i-12)
-		b = min(b, j+8)
+		return "" // too long to repeat: the cloze keeps a window instead
 	}
 	wh := "what"
 	if m := d.mentionIn(s.Index, i, j); m != nil && m.Type == ePerson && m.J == j {
@@ -167,3 +169,13 @@ func lowerFirstWord(toks []token, a int, s string) string {
 	}
 	return s
 }
+
+// startsClause reports whether tokens from a read as a clause with its
+// subject: a noun phrase first and a finite verb before the phrase at i.
+func startsClause(toks []token, a, i int) bool {
+	f := toks[a].Tag
+	return (f == "DT" || isNounTag(f) || f == "PRP" || f == "CD" || f == "JJ" || f == "PRP$" || f == "IN") && (a == i || hasFinite(toks, a, i))
+}
+
+// clozeWindow is how many words a long sentence keeps either side of a blank.
+const clozeWindow = 10

@@ -13,6 +13,19 @@ import (
 // instead of padding with silly choices.
 func (d *document) wrongChoices(key string, t etype, n int) []string {
 	var pool []string
+	if strings.Contains(key, " and ") || strings.Contains(key, ",") {
+		return nil // a list of names has no wrong choices of its own shape
+	}
+	if i := strings.Index(key, "'s "); i > 0 && t == eOrg {
+		// "South Korea's intelligence service": the same body of another
+		// country of the article keeps the key's form
+		owner, body := key[:i], key[i:]
+		for _, p := range append(append([]string{}, d.typed[ePlace]...), rotated(sortedKeys(countries), key)...) {
+			if p != owner && (countries[p] || cities[p] && !countries[owner]) {
+				pool = append(pool, p+body)
+			}
+		}
+	}
 	switch t {
 	case ePerson:
 		pool = append(append(pool, d.typed[ePerson]...), people...)
@@ -24,12 +37,18 @@ func (d *document) wrongChoices(key string, t etype, n int) []string {
 			pool = append(pool, rotated(sortedKeys(cities), key)...)
 		}
 	case eOrg:
-		pool = append(pool, d.typed[eOrg]...)
 		switch {
 		case strings.Contains(key, "University") || strings.Contains(key, "College"):
+			for _, o := range d.typed[eOrg] {
+				if strings.Contains(o, "University") || strings.Contains(o, "College") {
+					pool = append(pool, o)
+				}
+			}
 			pool = append(pool, universities...)
 		case outlets[key]:
 			pool = append(pool, sortedKeys(outlets)...)
+		default:
+			pool = append(pool, d.typed[eOrg]...)
 		}
 	case eDate:
 		pool = append(pool, d.typed[eDate]...)

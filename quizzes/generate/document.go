@@ -11,6 +11,8 @@ type document struct {
 	full  map[string]string // surname -> full name
 	seen  map[string]int    // how often each name (full form) occurs
 	typed map[etype][]string
+	// sentFreq counts the sentences each lower-case word occurs in
+	sentFreq map[string]int
 }
 
 func (g *Generator) read(text string) *document {
@@ -19,6 +21,17 @@ func (g *Generator) read(text string) *document {
 		s := sentence{Index: i, Start: sp[0], End: sp[1]}
 		s.Toks = g.tagSentence(d.norm.text, sp[0], sp[1])
 		d.sents = append(d.sents, s)
+	}
+	d.sentFreq = map[string]int{}
+	for _, s := range d.sents {
+		seen := map[string]bool{}
+		for _, t := range s.Toks {
+			w := strings.ToLower(t.Text)
+			if !seen[w] {
+				seen[w] = true
+				d.sentFreq[w]++
+			}
+		}
 	}
 	d.names = make([][]mention, len(d.sents))
 	for i := range d.sents {
@@ -56,7 +69,7 @@ func (m mention) name() string {
 	return m.Text
 }
 
-// mentionAt returns the name that ends at token j-1 of the sentence and
+// mentionIn returns the name that ends at token j-1 of the sentence and
 // starts at or after i, if any: the head of a noun phrase.
 func (d *document) mentionIn(si, i, j int) *mention {
 	for k := range d.names[si] {

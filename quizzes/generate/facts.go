@@ -13,80 +13,6 @@ var speechVerbs = set("say state note write predict forecast deny confirm add su
 // synonym words a verb the way a teacher would ask about it.
 var synonym = map[string]string{"forecasted": "predicted", "forecast": "predicted", "penned": "wrote"}
 
-// subjectAnswer resolves the subject of c to the phrase a student should
-// give: a pronoun to the name it stands for, "the spy agency" to the
-// organisation. ok is false when nothing usable is left.
-func (d *document) subjectAnswer(c *clause) (key string, alts []string, t etype, role string, ok bool) {
-	si := c.s.Index
-	toks := c.s.Toks
-	i, j := c.subj[0], c.subj[1]
-	if j-i == 1 && pronouns[strings.ToLower(toks[i].Text)] {
-		switch strings.ToLower(toks[i].Text) {
-		case "he", "she":
-			if m := d.lastMention(si, i, ePerson); m != nil {
-				return m.name(), surname(m.name()), ePerson, "", true
-			}
-		case "they", "it":
-			if c.fronted[1] > 0 && strings.EqualFold(toks[0].Text, "according") {
-				k, a, t := d.frontedSource(c)
-				return k, a, t, "", k != ""
-			}
-		}
-		return "", nil, eThing, "", false
-	}
-	if toks[i].Tag == "DT" && strings.EqualFold(toks[i].Text, "the") && j-i <= 4 && !isCap(toks[j-1].Text) {
-		if r := d.resolveRef(si, i, toks[j-1].Text); r != "" {
-			return r, []string{d.words(si, i, j)}, eOrg, "", true
-		}
-	}
-	if toks[i].Tag == "EX" {
-		return "", nil, eThing, "", false
-	}
-	key, alts = d.answerForms(si, i, j)
-	t = d.npType(si, i, j)
-	if m := d.mentionIn(si, i, j); m != nil && m.J == j && m.Type == ePerson {
-		role = roleBefore(toks, m.I)
-	}
-	return key, alts, t, role, true
-}
-
-// frontedSource is X of "According to X, ...".
-func (d *document) frontedSource(c *clause) (string, []string, etype) {
-	if c.fronted[1] < 3 {
-		return "", nil, eThing
-	}
-	key, alts := d.answerForms(c.s.Index, 2, c.fronted[1])
-	return key, alts, d.npType(c.s.Index, 2, c.fronted[1])
-}
-
-func surname(full string) []string {
-	f := strings.Fields(full)
-	if len(f) > 1 {
-		return []string{f[len(f)-1]}
-	}
-	return nil
-}
-
-// subjectText is the subject as it reads after an inverted auxiliary.
-func (d *document) subjectText(c *clause) string {
-	toks := c.s.Toks
-	i, j := c.subj[0], c.subj[1]
-	if j-i == 1 {
-		switch strings.ToLower(toks[i].Text) {
-		case "he", "she":
-			if m := d.lastMention(c.s.Index, i, ePerson); m != nil {
-				return m.name()
-			}
-		}
-	}
-	if toks[i].Tag == "DT" && strings.EqualFold(toks[i].Text, "the") && j-i <= 4 && !isCap(toks[j-1].Text) {
-		if r := d.resolveRef(c.s.Index, i, toks[j-1].Text); r != "" {
-			return r
-		}
-	}
-	return d.inSentence(c.s.Index, i, j)
-}
-
 // clauseQuestions asks about the parts of one clause: its subject, object or
 // complement, the time and place of its prepositional phrases, its counts.
 func (d *document) clauseQuestions(c *clause) []candidate {
@@ -120,9 +46,16 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 		if s, ok := synonym[strings.ToLower(toks[c.main].Text)]; ok && len(c.aux) == 0 {
 			vg = s
 		}
-		if speechVerbs[mainLemma] && (t == ePerson || t == eOrg) {
-			tmpl = "attribution." + pastTense(vg)
+		if speechVerbs[mainLemma] && !c.passive && (t == ePerson || t == eOrg || t == ePlace) {
+			verb := strings.ToLower(toks[c.main].Text)
+			if s, ok := synonym[verb]; ok {
+				verb = s
+			}
+			tmpl = "attribution." + pastTense(verb)
 			score = 0.92
+			if role == "" {
+				wh = "Who" // an organisation that speaks is asked about as a speaker
+			}
 		}
 		rest := d.restText(c)
 		if q := d.quotedContent(c); q != "" && rest == "" || speechVerbs[mainLemma] && q != "" {
@@ -130,6 +63,11 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 		}
 		if rest != "" || !c.copula {
 			add(candidate{prompt: question(wh, vg, rest), answer: key, alts: alts, atype: t, template: tmpl, score: score})
+		}
+		if t == eOrg || t == ePerson {
+			for _, cf := range d.confirmations(c, key, alts) {
+				add(cf)
+			}
 		}
 	}
 
@@ -147,7 +85,9 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 			if t == ePerson && !c.copula {
 				wh = "Who"
 			}
-			if n := countNouns(toks, r0, e); n != "" {
+			if t == eDate {
+				add(candidate{prompt: d.inverted(c, "When", subj, d.restText(c, [2]int{r0, e})), answer: key, alts: alts, atype: eDate, template: "date.when", score: 0.84})
+			} else if n := countNouns(toks, r0, e); n != "" {
 				num, nalts := d.countAnswer(si, r0, e)
 				add(candidate{prompt: d.inverted(c, "How many "+n, subj, d.restText(c, [2]int{r0, e})),
 					answer: num, alts: append(nalts, key), atype: eNumber, template: "count.how_many", score: 0.85})
@@ -177,7 +117,7 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 	}
 	// prepositional phrases: when, where, by whom
 	asked := 0
-	for k := c.rest[0]; k < c.rest[1]-1 && asked < 3; k++ {
+	for k := c.rest[0]; k < c.rest[1]-1 && asked < 5; k++ {
 		if toks[k].Tag != "IN" && toks[k].Tag != "TO" {
 			continue
 		}
@@ -195,8 +135,12 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 		case t == ePlace && (prep == "in" || prep == "at" || prep == "near" || prep == "to" || prep == "into"):
 			add(candidate{prompt: d.inverted(c, "Where", subj, d.restText(c, [2]int{k, e})), answer: key, alts: alts, atype: ePlace, template: "place.where", score: 0.8})
 			asked++
-		case prep != "by" && prep != "of" && prep != "than" && prep != "as" && prep != "because" && prep != "like" && prep != "that" && (t == eThing || t == ePerson || t == eOrg || t == ePlace):
-			// stranded preposition: "What did the Baltic Sea dump water into?"
+		case hasSubordinate(toks, c.rest[0], c.rest[1]) && prep != "by",
+			e < len(toks) && toks[e].Tag == "VBG" && prep != "by":
+			// "What did farmers move because the soil was rich to?" and
+			// "with the industry occupying ..." read badly stranded
+		case k == r0 && prep != "by" && prep != "of" && prep != "than" && prep != "as" && prep != "because" && prep != "like" && prep != "that" && (t == eThing || t == ePerson || t == eOrg || t == ePlace):
+			// stranded preposition, right after the verb: "What does the river flow into?"
 			wh := "What"
 			if t == ePerson {
 				wh = "Who"
@@ -211,6 +155,12 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 			obj := d.inSentence(si, c.subj[0], c.subj[1])
 			add(candidate{prompt: question(wh, pastTense(toks[c.main].Text), obj, d.restText(c, [2]int{k, e})), answer: key, alts: alts, atype: t, template: "agent." + strings.ToLower(wh), score: 0.82})
 			asked++
+		}
+	}
+	// "According to X, exports fell." -> "According to whom did exports fall?"
+	if f := c.fronted[1]; f > 2 && strings.EqualFold(toks[c.fronted[0]].Text, "according") && !pronouns[strings.ToLower(toks[c.subj[0]].Text)] {
+		if key, alts, t := d.frontedSource(c); key != "" {
+			add(candidate{prompt: d.inverted(c, "According to whom", subj, d.restText(c)), answer: key, alts: alts, atype: t, template: "attribution.according_to", score: 0.85})
 		}
 	}
 	// a time or place put first: "In 1045, masses of Armenians migrated to Cilicia."
@@ -299,3 +249,16 @@ func (d *document) quotedContent(c *clause) string {
 	}
 	return ""
 }
+
+// hasSubordinate reports whether a clause's rest holds a clause of its own.
+func hasSubordinate(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		w := strings.ToLower(toks[k].Text)
+		if (toks[k].Tag == "IN" && (subordinators[w] || w == "that")) || toks[k].Tag == "WDT" || toks[k].Tag == "WP" {
+			return true
+		}
+	}
+	return false
+}
+
+var negative = set("neither none no nothing nobody never few")

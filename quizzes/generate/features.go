@@ -42,10 +42,9 @@ func (d *document) features(c candidate) []string {
 	// words of the key that the rest of the paragraph also uses are its
 	// topic, which people ask about rather than for
 	if cw := contentWords(c.answer); len(cw) > 0 {
-		other := strings.ToLower(d.norm.text[:s.Start] + " " + d.norm.text[s.End:])
 		n := 0
 		for _, w := range cw {
-			if strings.Contains(other, w) {
+			if d.sentFreq[w] > 1 {
 				n++
 			}
 		}
@@ -67,7 +66,7 @@ func (d *document) features(c candidate) []string {
 	if strings.Contains(low, " and ") || strings.Contains(low, ",") {
 		f = append(f, "list")
 	}
-	if n := strings.Count(strings.ToLower(d.norm.text), low); n > 1 {
+	if d.seen[c.answer] > 1 {
 		f = append(f, "repeated")
 	}
 	for _, w := range strings.Fields(strings.ToLower(strings.TrimRight(c.prompt, "?"))) {

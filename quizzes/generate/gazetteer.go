@@ -50,7 +50,7 @@ var placeWords = set("river lake mountain mountains mount sea ocean island islan
 // notNames are capitalised at the start of a sentence but never begin a name.
 var notNames = set("the a an this that these those it its he she they we i you his her their our in on at " +
 	"however although but and or as if when while after before during since because many some most both " +
-	"each every all one two three moreover meanwhile similarly according there here despite between among")
+	"each every all one two three neither either none moreover meanwhile similarly according there here despite between among")
 
 func list(s string) map[string]bool {
 	m := map[string]bool{}

@@ -45,6 +45,7 @@ func (d *document) candidates() []candidate {
 				break
 			}
 			cands = append(cands, d.clauseQuestions(c)...)
+			cands = append(cands, d.eventQuestions(c)...)
 			if c.rest[1] <= from || c.rest[1] >= len(s.Toks) || s.Toks[c.rest[1]].Tag != "," {
 				break
 			}
@@ -53,6 +54,7 @@ func (d *document) candidates() []candidate {
 		cands = append(cands, d.attributions(s)...)
 		cands = append(cands, d.phraseQuestions(s)...)
 	}
+	cands = append(cands, d.trueFalse()...)
 	return append(cands, d.clozes(cands)...)
 }
 
@@ -70,10 +72,7 @@ func (d *document) toQuestion(c candidate) quizzes.Question {
 		Explanation: c.explain,
 	}
 	if q.Kind == "" {
-		wrong := c.wrong
-		if wrong == nil {
-			wrong = d.wrongChoices(c.answer, c.atype, 3)
-		}
+		wrong := d.wrongChoices(c.answer, c.atype, 3)
 		if len(wrong) == 3 {
 			q.Kind = quizzes.MultipleChoice
 		} else {
@@ -90,6 +89,9 @@ func (d *document) toQuestion(c candidate) quizzes.Question {
 				}
 			}
 		}
+	}
+	if q.Kind == quizzes.TrueFalse {
+		q.Choices = []quizzes.Choice{{Text: "True", Correct: c.answer == "True"}, {Text: "False", Correct: c.answer == "False"}}
 	}
 	if q.Kind == quizzes.ShortAnswer || q.Kind == quizzes.Cloze {
 		seen := map[string]bool{}

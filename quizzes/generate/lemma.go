@@ -101,18 +101,18 @@ var eEndings = []string{"at", "iz", "is", "ys", "bl", "pl", "tl", "dl", "gl", "k
 
 // eKeep are stems on those endings that take no e.
 var eKeep = set("visit edit exhibit limit inherit credit profit deposit audit vomit edit inhibit solicit merit " +
-	"appear clear fear hear near gear wear bear tear rear rar focus bless press discuss " +
+	"appear clear fear hear near gear wear bear tear rear focus bless press discuss " +
 	"belong bring long hang ring sing sting swing wrong string " +
 	"avoid raid fold hold mould scold " +
-	"repeat treat defeat heat beat seat cheat eat float boat coat goat ot rot plot spot " +
+	"repeat treat defeat heat beat seat cheat eat float boat coat goat rot plot spot " +
 	"occur prefer refer transfer confer defer deter infer incur recur blur stir " +
 	"pour tour honour favour labour colour harbour pour " +
 	"attack walk talk look work park mark " +
 	"combat format chat gossip " +
 	"abandon fasten happen open listen " +
 	"abut shut put " +
-	"star bar car scar war " +
-	"visit" + " govern return turn burn learn earn concern " +
+	"bar car scar war " +
+	"govern return turn burn learn earn concern " +
 	"rid kid bid " +
 	"drag flag lag tag wag beg peg " +
 	"sigh weigh")

@@ -40,10 +40,9 @@ func (d *document) phraseQuestions(s *sentence) []candidate {
 			add(candidate{prompt: question(wh, "is", m.name()), answer: desc, alts: []string{d.words(si, k+1, npEnd(toks, k+1))}, atype: eThing, template: "apposition.what_is", score: 0.66})
 			if m.Type == ePerson {
 				if role := headRole(toks, k+1, e); role != "" {
-					add(candidate{prompt: question("Which", role, "is", lowerFirst(strings.TrimPrefix(strings.TrimPrefix(desc, "a "), "an "))+" mentioned"), answer: m.name(), alts: surname(m.name()), atype: ePerson, template: "role." + role, score: 0.5})
-				}
-				if aff := d.affiliation(si, k+1, e); aff != "" {
-					add(candidate{prompt: question("At which", affKind(aff), "is", m.name(), "a", headRole(toks, k+1, e)), answer: aff, atype: eOrg, template: "role.affiliation", score: 0.8})
+					if aff := d.affiliation(si, k+1, e); aff != "" {
+						add(candidate{prompt: question("At which", affKind(aff), "is", m.name(), article(role), role), answer: aff, atype: eOrg, template: "role.affiliation", score: 0.92})
+					}
 				}
 			}
 		case (w == "known" || w == "called" || w == "named" || w == "nicknamed") && k+2 < len(toks):
@@ -79,7 +78,7 @@ func (d *document) phraseQuestions(s *sentence) []candidate {
 			// "the Armenian Revolutionary Federation (ARF)"
 			m := d.mentionIn(si, 0, k)
 			e := closeParen(toks, k)
-			if m == nil || m.J != k || e < 0 || e-k > 4 {
+			if m == nil || m.J != k || e != k+2 || !isAcronym(toks[k+1].Text) {
 				continue
 			}
 			add(candidate{prompt: question("What is", m.name(), "also called"), answer: d.words(si, k+1, e), atype: eThing, template: "name.abbreviation", score: 0.6})
@@ -138,4 +137,17 @@ func affKind(org string) string {
 		}
 	}
 	return "organisation"
+}
+
+// isAcronym: "ARF", "NYCEDC", "UNESCO".
+func isAcronym(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"quiztrainer/quizzes"
 )
 
 // Helpers that turn token spans into the words of a question.
@@ -12,6 +14,7 @@ var spaceFix = strings.NewReplacer(" ,", ",", " .", ".", " 's", "'s", " '", "'",
 
 // tidy removes quote marks and doubled spaces and reattaches punctuation.
 func tidy(s string) string {
+	s = dropAsides(s)
 	s = strings.ReplaceAll(s, `"`, "")
 	s = strings.Join(strings.Fields(s), " ")
 	s = spaceFix.Replace(s)
@@ -100,10 +103,15 @@ func lowerFirst(s string) string {
 func (d *document) inSentence(si, i, j int) string {
 	w := d.words(si, i, j)
 	t := d.sents[si].Toks[i]
+	for _, m := range d.names[si] {
+		if m.I == i {
+			return w // "The Hill" keeps its capital
+		}
+	}
 	if (i == 0 || d.sents[si].Toks[i-1].Tag == "," || d.sents[si].Toks[i-1].Tag == "``") && !isNameTag(t.Tag) && t.Text != "I" {
 		return lowerFirst(w)
 	}
-	if i == 0 && notNames[strings.ToLower(t.Text)] {
+	if (i == 0 || d.sents[si].Toks[i-1].Tag == "``") && notNames[strings.ToLower(t.Text)] {
 		return lowerFirst(w)
 	}
 	return w
@@ -160,7 +168,29 @@ func givesAway(prompt, answer string) bool {
 			hit++
 		}
 	}
+	if last := cw[len(cw)-1]; isCap(answer) && pw[last] && !orgWords[last] && !placeWords[last] {
+		return true // "Motyl" gives away "Alexander J. Motyl"
+	}
 	return hit*2 > len(cw) || (len(cw) == 1 && hit == 1)
 }
 
 var danglers = set("and or but the a an of that which whose its their his her than")
+
+// dropAsides removes bracketed asides ("New Sweden (Swedish: Nya Sverige)")
+// that a question or key does not need; a blank inside one stays.
+func dropAsides(s string) string {
+	for {
+		i := strings.IndexByte(s, '(')
+		if i < 0 {
+			return s
+		}
+		j := strings.IndexByte(s[i:], ')')
+		if j < 0 && !strings.Contains(s[i:], quizzes.Blank) {
+			return s[:i] // a bracket the cut left open
+		}
+		if j < 0 || strings.Contains(s[i:i+j], quizzes.Blank) || i == 0 && j == len(s)-1 {
+			return s
+		}
+		s = s[:i] + s[i+j+1:]
+	}
+}

@@ -25,6 +25,22 @@ func splitSentences(text string) [][2]int {
 		for e > s && isSpaceByte(text[e-1]) {
 			e--
 		}
+		for e-s > maxSentence {
+			// a run-on "sentence" (a list, a table pasted as text) is read in
+			// pieces, so that no step sees thousands of words at once
+			cut := s + strings.LastIndexByte(text[s:s+maxSentence], ' ')
+			if cut <= s {
+				cut = s + maxSentence
+				for cut < e && !utf8.RuneStart(text[cut]) {
+					cut++
+				}
+			}
+			out = append(out, [2]int{s, cut})
+			s = cut
+			for s < e && isSpaceByte(text[s]) {
+				s++
+			}
+		}
 		if e > s {
 			out = append(out, [2]int{s, e})
 		}
@@ -107,3 +123,6 @@ func set(words string) map[string]bool {
 	}
 	return m
 }
+
+// maxSentence is the most bytes read as one sentence.
+const maxSentence = 1500

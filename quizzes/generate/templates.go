@@ -17,7 +17,6 @@ type candidate struct {
 	template string
 	score    float64
 	explain  string
-	wrong    []string // wrong choices already chosen by the template
 }
 
 // personNouns head phrases that name people, so a question about them asks "Who".
@@ -31,8 +30,8 @@ func (d *document) npType(si, i, j int) etype {
 	if j <= i {
 		return eThing
 	}
-	if isDateSpan(toks, i, j) {
-		return eDate
+	if isDateSpan(toks, i, j) || (j-i == 2 && timeWords[strings.ToLower(toks[i].Text)] && timeNouns[strings.ToLower(toks[i+1].Text)]) {
+		return eDate // "1884", "next year"
 	}
 	if m := d.mentionIn(si, i, j); m != nil && m.J == j {
 		return m.Type
@@ -103,7 +102,8 @@ func (d *document) answerForms(si, i, j int) (string, []string) {
 			alts = append(alts, key)
 			key = m.Full
 		}
-		if m.Type == ePerson && m.I > i && roleBefore(toks, m.I) != "" {
+		if m.Type == ePerson && m.I > i {
+			alts = append(alts, key)
 			key = m.name() // "professor Alexander J. Motyl" -> the name
 		}
 		if m.Type == ePerson {
@@ -112,8 +112,13 @@ func (d *document) answerForms(si, i, j int) (string, []string) {
 			}
 		}
 	}
-	if b := npEnd(toks, i); b < j && b > i {
-		alts = append(alts, d.words(si, i, b))
+	if e := longerEnd(toks, j); e > j && e-i <= 14 {
+		// "the celibate clergy of the monastery who are led by an abbot": a
+		// fuller answer is as right as the phrase itself
+		alts = append(alts, d.words(si, i, e))
+	}
+	if b := npEnd(toks, i); b < j && b > i && toks[b].Text == "of" {
+		alts = append(alts, d.words(si, i, b)) // "the collapse" of "the collapse of the state", not "Moscow" of "Moscow and Pyongyang"
 	}
 	return key, alts
 }
@@ -121,7 +126,7 @@ func (d *document) answerForms(si, i, j int) (string, []string) {
 // roleBefore returns the role noun right before token k ("professor" in
 // "political science professor Alexander J. Motyl"), if any.
 func roleBefore(toks []token, k int) string {
-	if k > 0 && roleNouns[strings.ToLower(toks[k-1].Text)] && !isCap(toks[k-1].Text) {
+	if k > 0 && roleNouns[strings.ToLower(toks[k-1].Text)] {
 		return strings.ToLower(toks[k-1].Text)
 	}
 	return ""
@@ -131,7 +136,6 @@ func roleBefore(toks []token, k int) string {
 // group has no auxiliary: "When did the Catholicossate settle there?".
 func (d *document) inverted(c *clause, wh, subj, rest string) string {
 	toks := c.s.Toks
-	si := c.s.Index
 	var auxWords []string
 	firstAux := -1
 	for _, a := range c.aux {
@@ -160,7 +164,6 @@ func (d *document) inverted(c *clause, wh, subj, rest string) string {
 	if isNameTag(main.Tag) || verb == "" {
 		return ""
 	}
-	_ = si
 	return question(wh, do, subj, strings.Join(auxWords, " "), verb, prt, rest)
 }
 
@@ -189,14 +192,70 @@ func (d *document) verbGroup(c *clause) string {
 // when it runs on: long prompts read badly and hide the point.
 func (d *document) restText(c *clause, skip ...[2]int) string {
 	a, b := c.rest[0], c.rest[1]
-	if b-a > 16 {
+	if b-a > restLimit {
+		// cut at the first comma, relative pronoun or preposition past the
+		// limit's first half, keeping what was skipped inside the kept part
 		toks := c.s.Toks
-		for k := a + 10; k < b; k++ {
-			if toks[k].Tag == "," || (toks[k].Tag == "IN" && k > a+12) || toks[k].Tag == "WDT" {
-				b = k
-				break
+		for k := a + restLimit/2; k < b; k++ {
+			phraseEnd := isNounTag(toks[k-1].Tag) || toks[k-1].Tag == "CD" || toks[k-1].Tag == ")"
+			if toks[k].Tag == "," || (phraseEnd && (toks[k].Tag == "IN" || toks[k].Tag == "WDT" || toks[k].Tag == "CC")) {
+				inSkip := false
+				for _, sp := range skip {
+					if k >= sp[0] && k < sp[1] {
+						inSkip = true
+					}
+				}
+				if !inSkip {
+					b = k
+					break
+				}
 			}
 		}
 	}
 	return d.wordsSkipping(c.s.Index, a, b, skip...)
 }
+
+// restLimit is the longest rest of a clause a prompt repeats: people ask
+// short questions, and a long tail hides what is asked.
+const restLimit = 10
+
+var timeWords = set("next last this that previous following same")
+var timeNouns = set("year month week day decade century season summer winter spring autumn")
+
+// article is "a" or "an" before w.
+func article(w string) string {
+	if w != "" && strings.ContainsRune("aeiouAEIOU", rune(w[0])) {
+		return "an"
+	}
+	return "a"
+}
+
+// longerEnd extends a phrase ending at j over the prepositional phrases and
+// the relative clause that describe it, up to the end of the clause.
+func longerEnd(toks []token, j int) int {
+	e := j
+	for e < len(toks) {
+		t := toks[e]
+		switch {
+		case t.Tag == "IN" && prepositions[strings.ToLower(t.Text)]:
+			n := npExtEnd(toks, e+1)
+			if n == e+1 {
+				return e
+			}
+			e = n
+		case (t.Tag == "WDT" || t.Tag == "WP") && e == j:
+			n := clauseEnd(toks, e+1)
+			if n-e > 10 {
+				return j
+			}
+			return n
+		default:
+			return e
+		}
+	}
+	return e
+}
+
+// prepositions are the words a describing phrase starts with; the tagger
+// also tags verbs such as "underscore" IN.
+var prepositions = set("of in on at to for with from by about into through during over after under between among within without against across along around near")

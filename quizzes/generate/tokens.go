@@ -55,6 +55,17 @@ func (g *Generator) tagSentence(text string, start, end int) []token {
 		}
 		out = append(out, t)
 	}
+	// an initial and its period are one word of a name: "Alexander J. Motyl"
+	merged := out[:0]
+	for k := 0; k < len(out); k++ {
+		t := out[k]
+		if len(t.Text) == 1 && isCap(t.Text) && k+2 < len(out) && out[k+1].Text == "." && isCap(out[k+2].Text) && k > 0 && isCap(out[k-1].Text) {
+			t.Text, t.Tag, t.End = t.Text+".", "NNP", out[k+1].End
+			k++
+		}
+		merged = append(merged, t)
+	}
+	out = merged
 	if n := len(out); n > 0 {
 		// prose keeps the final period on words that look like abbreviations ("See.")
 		last := out[n-1]

@@ -1,0 +1,125 @@
+package generate
+
+import (
+	"strings"
+	"testing"
+)
+
+// Each fact pattern and template on a sentence of its own: the question it
+// must ask and the key it must give.
+func TestTemplates(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name     string
+		text     string
+		template string
+		prompt   string
+		key      string
+	}{
+		{"a professor's prediction asks which professor",
+			"Professor Jane Doe, an economist at Leeds University, predicted a sharp fall in prices.",
+			"attribution.predicted", "Which professor predicted a sharp fall in prices?", "Jane Doe"},
+		{"an apposition gives the affiliation",
+			"Professor Jane Doe, an economist at Leeds University, predicted a sharp fall in prices.",
+			"role.affiliation", "At which university is Jane Doe an economist?", "Leeds University"},
+		{"a reported clause asks who said it",
+			"The harvest will be the smallest in a decade, Maria Lopez warned.",
+			"attribution.warned", "Who warned that the harvest will be the smallest in a decade?", "Maria Lopez"},
+		{"a pronoun speaker resolves to the last person named",
+			"Maria Lopez studied the harvest. \"Prices will rise again next year,\" she said.",
+			"attribution.said", "Who said that prices will rise again next year?", "Maria Lopez"},
+		{"an outlet that reports is asked about as a speaker",
+			"The Hill reported that the company had closed its factory in Ohio.",
+			"attribution.reported", "Who reported that the company had closed its factory in Ohio?", "The Hill"},
+		{"a passive agent becomes the subject",
+			"The bridge was designed by Gustave Eiffel in 1884.",
+			"agent.who", "Who designed the bridge in 1884?", "Gustave Eiffel"},
+		{"a year asks when, with do-support",
+			"Grigory Shelikhov founded the first Russian settlement in Alaska in 1784.",
+			"date.when", "When did Grigory Shelikhov found the first Russian settlement in Alaska?", "1784"},
+		{"an object asks what",
+			"Grigory Shelikhov founded the first Russian settlement in Alaska in 1784.",
+			"object.what", "What did Grigory Shelikhov found in Alaska in 1784?", "the first Russian settlement"},
+		{"a count asks how many",
+			"The city has three public libraries.",
+			"count.how_many", "How many public libraries does the city have?", "three"},
+		{"a number with separators asks how many",
+			"The museum, which opened in 1902, holds 4,000 paintings.",
+			"count.how_many", "How many paintings does the museum hold?", "4,000"},
+		{"a fronted year asks when",
+			"In 1848, gold was discovered in California.",
+			"date.when", "When was gold discovered in California?", "1848"},
+		{"a place asks where",
+			"The treaty was signed in Paris by both kings.",
+			"place.where", "Where was the treaty signed by both kings?", "Paris"},
+		{"a fronted time asks what happened",
+			"In 1848, gold was discovered in California.",
+			"event.what_happened", "What happened in 1848?", "gold was discovered in California"},
+		{"another name asks what it is also known as",
+			"The river is also known as the Great Water.",
+			"name.known_as", "What is the river also known as?", "the Great Water"},
+		{"a relative clause asks about its noun",
+			"They visited the museum, which opened in 1902.",
+			"relative.what", "What opened in 1902?", "the museum"},
+		{"a cause asks why",
+			"Farmers moved to the valley because the soil was rich.",
+			"cause.why", "Why did farmers move to the valley?", "because the soil was rich"},
+		{"a subject of people asks who",
+			"Farmers moved to the valley because the soil was rich.",
+			"subject.who", "Who moved to the valley because the soil was rich?", "Farmers"},
+		{"a possessive organisation is one name",
+			"According to Norway's statistics office, exports fell sharply.",
+			"attribution.according_to", "According to whom did exports fall sharply?", "Norway's statistics office"},
+		{"a surname stands for the full name",
+			"Maria Lopez lives in Madrid. Lopez wrote three novels.",
+			"attribution.wrote", "Who wrote three novels?", "Maria Lopez"},
+		{"a phrase deep in a sentence is asked where it stands",
+			"The committee approved the plan after a long debate.",
+			"insitu.phrase", "The committee approved the plan after what?", "a long debate"},
+	}
+	g := generator(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			qs := g.Generate(tt.text)
+			var prompts []string
+			for _, q := range qs {
+				if q.Template != tt.template {
+					continue
+				}
+				prompts = append(prompts, q.Prompt)
+				if tt.prompt != "" && q.Prompt != tt.prompt {
+					continue
+				}
+				if keys := q.Keys(); len(keys) == 0 || keys[0] != tt.key {
+					t.Errorf("prompt %q: got key %q, want %q", q.Prompt, keys, tt.key)
+				}
+				return
+			}
+			t.Errorf("template %s: got %q, want %q", tt.template, strings.Join(prompts, " | "), tt.prompt)
+		})
+	}
+}
+
+func TestNoQuestionAnswersWithAPronoun(t *testing.T) {
+	t.Parallel()
+	text := "They said it was late. He went home. The man left."
+	for _, q := range generator(t).Generate(text) {
+		for _, k := range q.Keys() {
+			if isVague(k) {
+				t.Errorf("question %q: got key %q, want no vague key", q.Prompt, k)
+			}
+		}
+	}
+}
+
+func TestNoAnswerInItsPrompt(t *testing.T) {
+	t.Parallel()
+	for _, q := range generator(t).Generate(sampleArticle(t)) {
+		if q.Kind == "true_false" || q.Kind == "cloze" {
+			continue
+		}
+		if k := q.Keys()[0]; givesAway(q.Prompt, k) {
+			t.Errorf("prompt %q gives away its key %q", q.Prompt, k)
+		}
+	}
+}

@@ -1,0 +1,169 @@
+package generate
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestNormaliseMapsBackToOriginalBytes(t *testing.T) {
+	t.Parallel()
+	orig := "He said \u201chello\u201d \u2014 twice.\u00a0Then\xffleft."
+	n := normalise(orig)
+	if want := `He said "hello" - twice. Then left.`; !strings.HasPrefix(n.text, `He said "hello"`) || strings.Contains(n.text, "\u201c") {
+		t.Fatalf("got %q, want curly quotes made straight like %q", n.text, want)
+	}
+	i := strings.Index(n.text, `"hello"`)
+	s, e := n.origSpan(i, i+len(`"hello"`))
+	if got, want := orig[s:e], "\u201chello\u201d"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	s, e = n.origSpan(0, len(n.text))
+	if got := orig[s:e]; got != orig {
+		t.Errorf("got %q, want the whole input %q", got, orig)
+	}
+}
+
+func TestSplitSentences(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Alexander J. Motyl wrote it. Dr. Smith agreed.", []string{"Alexander J. Motyl wrote it.", "Dr. Smith agreed."}},
+		{"One line\nAnother line", []string{"One line", "Another line"}},
+		{`"It is over." He left.`, []string{`"It is over."`, "He left."}},
+		{"It rose in the U.S. in 1990. Then it fell.", []string{"It rose in the U.S. in 1990.", "Then it fell."}},
+		{"Prices rose; wages fell.", []string{"Prices rose;", "wages fell."}},
+		{"no final stop", []string{"no final stop"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, sp := range splitSentences(tt.text) {
+			got = append(got, tt.text[sp[0]:sp[1]])
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("got %q, want %q", got, tt.want)
+		}
+	}
+}
+
+func TestLemma(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ word, tag, want string }{
+		{"founded", "VBD", "found"}, {"created", "VBD", "create"}, {"stopped", "VBD", "stop"},
+		{"called", "VBD", "call"}, {"denied", "VBD", "deny"}, {"wrote", "VBD", "write"},
+		{"forecasted", "VBD", "forecast"}, {"moved", "VBD", "move"}, {"penned", "VBD", "pen"},
+		{"added", "VBD", "add"}, {"died", "VBD", "die"}, {"changed", "VBD", "change"},
+		{"visited", "VBD", "visit"}, {"makes", "VBZ", "make"}, {"watches", "VBZ", "watch"},
+		{"tries", "VBZ", "try"}, {"has", "VBZ", "have"}, {"was", "VBD", "be"}, {"led", "VBD", "lead"},
+	}
+	for _, tt := range tests {
+		if got := lemma(tt.word, tt.tag); got != tt.want {
+			t.Errorf("lemma(%q): got %q, want %q", tt.word, got, tt.want)
+		}
+	}
+	if got := pastTense("written"); got != "wrote" {
+		t.Errorf("pastTense(written): got %q, want %q", got, "wrote")
+	}
+}
+
+func TestNamesJoinInitialsAndTypeThem(t *testing.T) {
+	t.Parallel()
+	d := generator(t).read("In a piece for The Hill, Rutgers University-Newark political science professor Alexander J. Motyl wrote it.")
+	want := map[string]etype{"The Hill": eOrg, "Rutgers University-Newark": eOrg, "Alexander J. Motyl": ePerson}
+	got := map[string]etype{}
+	for _, m := range d.names[0] {
+		got[m.Text] = m.Type
+	}
+	for name, typ := range want {
+		if got[name] != typ {
+			t.Errorf("%s: got %v, want %v (names %v)", name, got[name], typ, got)
+		}
+	}
+}
+
+func TestReferencesResolve(t *testing.T) {
+	t.Parallel()
+	d := generator(t).read("South Korea's intelligence service issued a report. The spy agency stated that it was true. Later, Alexander J. Motyl wrote a piece. Motyl said so.")
+	if got := d.resolveRef(1, 0, "agency"); got != "South Korea's intelligence service" {
+		t.Errorf("the spy agency: got %q, want %q", got, "South Korea's intelligence service")
+	}
+	if got := d.names[3][0].name(); got != "Alexander J. Motyl" {
+		t.Errorf("Motyl: got %q, want %q", got, "Alexander J. Motyl")
+	}
+}
+
+func TestWrongChoices(t *testing.T) {
+	t.Parallel()
+	d := generator(t).read("Stefan Hedlund met Vladimir Putin in Moscow. Alexander J. Motyl stayed in Warsaw in 1990.")
+	tests := []struct {
+		key  string
+		t    etype
+		want []string // must be among the choices
+	}{
+		{"Alexander J. Motyl", ePerson, []string{"Stefan Hedlund", "Vladimir Putin"}},
+		{"Moscow", ePlace, []string{"Warsaw"}},
+		{"1990", eDate, nil},
+		{"three", eNumber, nil},
+	}
+	for _, tt := range tests {
+		got := d.wrongChoices(tt.key, tt.t, 3)
+		if len(got) != 3 {
+			t.Fatalf("%s: got %q, want three wrong choices", tt.key, got)
+		}
+		seen := map[string]bool{tt.key: true}
+		for _, c := range got {
+			if seen[c] {
+				t.Errorf("%s: got %q, want distinct choices other than the key", tt.key, got)
+			}
+			seen[c] = true
+		}
+		for _, w := range tt.want {
+			if !seen[w] {
+				t.Errorf("%s: got %q, want %q among them", tt.key, got, w)
+			}
+		}
+	}
+	d2 := generator(t).read("South Korea's intelligence service spoke. Russia and Ukraine did not.")
+	got := d2.wrongChoices("South Korea's intelligence service", eOrg, 3)
+	if len(got) != 3 || got[0] != "Russia's intelligence service" || got[1] != "Ukraine's intelligence service" {
+		t.Errorf("possessive organisation: got %q, want other countries' intelligence services, the article's first", got)
+	}
+	if got := d.wrongChoices("Moscow and Pyongyang", ePlace, 3); got != nil {
+		t.Errorf("a list of names: got %q, want no wrong choices", got)
+	}
+}
+
+func TestGivesAwayAndVague(t *testing.T) {
+	t.Parallel()
+	if !givesAway("Who did Motyl meet?", "Alexander J. Motyl") {
+		t.Errorf("got false, want a prompt naming the key to give it away")
+	}
+	if givesAway("Which professor predicted a meltdown?", "Alexander J. Motyl") {
+		t.Errorf("got true, want false")
+	}
+	for _, a := range []string{"they", "The man", "it", "these"} {
+		if !isVague(a) {
+			t.Errorf("isVague(%q): got false, want true", a)
+		}
+	}
+}
+
+func TestRunOnSentencesAreReadInPieces(t *testing.T) {
+	t.Parallel()
+	text := strings.Repeat("naïve café ", 400) + strings.Repeat("é", 2000)
+	prev := 0
+	for _, sp := range splitSentences(text) {
+		if sp[1]-sp[0] > maxSentence {
+			t.Errorf("got a sentence of %d bytes, want at most %d", sp[1]-sp[0], maxSentence)
+		}
+		if !utf8.ValidString(text[sp[0]:sp[1]]) {
+			t.Errorf("got a sentence cut inside a character at %d", sp[1])
+		}
+		if sp[0] < prev {
+			t.Errorf("got overlapping sentences at %d", sp[0])
+		}
+		prev = sp[1]
+	}
+}
