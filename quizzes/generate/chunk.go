@@ -162,20 +162,26 @@ func nameType(toks []token, i, j int, text string) etype {
 	if personTitles[strings.ToLower(toks[i].Text)] && j-i >= 2 {
 		return ePerson
 	}
-	counts := map[string]int{}
-	for k := i; k < j; k++ {
-		counts[toks[k].NE]++
-	}
-	switch {
-	case counts["PERSON"] > 0 && counts["PERSON"] >= counts["GPE"] && j-i <= 4 && nameShaped(toks, i, j):
+	if j-i >= 2 && j-i <= 3 && nameShaped(toks, i, j) && i > 0 && isNameTag(toks[i].Tag) {
+		// two or three plain capitalised words in mid-sentence, none of them
+		// a word that places, bodies or things are named with: most often a
+		// person ("Gustave Eiffel")
+		for k := i; k < j; k++ {
+			if notPersonWords[strings.ToLower(toks[k].Text)] || countries[toks[k].Text] || cities[toks[k].Text] || months[toks[k].Text] {
+				return eThing
+			}
+		}
 		return ePerson
-	case counts["GPE"] > 0 || counts["LOCATION"] > 0:
-		return ePlace
-	case counts["ORGANIZATION"] > 0:
-		return eOrg
 	}
 	return eThing
 }
+
+// notPersonWords start or end names that are not people's.
+var notPersonWords = set("new north south east west northern southern eastern western great greater upper lower " +
+	"holy saint st. san santa old central national royal first second third grand little big united " +
+	"windows microsoft google apple internet world war revolution age empire dynasty act law treaty " +
+	"award prize cup games olympics festival day christmas easter bible gospel project program programme " +
+	"system code language languages theory model plan road bridge tower hall castle cathedral airport station")
 
 // spanText is the sentence's own text of tokens [i,j), spacing kept.
 func spanText(text string, toks []token, i, j int) string {

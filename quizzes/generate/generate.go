@@ -13,12 +13,20 @@ import (
 
 // Generator writes questions for articles. It is safe for concurrent use:
 // the model is only read after New.
-type Generator struct{ model *prose.Model }
+type Generator struct {
+	model  *prose.Model // tokenises
+	tagger *posTagger   // prose's tagging weights, scored in a fixed order
+}
 
-// New loads the tagging and entity models once; building them takes about
-// 0.2 s, which prose.NewDocument would otherwise pay on every call.
+// New loads prose's models once; building them takes about 0.2 s, which
+// prose.NewDocument would otherwise pay on every call.
 func New() (*Generator, error) {
-	return &Generator{model: prose.ModelFromData("quiztrainer")}, nil
+	m := prose.ModelFromData("quiztrainer")
+	t, err := newPOSTagger(m)
+	if err != nil {
+		return nil, err
+	}
+	return &Generator{model: m, tagger: t}, nil
 }
 
 // Generate returns the questions for text, best first. The same text always

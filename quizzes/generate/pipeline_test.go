@@ -167,3 +167,24 @@ func TestRunOnSentencesAreReadInPieces(t *testing.T) {
 		prev = sp[1]
 	}
 }
+
+func TestTaggingIsDeterministic(t *testing.T) {
+	t.Parallel()
+	g := generator(t)
+	text := sampleArticle(t)
+	tags := func() string {
+		var b strings.Builder
+		for _, s := range g.read(text).sents {
+			for _, tk := range s.Toks {
+				b.WriteString(tk.Tag + " ")
+			}
+		}
+		return b.String()
+	}
+	want := tags()
+	for i := 0; i < 20; i++ {
+		if got := tags(); got != want {
+			t.Fatalf("run %d tagged the article differently", i+2)
+		}
+	}
+}

@@ -29,11 +29,21 @@ type sentence struct {
 // the empty span at the cursor.
 func (g *Generator) tagSentence(text string, start, end int) []token {
 	sub := text[start:end]
-	doc, err := prose.NewDocument(sub, prose.UsingModel(g.model), prose.WithSegmentation(false))
+	// prose tokenises; tagging is ours (see posTagger), and prose's entity
+	// labels, which depend on its tags, are left out for the same reason
+	doc, err := prose.NewDocument(sub, prose.UsingModel(g.model), prose.WithSegmentation(false),
+		prose.WithTagging(false), prose.WithExtraction(false))
 	if err != nil {
 		return nil
 	}
 	ptoks := doc.Tokens()
+	words := make([]string, len(ptoks))
+	for i, pt := range ptoks {
+		words[i] = pt.Text
+	}
+	for i, tag := range g.tagger.tag(words) {
+		ptoks[i].Tag = tag
+	}
 	out := make([]token, 0, len(ptoks))
 	cur := 0
 	for _, pt := range ptoks {
