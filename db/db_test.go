@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"quiztrainer/quizzes"
 )
@@ -297,5 +298,34 @@ func TestEditingQuestions(t *testing.T) {
 	}
 	if err := s.DeleteQuestion(ctx, q.ID+1, got.Questions[0].ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("deleting through another quiz: err = %v, want ErrNotFound", err)
+	}
+}
+
+func TestKVSkipsSmallExtensions(t *testing.T) {
+	s, _ := openTest(t)
+	kv := s.KV()
+	if err := kv.Set("tok", []byte("v"), time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	var before int64
+	s.read.QueryRow("SELECT expires_at FROM kv WHERE key = 'tok'").Scan(&before)
+	kv.exec("UPDATE kv SET expires_at = expires_at - 60 WHERE key = 'tok'")
+	if err := kv.Set("tok", []byte("v"), time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	var after int64
+	s.read.QueryRow("SELECT expires_at FROM kv WHERE key = 'tok'").Scan(&after)
+	if after != before-60 {
+		t.Errorf("a one-minute extension was written: expiry %d, want it left at %d", after, before-60)
+	}
+	kv.exec("UPDATE kv SET expires_at = expires_at - 3600 WHERE key = 'tok'")
+	kv.Set("tok", []byte("v"), time.Hour)
+	s.read.QueryRow("SELECT expires_at FROM kv WHERE key = 'tok'").Scan(&after)
+	if after < before-5 {
+		t.Errorf("a one-hour extension was not written: expiry %d, want about %d", after, before)
+	}
+	kv.Set("tok", []byte("w"), time.Hour)
+	if v, _ := kv.Get("tok"); string(v) != "w" {
+		t.Errorf("a new value was not written: %q", v)
 	}
 }

@@ -15,6 +15,9 @@ type KV struct {
 	s *Store
 }
 
+// kvExtendSlack is how much later an expiry must move before it is written.
+const kvExtendSlack = 10 * 60 // seconds
+
 // KV returns the key-value store kept in the database.
 func (s *Store) KV() *KV { return &KV{s: s} }
 
@@ -46,6 +49,15 @@ func (k *KV) Set(key string, val []byte, exp time.Duration) error {
 	var expires int64
 	if exp > 0 {
 		expires = time.Now().Add(exp).Unix()
+	}
+	// Fiber's CSRF middleware extends its token on every request; rewriting
+	// the same value for a few minutes' more life would cost a durable write
+	// per page view, so a small extension is skipped.
+	var old []byte
+	var oldExpires int64
+	err := k.s.read.QueryRow("SELECT value, expires_at FROM kv WHERE key = ?", key).Scan(&old, &oldExpires)
+	if err == nil && string(old) == string(val) && (expires == oldExpires || (oldExpires != 0 && expires != 0 && expires-oldExpires < kvExtendSlack)) {
+		return nil
 	}
 	return k.exec(`INSERT INTO kv (key, value, expires_at) VALUES (?, ?, ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value, expires_at = excluded.expires_at`, key, val, expires)

@@ -5,6 +5,7 @@ package handlers
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -77,6 +78,11 @@ func New(store *db.Store, log *slog.Logger, gen Generator, cfg Config) *fiber.Ap
 	app.Use(recover.New(recover.Config{EnableStackTrace: false}))
 	app.Use(h.accessLog)
 	app.Use(csrf.New(csrf.Config{
+		// Static files and the health check carry no forms.
+		Next: func(c *fiber.Ctx) bool {
+			p := c.Path()
+			return strings.HasPrefix(p, "/static/") || p == "/healthz"
+		},
 		KeyLookup:      "form:_csrf",
 		CookieName:     "qt_csrf",
 		CookieHTTPOnly: true,
