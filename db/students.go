@@ -55,3 +55,16 @@ func (s *Store) RenameStudent(ctx context.Context, id int64, displayName string)
 	}
 	return nil
 }
+
+// Student loads a student by id.
+func (s *Store) Student(ctx context.Context, id int64) (quizzes.Student, error) {
+	st := quizzes.Student{ID: id}
+	var created sql.NullString
+	err := s.read.QueryRowContext(ctx, "SELECT display_name, COALESCE(class_id, 0), created_at FROM students WHERE id = ?", id).
+		Scan(&st.DisplayName, &st.ClassID, &created)
+	if err != nil {
+		return st, notFound(err, fmt.Sprintf("load student %d", id))
+	}
+	st.CreatedAt = parseTime(created)
+	return st, nil
+}

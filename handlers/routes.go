@@ -72,6 +72,7 @@ func (h *Handler) routes(app *fiber.App) {
 	teach.Get("/quiz/:id/results", h.results)
 	teach.Get("/quiz/:id/results/attempts.csv", h.attemptsCSV)
 	teach.Get("/quiz/:id/results/responses.csv", h.responsesCSV)
+	teach.Get("/quiz/:id/results/attempt/:aid", h.teacherAttempt)
 
 	app.Use(h.notFound)
 }

@@ -120,6 +120,9 @@ type ResultPage struct {
 	Article *ArticleView
 	Items   []ReviewItem
 	Correct int
+	// StudentName and BackURL are set when a teacher reads the attempt.
+	StudentName string
+	BackURL     string
 }
 
 // HistoryPage lists a student's attempts.
