@@ -26,6 +26,7 @@ func runServe(args []string, stderr io.Writer) int {
 	var cfg Config
 	fs := newFlagSet("serve", &cfg, stderr)
 	fs.StringVar(&cfg.Addr, "addr", env("addr", ":8080"), "address to listen on (QUIZTRAINER_ADDR)")
+	proxies := fs.String("trusted-proxy", env("trusted-proxy", ""), "comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For names the client (QUIZTRAINER_TRUSTED_PROXY)")
 	fs.StringVar(&cfg.BaseURL, "base-url", env("base-url", ""), "public URL of the site, such as https://quiz.example.org; https makes cookies Secure (QUIZTRAINER_BASE_URL)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -56,8 +57,9 @@ func runServe(args []string, stderr io.Writer) int {
 		return 1
 	}
 	app := handlers.New(store, log, gen, handlers.Config{
-		SecureCookies: strings.HasPrefix(cfg.BaseURL, "https://"),
-		SetupToken:    setupToken,
+		SecureCookies:  strings.HasPrefix(cfg.BaseURL, "https://"),
+		SetupToken:     setupToken,
+		TrustedProxies: splitList(*proxies),
 	})
 
 	ln, err := net.Listen("tcp", cfg.Addr)
@@ -118,4 +120,15 @@ func (l *lazyGenerator) Generate(text string) []quizzes.Question {
 		return nil
 	}
 	return l.gen.Generate(text)
+}
+
+// splitList reads a comma-separated flag value.
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
 }

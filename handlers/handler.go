@@ -33,6 +33,10 @@ type Config struct {
 	SetupToken string
 	// Clock tells the time for time limits; time.Now when nil.
 	Clock func() time.Time
+	// TrustedProxies are the addresses (or CIDR ranges) of reverse proxies
+	// whose X-Forwarded-For gives the client's address, which rate limits
+	// key on. Empty: the connection's address is the client's.
+	TrustedProxies []string
 }
 
 // Handler holds what every route needs; the routes are its methods.
@@ -74,6 +78,10 @@ func New(store *db.Store, log *slog.Logger, gen Generator, cfg Config) *fiber.Ap
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          30 * time.Second,
 		IdleTimeout:           120 * time.Second,
+		// X-Forwarded-For is believed only from a trusted proxy.
+		EnableTrustedProxyCheck: len(cfg.TrustedProxies) > 0,
+		TrustedProxies:          cfg.TrustedProxies,
+		ProxyHeader:             proxyHeader(cfg.TrustedProxies),
 	})
 	app.Use(recover.New(recover.Config{EnableStackTrace: false}))
 	app.Use(h.accessLog)
@@ -98,6 +106,13 @@ func New(store *db.Store, log *slog.Logger, gen Generator, cfg Config) *fiber.Ap
 	app.Use(h.loadStudent, h.loadTeacher)
 	h.routes(app)
 	return app
+}
+
+func proxyHeader(trusted []string) string {
+	if len(trusted) == 0 {
+		return ""
+	}
+	return fiber.HeaderXForwardedFor
 }
 
 const (

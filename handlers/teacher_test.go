@@ -226,3 +226,23 @@ func TestSetupMakesTheFirstAdminOnce(t *testing.T) {
 		t.Error("a setup token is still given once an account exists")
 	}
 }
+
+func TestSignInLimitsFollowTheClientBehindATrustedProxy(t *testing.T) {
+	ta := newTestApp(t)
+	ta.teacher("ada", quizzes.RoleTeacher)
+	ta.app = New(ta.store, nopLog(), nil, Config{TrustedProxies: []string{"0.0.0.0/0"}})
+	attempt := func(client string) int {
+		c := ta.client()
+		c.do("GET", "/login", nil, "X-Forwarded-For", client)
+		return c.post("/login", url.Values{"username": {"someone-" + client}, "password": {"wrong"}}, "X-Forwarded-For", client).status
+	}
+	for range 10 {
+		attempt("203.0.113.7")
+	}
+	if got := attempt("203.0.113.7"); got != 429 {
+		t.Errorf("the 11th failure from one client: status %d, want 429", got)
+	}
+	if got := attempt("198.51.100.9"); got != 401 {
+		t.Errorf("another client behind the same proxy: status %d, want 401, not locked out", got)
+	}
+}
