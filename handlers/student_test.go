@@ -200,3 +200,25 @@ func TestPracticeShowsMissedQuestionsAndChangesNoScore(t *testing.T) {
 		t.Errorf("practice for a new visitor: status %d", r.status)
 	}
 }
+
+func TestAFailingDatabaseGivesAFriendlyPage(t *testing.T) {
+	ta := newTestApp(t)
+	q := ta.fixtureQuiz(quizzes.Settings{})
+	c := ta.client()
+	startAs(t, c, q.Slug, "Ada")
+	ta.store.Close()
+	if r := c.get("/healthz"); r.status != 503 {
+		t.Errorf("/healthz with the database closed: status %d, want 503", r.status)
+	}
+	for _, path := range []string{"/", "/quiz/" + q.Slug, "/me"} {
+		r := c.get(path)
+		if r.status < 500 || !strings.Contains(r.body, "Your saved answers are safe") {
+			t.Errorf("%s with the database closed: status %d, want 5xx", path, r.status)
+		}
+		for _, leak := range []string{"sql", "database is closed", "goroutine", "db:"} {
+			if strings.Contains(strings.ToLower(r.body), leak) {
+				t.Errorf("%s shows %q: %.200s", path, leak, r.body)
+			}
+		}
+	}
+}
