@@ -87,7 +87,8 @@ func (s *Store) SaveResponse(ctx context.Context, r quizzes.Response) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO responses (attempt_id, question_id, given, correct, points, answered_at)
 			VALUES (?, ?, ?, ?, ?, ?)
 			ON CONFLICT (attempt_id, question_id) DO UPDATE SET
-				given = excluded.given, correct = excluded.correct, points = excluded.points, answered_at = excluded.answered_at`,
+				given = excluded.given, correct = excluded.correct, points = excluded.points,
+				answered_at = excluded.answered_at, marked_at = NULL`,
 			r.AttemptID, r.QuestionID, r.Given, boolInt(r.Correct), r.Points, now())
 		return err
 	})
@@ -99,7 +100,7 @@ func (s *Store) SaveResponse(ctx context.Context, r quizzes.Response) error {
 
 // Responses returns an attempt's answers keyed by question id.
 func (s *Store) Responses(ctx context.Context, attemptID int64) (map[int64]quizzes.Response, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT question_id, given, correct, points, answered_at
+	rows, err := s.read.QueryContext(ctx, `SELECT question_id, given, correct, points, answered_at, marked_at
 		FROM responses WHERE attempt_id = ?`, attemptID)
 	if err != nil {
 		return nil, fmt.Errorf("db: load responses of attempt %d: %w", attemptID, err)
@@ -108,14 +109,37 @@ func (s *Store) Responses(ctx context.Context, attemptID int64) (map[int64]quizz
 	out := map[int64]quizzes.Response{}
 	for rows.Next() {
 		r := quizzes.Response{AttemptID: attemptID}
-		var at sql.NullString
-		if err := rows.Scan(&r.QuestionID, &r.Given, &r.Correct, &r.Points, &at); err != nil {
+		var at, marked sql.NullString
+		if err := rows.Scan(&r.QuestionID, &r.Given, &r.Correct, &r.Points, &at, &marked); err != nil {
 			return nil, fmt.Errorf("db: load responses of attempt %d: %w", attemptID, err)
 		}
-		r.AnsweredAt = parseTime(at)
+		r.AnsweredAt, r.MarkedAt = parseTime(at), parseTime(marked)
 		out[r.QuestionID] = r
 	}
 	return out, rows.Err()
+}
+
+// MarkResponse records a teacher's mark for an answer (an essay) and, when
+// the attempt is finished, its new score.
+func (s *Store) MarkResponse(ctx context.Context, attemptID, questionID int64, points float64, full bool) error {
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE responses SET points = ?, correct = ?, marked_at = ?
+			WHERE attempt_id = ? AND question_id = ?`, points, boolInt(full), now(), attemptID, questionID)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE attempts SET
+			score = (SELECT COALESCE(SUM(points), 0) FROM responses WHERE attempt_id = attempts.id)
+			WHERE id = ? AND submitted_at IS NOT NULL`, attemptID)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("db: mark the answer to question %d of attempt %d: %w", questionID, attemptID, err)
+	}
+	return nil
 }
 
 // SubmitAttempt closes an attempt and records its score, the sum of its

@@ -329,3 +329,31 @@ func TestKVSkipsSmallExtensions(t *testing.T) {
 		t.Errorf("a new value was not written: %q", v)
 	}
 }
+
+func TestMarkingAnEssayChangesTheScore(t *testing.T) {
+	s, _ := openTest(t)
+	ctx := context.Background()
+	quiz := sampleQuiz(0)
+	quiz.Questions = append(quiz.Questions, quizzes.Question{Kind: quizzes.Essay, Prompt: "Why do rivers flood?", Points: 2})
+	q, _ := s.CreateQuiz(ctx, quiz)
+	st, _ := s.CreateStudent(ctx, "Ada", "tok")
+	a, _ := s.OpenAttempt(ctx, q, st.ID)
+	essay := q.Questions[2].ID
+	if a.MaxScore != 4 {
+		t.Errorf("max score %v, want 4 with the essay's 2 points", a.MaxScore)
+	}
+	s.SaveResponse(ctx, quizzes.Response{AttemptID: a.ID, QuestionID: q.Questions[0].ID, Given: "0", Correct: true, Points: 1})
+	s.SaveResponse(ctx, quizzes.Response{AttemptID: a.ID, QuestionID: essay, Given: "Rain."})
+	s.SubmitAttempt(ctx, a.ID)
+	if err := s.MarkResponse(ctx, a.ID, essay, 1.5, false); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Attempt(ctx, a.ID)
+	rs, _ := s.Responses(ctx, a.ID)
+	if got.Score != 2.5 || rs[essay].MarkedAt.IsZero() || rs[essay].Points != 1.5 {
+		t.Errorf("after marking: score %v, essay %+v; want 2.5 and a marked 1.5", got.Score, rs[essay])
+	}
+	if err := s.MarkResponse(ctx, a.ID, q.Questions[1].ID, 1, true); !errors.Is(err, ErrNotFound) {
+		t.Errorf("marking an unanswered question: err = %v, want ErrNotFound", err)
+	}
+}

@@ -73,6 +73,7 @@ func (h *Handler) routes(app *fiber.App) {
 	teach.Get("/quiz/:id/results/attempts.csv", h.attemptsCSV)
 	teach.Get("/quiz/:id/results/responses.csv", h.responsesCSV)
 	teach.Get("/quiz/:id/results/attempt/:aid", h.teacherAttempt)
+	teach.Post("/quiz/:id/results/attempt/:aid/mark", h.markAnswer)
 
 	app.Use(h.notFound)
 }

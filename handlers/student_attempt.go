@@ -108,7 +108,7 @@ func questionView(n int, q quizzes.Question, r quizzes.Response, answered bool, 
 	v := views.QuestionView{Number: n, Question: q, Answered: answered, AutoSave: s.Feedback != quizzes.FeedbackNow}
 	if answered && s.Feedback == quizzes.FeedbackNow {
 		v.Locked, v.ShowFeedback = true, true
-		v.Outcome = quizzes.Grade(q, r.Given)
+		v.Outcome = quizzes.OutcomeOf(q, r)
 		v.Keys = quizzes.DescribeKey(q)
 		if q.Evidence.End > q.Evidence.Start {
 			v.EvidenceID = "ev" + strconv.Itoa(n)

@@ -1,10 +1,13 @@
 package handlers
 
 import (
+	"errors"
 	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
+	"quiztrainer/db"
 	"quiztrainer/quizzes"
 	"quiztrainer/views"
 )
@@ -41,7 +44,7 @@ func (h *Handler) resultPage(c *fiber.Ctx, a quizzes.Attempt, q quizzes.Quiz) (v
 		it := views.ReviewItem{Number: n + 1, Question: qu, Answered: answered, Keys: quizzes.DescribeKey(qu)}
 		if answered {
 			it.Given = quizzes.DescribeAnswer(qu, r.Given)
-			it.Outcome = quizzes.Grade(qu, r.Given)
+			it.Outcome = quizzes.OutcomeOf(qu, r)
 		}
 		if it.Outcome.Correct {
 			p.Correct++
@@ -62,23 +65,64 @@ func (h *Handler) resultPage(c *fiber.Ctx, a quizzes.Attempt, q quizzes.Quiz) (v
 	return p, nil
 }
 
-// teacherAttempt shows the teacher one student's finished attempt, as the
-// student's own result page shows it.
-func (h *Handler) teacherAttempt(c *fiber.Ctx) error {
+// teacherAttemptOf loads the finished attempt in the URL if it is of the
+// teacher's quiz.
+func (h *Handler) teacherAttemptOf(c *fiber.Ctx) (quizzes.Attempt, quizzes.Quiz, error) {
 	q, err := h.ownQuiz(c)
 	if err != nil {
-		return err
+		return quizzes.Attempt{}, q, err
 	}
 	id, err := strconv.ParseInt(c.Params("aid"), 10, 64)
 	if err != nil {
-		return fiber.ErrNotFound
+		return quizzes.Attempt{}, q, fiber.ErrNotFound
 	}
 	a, err := h.store.Attempt(ctx(c), id)
 	if err != nil {
-		return err
+		return a, q, err
 	}
 	if a.QuizID != q.ID || !a.Submitted() {
-		return fiber.ErrNotFound
+		return a, q, fiber.ErrNotFound
+	}
+	return a, q, nil
+}
+
+// markAnswer records the teacher's mark for an essay and updates the score.
+func (h *Handler) markAnswer(c *fiber.Ctx) error {
+	a, q, err := h.teacherAttemptOf(c)
+	if err != nil {
+		return err
+	}
+	qid, _ := strconv.ParseInt(c.FormValue("question_id"), 10, 64)
+	var question *quizzes.Question
+	for i := range q.Questions {
+		if q.Questions[i].ID == qid {
+			question = &q.Questions[i]
+		}
+	}
+	if question == nil || question.Kind != quizzes.Essay {
+		return fiber.NewError(fiber.StatusUnprocessableEntity, "Only essays are marked by hand; the others are marked as students answer.")
+	}
+	max := question.Normalize().Points
+	points, err := strconv.ParseFloat(strings.ReplaceAll(c.FormValue("points"), ",", "."), 64)
+	if err != nil || points < 0 || points > max {
+		return fiber.NewError(fiber.StatusUnprocessableEntity, "The mark must be a number from 0 to "+views.Points(max)+".")
+	}
+	err = h.store.MarkResponse(ctx(c), a.ID, qid, points, points >= max)
+	if errors.Is(err, db.ErrNotFound) {
+		return fiber.NewError(fiber.StatusUnprocessableEntity, "The student left this question blank; there is nothing to mark.")
+	}
+	if err != nil {
+		return err
+	}
+	return c.Redirect(views.ResultsURL(q.ID)+"/attempt/"+strconv.FormatInt(a.ID, 10)+"?notice="+urlQuery("Mark saved."), fiber.StatusSeeOther)
+}
+
+// teacherAttempt shows the teacher one student's finished attempt, as the
+// student's own result page shows it.
+func (h *Handler) teacherAttempt(c *fiber.Ctx) error {
+	a, q, err := h.teacherAttemptOf(c)
+	if err != nil {
+		return err
 	}
 	p, err := h.resultPage(c, a, q)
 	if err != nil {
@@ -91,5 +135,11 @@ func (h *Handler) teacherAttempt(c *fiber.Ctx) error {
 	p.Title = st.DisplayName + ": " + q.Title
 	p.StudentName = st.DisplayName
 	p.BackURL = views.ResultsURL(q.ID)
+	p.Notice = c.Query("notice")
+	for i, it := range p.Items {
+		if it.Question.Kind == quizzes.Essay && it.Answered {
+			p.Items[i].MarkURL = views.ResultsURL(q.ID) + "/attempt/" + strconv.FormatInt(a.ID, 10) + "/mark"
+		}
+	}
 	return render(c, fiber.StatusOK, views.Result(p))
 }

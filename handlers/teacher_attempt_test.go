@@ -1,7 +1,9 @@
 package handlers
 
 import (
+	"context"
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -49,5 +51,61 @@ func TestTeacherReadsOneStudentsAttempt(t *testing.T) {
 		if r := tc.c.get(tc.url); r.status != tc.status {
 			t.Errorf("%s: status %d, want %d", tc.name, r.status, tc.status)
 		}
+	}
+}
+
+func TestTeacherMarksAnEssay(t *testing.T) {
+	ta := newTestApp(t)
+	owner, ownerUser := ta.teacher("owner", quizzes.RoleTeacher)
+	other, _ := ta.teacher("other", quizzes.RoleTeacher)
+	ctx := context.Background()
+	q, err := ta.store.CreateQuiz(ctx, quizzes.Quiz{Title: "Essays", OwnerID: ownerUser.ID, Status: quizzes.Published,
+		Questions: []quizzes.Question{
+			{Kind: quizzes.TrueFalse, Prompt: "Rivers flow.", Choices: []quizzes.Choice{{Text: "True", Correct: true}, {Text: "False"}}},
+			{Kind: quizzes.Essay, Prompt: "Why do rivers flood?", Points: 2},
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	student := ta.client()
+	attempt := startAs(t, student, q.Slug, "Grace")
+	student.post(attempt+"/answer", answerForm(q.Questions[0].ID, "answer", "0"))
+	student.post(attempt+"/answer", answerForm(q.Questions[1].ID, "answer", "Heavy rain and melting snow."))
+	student.post(attempt+"/finish", nil)
+	r := student.get(attempt + "/result")
+	if !strings.Contains(r.body, "1 / 3 points") || !strings.Contains(r.body, "Waiting for your teacher") {
+		t.Fatalf("before marking the student sees %q", r.doc.Find(".score").Text())
+	}
+
+	page := fmt.Sprintf("/teach/quiz/%d/results/attempt/%s", q.ID, strings.TrimPrefix(attempt, "/attempt/"))
+	view := owner.get(page)
+	form := view.doc.Find("form.mark-form")
+	if form.Length() != 1 {
+		t.Fatalf("the teacher's view has %d mark forms, want 1 (the essay)", form.Length())
+	}
+	action, _ := form.Attr("action")
+	essay := fmt.Sprint(q.Questions[1].ID)
+	for _, tc := range []struct {
+		name   string
+		c      *client
+		form   url.Values
+		status int
+	}{
+		{"a mark above the points", owner, url.Values{"question_id": {essay}, "points": {"3"}}, 422},
+		{"a mark that is not a number", owner, url.Values{"question_id": {essay}, "points": {"good"}}, 422},
+		{"a mark for a question marked automatically", owner, url.Values{"question_id": {fmt.Sprint(q.Questions[0].ID)}, "points": {"1"}}, 422},
+		{"another teacher", other, url.Values{"question_id": {essay}, "points": {"2"}}, 404},
+		{"the owner", owner, url.Values{"question_id": {essay}, "points": {"1,5"}}, 303},
+	} {
+		if tc.c == other {
+			other.get("/teach")
+		}
+		if res := tc.c.post(action, tc.form); res.status != tc.status {
+			t.Errorf("%s: status %d, want %d", tc.name, res.status, tc.status)
+		}
+	}
+	r = student.get(attempt + "/result")
+	if !strings.Contains(r.body, "2.5 / 3 points") || !strings.Contains(r.body, "Marked by your teacher · 1.5 of 2 pt") {
+		t.Errorf("after marking the student sees %q", r.doc.Find(".score").Text())
 	}
 }

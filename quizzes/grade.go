@@ -24,12 +24,16 @@ type Outcome struct {
 	Correct bool    // full marks
 	Points  float64 // points earned, 0..q.Points
 	Credit  float64 // share of the points, 0..1
+	Pending bool    // an essay the teacher has not marked yet
 }
 
 // Grade marks a given answer to q. Essays and descriptions earn nothing here:
 // an essay waits for the teacher.
 func Grade(q Question, given string) Outcome {
 	q = q.Normalize()
+	if q.Kind == Essay {
+		return Outcome{Pending: true}
+	}
 	credit := 0.0
 	switch q.Kind {
 	case MultipleChoice, TrueFalse:
@@ -176,4 +180,21 @@ func matchingCredit(choices []Choice, given string) float64 {
 		}
 	}
 	return float64(right) / float64(len(pairs))
+}
+
+// OutcomeOf is the grade of a stored response: the teacher's mark for an
+// essay, the automatic grade for everything else.
+func OutcomeOf(q Question, r Response) Outcome {
+	if q.Kind != Essay {
+		return Grade(q, r.Given)
+	}
+	if r.MarkedAt.IsZero() {
+		return Outcome{Pending: true}
+	}
+	max := q.Normalize().Points
+	o := Outcome{Points: r.Points, Correct: r.Correct}
+	if max > 0 {
+		o.Credit = r.Points / max
+	}
+	return o
 }

@@ -62,7 +62,8 @@ func (k Kind) Label() string {
 	return string(k)
 }
 
-// Graded reports whether answers to this kind are marked.
+// Graded reports whether answers to this kind are marked automatically.
+// Essays are marked by the teacher; descriptions are not answered.
 func (k Kind) Graded() bool { return k != Description && k != Essay }
 
 // TextFormat says how a prompt, choice or feedback is written.
@@ -139,7 +140,7 @@ func (q Question) Keys() []string {
 // weight of each correct choice (full for single-answer kinds, an equal share
 // for multiple response). It returns the question for chaining.
 func (q Question) Normalize() Question {
-	if q.Points == 0 && q.Kind.Graded() {
+	if q.Points == 0 && q.Kind != Description {
 		q.Points = 1
 	}
 	if q.Kind == Description {

@@ -58,7 +58,7 @@ type Quiz struct {
 func (q Quiz) MaxScore() float64 {
 	total := 0.0
 	for _, qu := range q.Questions {
-		if qu.Kind.Graded() {
+		if qu.Kind != Description {
 			total += qu.Normalize().Points
 		}
 	}
@@ -105,6 +105,7 @@ type Response struct {
 	Correct    bool
 	Points     float64
 	AnsweredAt time.Time
+	MarkedAt   time.Time // when a teacher marked it by hand (essays); zero until then
 }
 
 // Slugify turns a title into a lower-case, hyphenated URL part.

@@ -110,6 +110,7 @@ type ReviewItem struct {
 	Outcome    quizzes.Outcome
 	Answered   bool
 	EvidenceID string
+	MarkURL    string // where the teacher posts a mark for this answer (essays)
 }
 
 // ResultPage shows the score of a finished attempt and every question again.
