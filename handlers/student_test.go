@@ -222,3 +222,18 @@ func TestAFailingDatabaseGivesAFriendlyPage(t *testing.T) {
 		}
 	}
 }
+
+func TestSecurityHeaders(t *testing.T) {
+	ta := newTestApp(t)
+	r := ta.client().get("/")
+	for header, want := range map[string]string{
+		"Content-Security-Policy": "script-src 'self'",
+		"X-Frame-Options":         "DENY",
+		"X-Content-Type-Options":  "nosniff",
+		"Referrer-Policy":         "same-origin",
+	} {
+		if got := r.header.Get(header); !strings.Contains(got, want) {
+			t.Errorf("%s = %q, want it to contain %q", header, got, want)
+		}
+	}
+}
