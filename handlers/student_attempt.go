@@ -92,14 +92,21 @@ func (h *Handler) attemptPage(c *fiber.Ctx, a quizzes.Attempt, q quizzes.Quiz, e
 		}
 		p.Questions = append(p.Questions, v)
 	}
-	if q.ArticleID != 0 {
-		art, err := h.store.Article(ctx(c), q.ArticleID)
-		if err != nil {
-			return p, err
-		}
-		p.Article = views.NewArticleView(art, spans)
+	p.Article, err = h.articleView(c, q, spans)
+	return p, err
+}
+
+// articleView is the quiz's article with the given spans marked; nil when
+// the quiz has no article.
+func (h *Handler) articleView(c *fiber.Ctx, q quizzes.Quiz, spans []views.Span) (*views.ArticleView, error) {
+	if q.ArticleID == 0 {
+		return nil, nil
 	}
-	return p, nil
+	art, err := h.store.Article(ctx(c), q.ArticleID)
+	if err != nil {
+		return nil, err
+	}
+	return views.NewArticleView(art, spans), nil
 }
 
 // questionView shapes one question for the page, choices in the order this

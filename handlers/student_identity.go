@@ -80,14 +80,21 @@ func randomToken() (string, error) {
 
 // checkDisplayName trims a display name and says what is wrong with it.
 func checkDisplayName(s string) (string, string) {
+	return checkName(s, 60, "Please give your name, so that your teacher knows whose answers these are.",
+		"Please keep your name under 60 characters.")
+}
+
+// checkName folds the spaces of a name a person typed and says what is
+// wrong with it: empty, too long, or with characters that cannot be shown.
+func checkName(s string, maxRunes int, empty, tooLong string) (string, string) {
 	s = strings.Join(strings.Fields(s), " ")
 	switch {
 	case s == "":
-		return s, "Please give your name, so that your teacher knows whose answers these are."
+		return s, empty
 	case !utf8.ValidString(s):
 		return s, "The name has characters that cannot be read."
-	case utf8.RuneCountInString(s) > 60:
-		return s, "Please keep your name under 60 characters."
+	case utf8.RuneCountInString(s) > maxRunes:
+		return s, tooLong
 	}
 	for _, r := range s {
 		if unicode.IsControl(r) {

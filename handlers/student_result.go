@@ -55,14 +55,8 @@ func (h *Handler) resultPage(c *fiber.Ctx, a quizzes.Attempt, q quizzes.Quiz) (v
 		}
 		p.Items = append(p.Items, it)
 	}
-	if q.ArticleID != 0 {
-		art, err := h.store.Article(ctx(c), q.ArticleID)
-		if err != nil {
-			return p, err
-		}
-		p.Article = views.NewArticleView(art, spans)
-	}
-	return p, nil
+	p.Article, err = h.articleView(c, q, spans)
+	return p, err
 }
 
 // teacherAttemptOf loads the finished attempt in the URL if it is of the

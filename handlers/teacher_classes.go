@@ -2,9 +2,6 @@ package handlers
 
 import (
 	"strconv"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -33,21 +30,7 @@ func (h *Handler) renderClasses(c *fiber.Ctx, status int, name, problem string) 
 
 // checkClassName tidies a class name and says what is wrong with it.
 func checkClassName(s string) (string, string) {
-	s = strings.Join(strings.Fields(s), " ")
-	switch {
-	case s == "":
-		return s, "Give the class a name, such as “9B English”."
-	case !utf8.ValidString(s):
-		return s, "The name has characters that cannot be read."
-	case utf8.RuneCountInString(s) > 80:
-		return s, "Please keep the class name under 80 characters."
-	}
-	for _, r := range s {
-		if unicode.IsControl(r) {
-			return s, "The name has characters that cannot be shown."
-		}
-	}
-	return s, ""
+	return checkName(s, 80, "Give the class a name, such as “9B English”.", "Please keep the class name under 80 characters.")
 }
 
 func (h *Handler) createClass(c *fiber.Ctx) error {

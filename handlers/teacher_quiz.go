@@ -56,16 +56,12 @@ func (h *Handler) teacherQuiz(c *fiber.Ctx) error {
 	p.Notice = c.Query("notice")
 	p.ExportNotes = exportNotes(q.Questions)
 	p.Kinds = quizzes.Kinds
-	if q.ArticleID != 0 {
-		art, err := h.store.Article(ctx(c), q.ArticleID)
-		if err != nil {
-			return err
-		}
-		var spans []views.Span
-		for i, qu := range q.Questions {
-			spans = append(spans, views.Span{Start: qu.Evidence.Start, End: qu.Evidence.End, ID: "ev" + itoa(i+1)})
-		}
-		p.Article = views.NewArticleView(art, spans)
+	var spans []views.Span
+	for i, qu := range q.Questions {
+		spans = append(spans, views.Span{Start: qu.Evidence.Start, End: qu.Evidence.End, ID: "ev" + itoa(i+1)})
+	}
+	if p.Article, err = h.articleView(c, q, spans); err != nil {
+		return err
 	}
 	return render(c, fiber.StatusOK, views.TeacherQuiz(p))
 }
