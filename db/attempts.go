@@ -123,15 +123,11 @@ func (s *Store) Responses(ctx context.Context, attemptID int64) (map[int64]quizz
 // the attempt is finished, its new score.
 func (s *Store) MarkResponse(ctx context.Context, attemptID, questionID int64, points float64, full bool) error {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE responses SET points = ?, correct = ?, marked_at = ?
-			WHERE attempt_id = ? AND question_id = ?`, points, boolInt(full), now(), attemptID, questionID)
-		if err != nil {
+		if err := execOne(ctx, tx, `UPDATE responses SET points = ?, correct = ?, marked_at = ?
+			WHERE attempt_id = ? AND question_id = ?`, points, boolInt(full), now(), attemptID, questionID); err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE attempts SET
+		_, err := tx.ExecContext(ctx, `UPDATE attempts SET
 			score = (SELECT COALESCE(SUM(points), 0) FROM responses WHERE attempt_id = attempts.id)
 			WHERE id = ? AND submitted_at IS NOT NULL`, attemptID)
 		return err

@@ -127,12 +127,8 @@ func (s *Store) TeacherClasses(ctx context.Context, u quizzes.User) ([]ClassRow,
 // update runs one statement that must touch the class.
 func (s *Store) update(ctx context.Context, what string, id int64, query string, args ...any) error {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, query, args...)
-		if err != nil {
+		if err := execOne(ctx, tx, query, args...); err != nil {
 			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
 		}
 		return nil
 	})
@@ -156,12 +152,8 @@ func (s *Store) NewClassCode(ctx context.Context, id int64) (string, error) {
 		if code, err = freeCode(ctx, tx); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, "UPDATE classes SET join_code = ? WHERE id = ?", code, id)
-		if err != nil {
+		if err := execOne(ctx, tx, "UPDATE classes SET join_code = ? WHERE id = ?", code, id); err != nil {
 			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
 		}
 		return nil
 	})

@@ -32,14 +32,10 @@ func (s *Store) AddQuestion(ctx context.Context, quizID int64, q quizzes.Questio
 func (s *Store) UpdateQuestion(ctx context.Context, q quizzes.Question) error {
 	q = q.Normalize()
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE questions SET kind = ?, title = ?, prompt = ?, format = ?,
+		if err := execOne(ctx, tx, `UPDATE questions SET kind = ?, title = ?, prompt = ?, format = ?,
 			explanation = ?, points = ? WHERE id = ? AND quiz_id = ?`,
-			q.Kind, q.Title, q.Prompt, q.Format, q.Explanation, q.Points, q.ID, q.QuizID)
-		if err != nil {
+			q.Kind, q.Title, q.Prompt, q.Format, q.Explanation, q.Points, q.ID, q.QuizID); err != nil {
 			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM choices WHERE question_id = ?", q.ID); err != nil {
 			return err
@@ -63,12 +59,8 @@ func (s *Store) UpdateQuestion(ctx context.Context, q quizzes.Question) error {
 // closes the gap in the positions.
 func (s *Store) DeleteQuestion(ctx context.Context, quizID, questionID int64) error {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM questions WHERE id = ? AND quiz_id = ?", questionID, quizID)
-		if err != nil {
+		if err := execOne(ctx, tx, "DELETE FROM questions WHERE id = ? AND quiz_id = ?", questionID, quizID); err != nil {
 			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
 		}
 		return renumber(ctx, tx, quizID)
 	})
@@ -113,15 +105,11 @@ func renumber(ctx context.Context, tx *sql.Tx, quizID int64) error {
 // UpdateQuiz changes a quiz's title and settings.
 func (s *Store) UpdateQuiz(ctx context.Context, q quizzes.Quiz) error {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE quizzes SET title = ?, shuffle_questions = ?, shuffle_choices = ?,
+		if err := execOne(ctx, tx, `UPDATE quizzes SET title = ?, shuffle_questions = ?, shuffle_choices = ?,
 			feedback = ?, attempts_allowed = ?, time_limit_seconds = ? WHERE id = ?`,
 			q.Title, boolInt(q.Settings.ShuffleQuestions), boolInt(q.Settings.ShuffleChoices), q.Settings.Feedback,
-			q.Settings.AttemptsAllowed, int(q.Settings.TimeLimit/time.Second), q.ID)
-		if err != nil {
+			q.Settings.AttemptsAllowed, int(q.Settings.TimeLimit/time.Second), q.ID); err != nil {
 			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
 		}
 		return nil
 	})

@@ -304,12 +304,8 @@ func (s *Store) TeacherQuizzes(ctx context.Context, u quizzes.User) ([]QuizRow, 
 // SetQuizStatus publishes or unpublishes a quiz.
 func (s *Store) SetQuizStatus(ctx context.Context, id int64, status quizzes.Status) error {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "UPDATE quizzes SET status = ? WHERE id = ?", status, id)
-		if err != nil {
+		if err := execOne(ctx, tx, "UPDATE quizzes SET status = ? WHERE id = ?", status, id); err != nil {
 			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return ErrNotFound
 		}
 		return nil
 	})
