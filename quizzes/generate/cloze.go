@@ -138,6 +138,9 @@ func (d *document) inSitu(s *sentence, i, j int, t etype) string {
 	if i > a && toks[i-1].Tag == "IN" && t == eDate {
 		i-- // "started in when" -> "started when"
 	}
+	if q := d.frontedWh(s, a, i, j, b, wh); q != "" {
+		return q
+	}
 	before := ""
 	if i > a {
 		before = d.norm.text[toks[a].Start:toks[i].Start]
