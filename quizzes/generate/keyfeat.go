@@ -19,6 +19,9 @@ func (d *document) keyFeatures(c candidate) []string {
 			e := k + len(kw) - 1
 			if e < len(toks) && strings.HasPrefix(kw[len(kw)-1], strings.ToLower(toks[e].Text)) {
 				f = append(f, "lt="+toks[e].Tag)
+				if e+1 < len(toks) {
+					f = append(f, "nt="+toks[e+1].Tag)
+				}
 			}
 			if k > 0 {
 				f = append(f, "pt="+toks[k-1].Tag)
