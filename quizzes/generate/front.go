@@ -23,12 +23,22 @@ func (d *document) frontedWh(s *sentence, a, i, j, b int, wh string) string {
 	// preposition that is left stranded: "What do the lenses focus on?"
 	end := i
 	if toks[end-1].Tag == "IN" || toks[end-1].Tag == "TO" {
-		if w := strings.ToLower(toks[end-1].Text); w == "that" || subordinators[w] {
-			return ""
+		if w := strings.ToLower(toks[end-1].Text); w == "that" || subordinators[w] || toks[i].Tag == "CD" {
+			return "" // "rises to about what?": a number is asked for as a number
 		}
 		end--
 		if wh == "when" {
 			i-- // "started in when" -> "When did it start?"
+		}
+		if !strings.EqualFold(toks[end].Text, "of") {
+			// the object and other phrases may stand between verb and
+			// preposition: "What did Spain trade Florida in exchange for?"
+			for m := end; m > a+1 && end-m < 8 && middleTag(toks[m-1]); m-- {
+				if isVerbTag(toks[m-2].Tag) || toks[m-2].Tag == "RP" {
+					end = m - 1
+					break
+				}
+			}
 		}
 	}
 	v := end
@@ -107,4 +117,17 @@ func (d *document) wordsOrEmpty(si, i, j int) string {
 func startsWithPrep(t token) bool {
 	w := strings.ToLower(t.Text)
 	return t.Tag == "IN" || t.Tag == "TO" || prepositions[w] || w == "toward" || w == "towards"
+}
+
+// middleTag: the words of noun and prepositional phrases that may stand
+// between a verb and a stranded preposition.
+func middleTag(t token) bool {
+	w := strings.ToLower(t.Text)
+	switch t.Tag {
+	case "DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "POS", "TO":
+		return true
+	case "IN":
+		return w != "that" && !subordinators[w]
+	}
+	return false
 }
