@@ -84,6 +84,21 @@ func (d *document) frontedWh(s *sentence, a, i, j, b int, wh string) string {
 		}
 		head, tail = do, strings.TrimSpace(base+" "+d.wordsOrEmpty(s.Index, v+1, i))
 	}
+	if v-a > 12 {
+		return ""
+	}
+	if b-j > 8 {
+		// a long tail hides the point: keep it to its first phrase
+		for k := j + 2; k < b; k++ {
+			if t := toks[k].Tag; t == "IN" || t == "WDT" || t == "CC" || t == "TO" || t == "VBG" {
+				b = k
+				break
+			}
+		}
+		if b-j > 10 {
+			return ""
+		}
+	}
 	after := d.wordsOrEmpty(s.Index, j, b)
 	return question(upperFirst(wh), head, subj, tail, after)
 }
