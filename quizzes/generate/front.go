@@ -16,14 +16,16 @@ func (d *document) frontedWh(s *sentence, a, i, j, b int, wh string) string {
 	if i <= a+1 || toks[a].Tag == "IN" || toks[a].Tag == "CC" || startsWithPrep(toks[i]) {
 		return ""
 	}
-	if j < len(toks) && toks[j].Tag == "POS" {
+	if j < len(toks) && (toks[j].Tag == "POS" || strings.EqualFold(toks[j].Text, "of")) {
 		return "" // "Russia" of "Russia's economy" is not asked for alone
 	}
 	// the verb group ends right before the phrase, or before one
 	// preposition that is left stranded: "What do the lenses focus on?"
 	end := i
 	if toks[end-1].Tag == "IN" || toks[end-1].Tag == "TO" {
-		if w := strings.ToLower(toks[end-1].Text); w == "that" || subordinators[w] || toks[i].Tag == "CD" {
+		w := strings.ToLower(toks[end-1].Text)
+		asVerb := w == "as" && end >= 2 && isVerbTag(toks[end-2].Tag) // "seen as", "serves as"
+		if w == "that" || subordinators[w] && !asVerb || toks[i].Tag == "CD" {
 			return "" // "rises to about what?": a number is asked for as a number
 		}
 		end--
