@@ -125,9 +125,6 @@ func (d *document) inSitu(s *sentence, i, j int, t etype) string {
 	if i == a && (j >= len(toks) || !isVerbTag(toks[j].Tag)) {
 		return ""
 	}
-	if b-a > 22 {
-		return "" // too long to repeat: the cloze keeps a window instead
-	}
 	wh := "what"
 	if m := d.mentionIn(s.Index, i, j); m != nil && m.Type == ePerson && m.J == j {
 		wh = "who"
@@ -137,6 +134,12 @@ func (d *document) inSitu(s *sentence, i, j int, t etype) string {
 	}
 	if i > a && toks[i-1].Tag == "IN" && t == eDate {
 		i-- // "started in when" -> "started when"
+	}
+	if q := d.frontedWh(s, a, i, j, b, wh); q != "" {
+		return q
+	}
+	if b-a > 22 {
+		return "" // too long to repeat: the cloze keeps a window instead
 	}
 	before := ""
 	if i > a {

@@ -13,6 +13,8 @@ type document struct {
 	typed map[etype][]string
 	// sentFreq counts the sentences each lower-case word occurs in
 	sentFreq map[string]int
+	// firstSent is the sentence each lower-case word first occurs in
+	firstSent map[string]int
 }
 
 func (g *Generator) read(text string) *document {
@@ -23,10 +25,14 @@ func (g *Generator) read(text string) *document {
 		d.sents = append(d.sents, s)
 	}
 	d.sentFreq = map[string]int{}
-	for _, s := range d.sents {
+	d.firstSent = map[string]int{}
+	for si, s := range d.sents {
 		seen := map[string]bool{}
 		for _, t := range s.Toks {
 			w := strings.ToLower(t.Text)
+			if _, ok := d.firstSent[w]; !ok {
+				d.firstSent[w] = si
+			}
 			if !seen[w] {
 				seen[w] = true
 				d.sentFreq[w]++

@@ -50,6 +50,7 @@ func (d *document) features(c candidate) []string {
 		}
 		f = append(f, "topic="+bucket(4*n/len(cw), 0, 1, 2, 3))
 	}
+	f = append(f, d.keyFeatures(c)...)
 	a := c.answer
 	if isCap(a) {
 		f = append(f, "cap")

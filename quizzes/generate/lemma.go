@@ -97,7 +97,7 @@ func undouble(s string) string {
 // eEndings are stem endings after which a dropped final e comes back
 // ("creat" -> "create", "produc" -> "produce"), learned from common verbs.
 var eEndings = []string{"at", "iz", "is", "ys", "bl", "pl", "tl", "dl", "gl", "kl", "cl", "zl",
-	"v", "c", "u", "ib", "ur", "ir", "ar", "or", "id", "ud", "od", "ag", "eg", "dg", "rg", "ng", "as", "us", "ut", "it", "ot", "ut", "ab"}
+	"v", "c", "u", "ib", "ur", "ir", "ar", "or", "id", "ud", "od", "ag", "eg", "dg", "rg", "ng", "as", "us", "ut", "it", "ot", "ut", "ab", "ad"}
 
 // eKeep are stems on those endings that take no e.
 var eKeep = set("visit edit exhibit limit inherit credit profit deposit audit vomit edit inhibit solicit merit " +
@@ -123,7 +123,7 @@ func restoreE(stem string) string {
 	}
 	for _, e := range eEndings {
 		if strings.HasSuffix(stem, e) {
-			if e == "ar" && strings.HasSuffix(stem, "ear") {
+			if (e == "ar" && strings.HasSuffix(stem, "ear")) || (e == "ad" && (strings.HasSuffix(stem, "ead") || strings.HasSuffix(stem, "oad"))) {
 				return stem
 			}
 			if e == "ng" && (strings.HasSuffix(stem, "ong") || strings.HasSuffix(stem, "ing")) {

@@ -105,7 +105,7 @@ func (d *document) rank(cands []candidate) []candidate {
 		}
 		seenPrompt[pk] = true
 		seenKey[kk+"\x00"+itoa(c.sent)]++
-		adj := c.score - 0.1*float64(perSent[c.sent])
+		adj := c.score - 0.05*float64(perSent[c.sent])
 		if seenKey[kk] > 0 {
 			adj -= 0.1
 		}

@@ -1,0 +1,150 @@
+package generate
+
+import "strings"
+
+// frontedWh asks for tokens [i,j) of sentence s, the object or complement of
+// the clause [a,b) around them, with the question word first and the verb
+// group inverted: "Libertarian socialism tends to deny what?" becomes "What
+// does libertarian socialism tend to deny?". People ask this way; a
+// question word left in place reads like a blank. It returns "" when the
+// words before the phrase are not a subject and a verb group.
+func (d *document) frontedWh(s *sentence, a, i, j, b int, wh string) string {
+	toks := s.Toks
+	if w := strings.ToLower(toks[a].Text); subordinators[w] || w == "that" {
+		a++ // "as Moscow turns to what": the subject is Moscow
+	}
+	if i <= a+1 || toks[a].Tag == "IN" || toks[a].Tag == "CC" || startsWithPrep(toks[i]) {
+		return ""
+	}
+	if j < len(toks) && (toks[j].Tag == "POS" || strings.EqualFold(toks[j].Text, "of")) {
+		return "" // "Russia" of "Russia's economy" is not asked for alone
+	}
+	// the verb group ends right before the phrase, or before one
+	// preposition that is left stranded: "What do the lenses focus on?"
+	end := i
+	if toks[end-1].Tag == "IN" || toks[end-1].Tag == "TO" {
+		w := strings.ToLower(toks[end-1].Text)
+		asVerb := w == "as" && end >= 2 && isVerbTag(toks[end-2].Tag) // "seen as", "serves as"
+		if w == "that" || subordinators[w] && !asVerb || toks[i].Tag == "CD" {
+			return "" // "rises to about what?": a number is asked for as a number
+		}
+		end--
+		if wh == "when" {
+			i-- // "started in when" -> "When did it start?"
+		}
+		if !strings.EqualFold(toks[end].Text, "of") {
+			// the object and other phrases may stand between verb and
+			// preposition: "What did Spain trade Florida in exchange for?"
+			for m := end; m > a+1 && end-m < 8 && middleTag(toks[m-1]); m-- {
+				if isVerbTag(toks[m-2].Tag) || toks[m-2].Tag == "RP" {
+					end = m - 1
+					break
+				}
+			}
+		}
+	}
+	v := end
+	for v > a && groupTag(toks[v-1].Tag) {
+		v--
+	}
+	for v < end && !isFinite(toks[v].Tag) {
+		if !strings.HasPrefix(toks[v].Tag, "RB") {
+			return "" // "to deny", "willing to express": no finite verb
+		}
+		v++
+	}
+	if v >= end || v <= a || !isVerbTag(toks[end-1].Tag) && toks[end-1].Tag != "RP" {
+		return ""
+	}
+	for k := v; k+1 < end; k++ {
+		w := strings.ToLower(toks[k].Text)
+		if isVerbTag(toks[k].Tag) && isVerbTag(toks[k+1].Tag) && toks[k].Tag != "MD" && !beForms[w] && !haveForms[w] && !doForms[w] {
+			return "" // "are encountering mounting": a participle of the phrase
+		}
+	}
+	if hasFinite(toks, a, v) && !relativeBefore(toks, a, v) {
+		return "" // another clause stands before the verb
+	}
+	subj := d.inSentence(s.Index, a, v)
+	if pronouns[strings.ToLower(toks[a].Text)] && v-a == 1 {
+		subj = strings.ToLower(toks[a].Text)
+		if subj == "i" {
+			subj = "I"
+		}
+	}
+	first := toks[v]
+	fw := strings.ToLower(first.Text)
+	var head, tail string
+	switch {
+	case first.Tag == "MD" || beForms[fw] || haveForms[fw] && v+1 < end || doForms[fw] && v+1 < end:
+		head, tail = fw, d.wordsOrEmpty(s.Index, v+1, i)
+	default:
+		do := map[string]string{"VBD": "did", "VBZ": "does", "VBP": "do"}[first.Tag]
+		base := lemma(first.Text, first.Tag)
+		if do == "" || base == "" {
+			return ""
+		}
+		head, tail = do, strings.TrimSpace(base+" "+d.wordsOrEmpty(s.Index, v+1, i))
+	}
+	if v-a > 12 {
+		return ""
+	}
+	if b-j > 8 {
+		// a long tail hides the point: keep it to its first phrase
+		for k := j + 2; k < b; k++ {
+			if t := toks[k].Tag; t == "IN" || t == "WDT" || t == "CC" || t == "TO" || t == "VBG" {
+				b = k
+				break
+			}
+		}
+		if b-j > 10 {
+			return ""
+		}
+	}
+	after := d.wordsOrEmpty(s.Index, j, b)
+	return question(upperFirst(wh), head, subj, tail, after)
+}
+
+// groupTag: the tags a verb group is made of.
+func groupTag(t string) bool {
+	return isVerbTag(t) || t == "RB" || t == "TO" || t == "RP"
+}
+
+// relativeBefore reports whether the finite verbs in [a,v) belong to a
+// relative clause of the subject: "the largest organization that retains
+// Latin is what?".
+func relativeBefore(toks []token, a, v int) bool {
+	for k := a + 1; k < v; k++ {
+		if toks[k].Tag == "WDT" || toks[k].Tag == "WP" || toks[k].Text == "that" {
+			return !hasFinite(toks, a, k)
+		}
+	}
+	return false
+}
+
+func (d *document) wordsOrEmpty(si, i, j int) string {
+	if j <= i {
+		return ""
+	}
+	return d.words(si, i, j)
+}
+
+// startsWithPrep: a key that starts with a preposition ("towards X") is
+// asked for with its preposition in the question, not stranded.
+func startsWithPrep(t token) bool {
+	w := strings.ToLower(t.Text)
+	return t.Tag == "IN" || t.Tag == "TO" || prepositions[w] || w == "toward" || w == "towards"
+}
+
+// middleTag: the words of noun and prepositional phrases that may stand
+// between a verb and a stranded preposition.
+func middleTag(t token) bool {
+	w := strings.ToLower(t.Text)
+	switch t.Tag {
+	case "DT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "CD", "PRP$", "POS", "TO":
+		return true
+	case "IN":
+		return w != "that" && !subordinators[w]
+	}
+	return false
+}
