@@ -10,7 +10,8 @@ func (d *document) eventQuestions(c *clause) []candidate {
 	si := c.s.Index
 	toks := c.s.Toks
 	sub := toks[c.subj[0]]
-	if sub.Tag == "EX" || (c.subj[1]-c.subj[0] == 1 && pronouns[strings.ToLower(sub.Text)] && strings.ToLower(sub.Text) != "he" && strings.ToLower(sub.Text) != "she") {
+	// "What happened to neither of these outcomes?" asks about nothing.
+	if sub.Tag == "EX" || negative[strings.ToLower(sub.Text)] || (c.subj[1]-c.subj[0] == 1 && pronouns[strings.ToLower(sub.Text)] && strings.ToLower(sub.Text) != "he" && strings.ToLower(sub.Text) != "she") {
 		return nil
 	}
 	subj := d.subjectText(c)
