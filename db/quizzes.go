@@ -170,25 +170,6 @@ func (s *Store) QuizBySlug(ctx context.Context, slug string) (quizzes.Quiz, erro
 	return s.withQuestions(ctx, q)
 }
 
-// PublishedQuizzes lists the quizzes students can take, newest first,
-// without their questions.
-func (s *Store) PublishedQuizzes(ctx context.Context) ([]quizzes.Quiz, error) {
-	rows, err := s.read.QueryContext(ctx, "SELECT "+quizColumns+" FROM quizzes WHERE status = 'published' ORDER BY id DESC")
-	if err != nil {
-		return nil, fmt.Errorf("db: list published quizzes: %w", err)
-	}
-	defer rows.Close()
-	var out []quizzes.Quiz
-	for rows.Next() {
-		q, err := scanQuiz(rows)
-		if err != nil {
-			return nil, fmt.Errorf("db: list published quizzes: %w", err)
-		}
-		out = append(out, q)
-	}
-	return out, rows.Err()
-}
-
 // CountQuizzes returns how many quizzes exist.
 func (s *Store) CountQuizzes(ctx context.Context) (int, error) {
 	var n int
@@ -254,13 +235,24 @@ func (s *Store) QuizSummary(ctx context.Context, id int64) (quizzes.Quiz, error)
 	return q, nil
 }
 
-// CountQuestions returns how many questions a quiz has.
-func (s *Store) CountQuestions(ctx context.Context, quizID int64) (int, error) {
-	var n int
-	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM questions WHERE quiz_id = ?", quizID).Scan(&n); err != nil {
-		return 0, fmt.Errorf("db: count questions of quiz %d: %w", quizID, err)
+// QuestionCounts returns how many questions each quiz has, by quiz id, in
+// one query for a whole list of quizzes.
+func (s *Store) QuestionCounts(ctx context.Context) (map[int64]int, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT quiz_id, COUNT(*) FROM questions GROUP BY quiz_id")
+	if err != nil {
+		return nil, fmt.Errorf("db: count questions: %w", err)
 	}
-	return n, nil
+	defer rows.Close()
+	out := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, fmt.Errorf("db: count questions: %w", err)
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
 }
 
 // QuizRow is a quiz as a teacher's list shows it.

@@ -49,13 +49,13 @@ func (h *Handler) homePage(c *fiber.Ctx, join views.JoinForm) (views.HomePage, e
 
 // quizCards shows quizzes as the home page's cards.
 func (h *Handler) quizCards(c *fiber.Ctx, list []quizzes.Quiz, last map[int64]quizzes.Attempt) ([]views.QuizCard, error) {
+	counts, err := h.store.QuestionCounts(ctx(c))
+	if err != nil {
+		return nil, err
+	}
 	var cards []views.QuizCard
 	for _, q := range list {
-		n, err := h.store.CountQuestions(ctx(c), q.ID)
-		if err != nil {
-			return nil, err
-		}
-		card := views.QuizCard{Title: q.Title, Slug: q.Slug, Questions: n}
+		card := views.QuizCard{Title: q.Title, Slug: q.Slug, Questions: counts[q.ID]}
 		if a, ok := last[q.ID]; ok {
 			card.LastScore = views.ScoreLine(a)
 		}
