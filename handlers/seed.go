@@ -7,6 +7,7 @@ import (
 	"quiztrainer/assets"
 	"quiztrainer/db"
 	"quiztrainer/quizzes"
+	"quiztrainer/quizzes/generate"
 )
 
 // sampleQuestions is how many of the generator's best questions the
@@ -21,12 +22,9 @@ func SeedSample(ctx context.Context, store *db.Store, gen Generator) (bool, erro
 	if err != nil || n > 0 {
 		return false, err
 	}
-	qs := gen.Generate(assets.SampleArticle)
+	qs := generate.ForQuiz(gen.Generate(assets.SampleArticle), sampleQuestions)
 	if len(qs) == 0 {
 		return false, fmt.Errorf("seed: the generator wrote no questions for the sample article")
-	}
-	if len(qs) > sampleQuestions {
-		qs = qs[:sampleQuestions]
 	}
 	artID, err := store.CreateArticle(ctx, quizzes.Article{Title: assets.SampleTitle, Source: assets.SampleSource, Body: assets.SampleArticle})
 	if err != nil {

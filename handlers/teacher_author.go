@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"quiztrainer/quizzes"
+	"quiztrainer/quizzes/generate"
 	"quiztrainer/views"
 )
 
@@ -51,12 +52,9 @@ func (h *Handler) newQuiz(c *fiber.Ctx) error {
 	if p.Title == "" {
 		p.Title = titleFromText(text)
 	}
-	qs := h.gen.Generate(text)
+	qs := generate.ForQuiz(h.gen.Generate(text), p.Count)
 	if len(qs) == 0 {
 		return fail(fiber.StatusUnprocessableEntity, "No questions could be drafted from this text. Check that it is an article in English, in full sentences.")
-	}
-	if len(qs) > p.Count {
-		qs = qs[:p.Count]
 	}
 	artID, err := h.store.CreateArticle(ctx(c), quizzes.Article{Title: p.Title, Source: p.Source, Body: text})
 	if err != nil {
