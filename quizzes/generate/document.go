@@ -15,6 +15,9 @@ type document struct {
 	sentFreq map[string]int
 	// firstSent is the sentence each lower-case word first occurs in
 	firstSent map[string]int
+	// capMid holds the capitalised words met inside a sentence: "Latin"
+	// keeps its capital when it opens one
+	capMid map[string]bool
 }
 
 func (g *Generator) read(text string) *document {
@@ -26,9 +29,13 @@ func (g *Generator) read(text string) *document {
 	}
 	d.sentFreq = map[string]int{}
 	d.firstSent = map[string]int{}
+	d.capMid = map[string]bool{}
 	for si, s := range d.sents {
 		seen := map[string]bool{}
-		for _, t := range s.Toks {
+		for k, t := range s.Toks {
+			if k > 0 && isCap(t.Text) && !isBoundary(s.Toks[k-1]) {
+				d.capMid[t.Text] = true
+			}
 			w := strings.ToLower(t.Text)
 			if _, ok := d.firstSent[w]; !ok {
 				d.firstSent[w] = si

@@ -63,7 +63,12 @@ func (d *document) candidates() []candidate {
 		cands = append(cands, d.phraseQuestions(s)...)
 	}
 	cands = append(cands, d.trueFalse()...)
-	return append(cands, d.clozes(cands)...)
+	cands = append(cands, d.clozes(cands)...)
+	refs := d.subjects()
+	for i := range cands {
+		cands[i].prompt = d.resolvePronouns(refs, cands[i].sent, cands[i].prompt, cands[i].answer)
+	}
+	return cands
 }
 
 // toQuestion dresses a candidate as a quiz question: multiple choice when

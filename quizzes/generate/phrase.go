@@ -108,7 +108,7 @@ func (d *document) inSentence(si, i, j int) string {
 			return w // "The Hill" keeps its capital
 		}
 	}
-	if (i == 0 || d.sents[si].Toks[i-1].Tag == "," || d.sents[si].Toks[i-1].Tag == "``") && !isNameTag(t.Tag) && t.Text != "I" {
+	if (i == 0 || d.sents[si].Toks[i-1].Tag == "," || d.sents[si].Toks[i-1].Tag == "``") && !isNameTag(t.Tag) && t.Text != "I" && !d.capMid[t.Text] {
 		return lowerFirst(w)
 	}
 	if (i == 0 || d.sents[si].Toks[i-1].Tag == "``") && notNames[strings.ToLower(t.Text)] {

@@ -1,0 +1,213 @@
+package generate
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A question is read on its own, away from the sentence before it, so "It
+// is headed by a Catholicos" must say what "it" is. Expository text keeps
+// talking about the subject of the sentence before, so a pronoun that opens
+// a clause ("It", "They", "Its") stands for the nearest earlier subject
+// that agrees with it in number; "he" and "she" stand for the nearest
+// person named.
+
+// referent is what a pronoun of a sentence stands for.
+type referent struct {
+	plural bool
+	text   string // as it reads inside a sentence ("the Armenian Church")
+}
+
+// subjects finds each sentence's subject as a referent for the pronouns of
+// the sentences after it. A sentence whose subject is a pronoun passes on
+// what that pronoun stood for.
+func (d *document) subjects() []*referent {
+	refs := make([]*referent, len(d.sents))
+	for si := range d.sents {
+		c := parseClause(&d.sents[si], 0)
+		if c == nil {
+			continue
+		}
+		toks := d.sents[si].Toks
+		i, j := c.subj[0], c.subj[1]
+		if j-i == 1 && toks[i].Tag == "PRP" {
+			w := strings.ToLower(toks[i].Text)
+			if w == "it" || w == "they" {
+				refs[si] = d.antecedent(refs, si, w == "they")
+			}
+			continue
+		}
+		if j <= i || j-i > 6 || toks[i].Tag == "EX" || toks[i].Tag == "WDT" || demonstrative[strings.ToLower(toks[i].Text)] {
+			continue
+		}
+		h := j - 1
+		for k := i + 1; k < j; k++ {
+			if toks[k].Tag == "IN" || toks[k].Tag == "TO" {
+				h = k - 1 // "claims to French Louisiana": the head is "claims"
+				break
+			}
+		}
+		head := toks[h]
+		if !isNounTag(head.Tag) {
+			continue
+		}
+		if m := d.mentionIn(si, i, j); m != nil && m.Type == ePerson {
+			continue // people are "he", "she" or "they" and found by name
+		}
+		plural := head.Tag == "NNS" || head.Tag == "NNPS"
+		for k := i; k < j; k++ {
+			if toks[k].Tag == "CC" {
+				plural = true
+			}
+		}
+		text := d.subjectText(c)
+		if text == "" || isVague(text) {
+			continue
+		}
+		refs[si] = &referent{plural: plural, text: text}
+	}
+	return refs
+}
+
+var demonstrative = set("this that these those such another other one each either neither some many most all both any")
+
+// antecedent is the nearest subject of the two sentences before si that
+// agrees in number.
+func (d *document) antecedent(refs []*referent, si int, plural bool) *referent {
+	for p := si - 1; p >= 0 && p >= si-2; p-- {
+		if r := refs[p]; r != nil && r.plural == plural {
+			return r
+		}
+	}
+	return nil
+}
+
+// resolvePronouns rewrites the pronouns of a question about sentence si
+// with what they stand for: "What is it headed by?" becomes "What is the
+// Armenian Church headed by?". A pronoun whose referent is the key, or that
+// cannot be resolved, stays.
+func (d *document) resolvePronouns(refs []*referent, si int, prompt, key string) string {
+	toks := d.sents[si].Toks
+	var subj *referent
+	var person string
+	for k, t := range toks {
+		w := strings.ToLower(t.Text)
+		switch {
+		case (w == "it" || w == "they") && t.Tag == "PRP" && opensClause(toks, k):
+			if subj == nil && !(w == "it" && expletive(toks, k)) {
+				subj = d.antecedent(refs, si, w == "they")
+			}
+		case (w == "he" || w == "she") && opensClause(toks, k) && person == "":
+			if m := d.lastMention(si, k, ePerson); m != nil && m.Sent < si {
+				person = m.name()
+			}
+		}
+	}
+	if subj == nil && person == "" {
+		return prompt
+	}
+	lowKey := strings.ToLower(key)
+	fits := func(r string) bool {
+		lr := strings.ToLower(r)
+		return r != "" && !strings.Contains(lr, lowKey) && !strings.Contains(lowKey, lr)
+	}
+	words := strings.Fields(prompt)
+	changed := false
+	done := map[string]bool{}
+	for n, w := range words {
+		core := strings.TrimRightFunc(w, func(r rune) bool { return unicode.IsPunct(r) && r != '\'' })
+		tail := w[len(core):]
+		var rep string
+		switch strings.ToLower(core) {
+		case "it", "they":
+			if subj != nil && fits(subj.text) && (strings.ToLower(core) == "they") == subj.plural {
+				rep = subj.text
+			}
+		case "its", "their":
+			if subj != nil && fits(subj.text) && (strings.ToLower(core) == "their") == subj.plural {
+				rep = possessive(subj.text)
+			}
+		case "he", "she":
+			if fits(person) {
+				rep = person
+			}
+		case "his":
+			if fits(person) {
+				rep = possessive(person)
+			}
+		}
+		if rep == "" || done[strings.ToLower(core)] {
+			continue
+		}
+		done[strings.ToLower(core)] = true // later ones may stand for something else
+		if n == 0 {
+			rep = upperFirst(rep)
+		}
+		words[n] = rep + tail
+		changed = true
+	}
+	if !changed {
+		return prompt
+	}
+	return strings.Join(words, " ")
+}
+
+// opensClause reports whether token k is the subject at the start of a
+// sentence or of a clause after a comma or a fronted phrase.
+func opensClause(toks []token, k int) bool {
+	if k == 0 {
+		return true
+	}
+	p := toks[k-1]
+	return p.Tag == "," || p.Tag == "CC" || p.Tag == "``" || p.Tag == ":"
+}
+
+// expletive reports whether "it" at k stands for nothing: "it is
+// estimated that", "it is possible to", "it was in 1912 that".
+func expletive(toks []token, k int) bool {
+	if k+2 >= len(toks) {
+		return false
+	}
+	v := strings.ToLower(toks[k+1].Text)
+	if seemVerbs[v] {
+		return true
+	}
+	if !beForms[v] {
+		return false
+	}
+	n := k + 2
+	for n < len(toks) && toks[n].Tag == "RB" {
+		n++
+	}
+	if n+1 < len(toks) {
+		next := strings.ToLower(toks[n+1].Text)
+		if (toks[n].Tag == "JJ" || toks[n].Tag == "VBN") && (next == "that" || next == "to" || next == "for" || next == "whether") {
+			return true
+		}
+	}
+	// a cleft: "it was during the Cretaceous that ..."
+	for m := n; m < len(toks) && m < n+10; m++ {
+		if toks[m].Tag == "," || isFinite(toks[m].Tag) {
+			break
+		}
+		if w := strings.ToLower(toks[m].Text); w == "that" || w == "who" {
+			return m > n
+		}
+		if toks[m].Tag == "TO" && m+1 < len(toks) && toks[m+1].Tag == "VB" {
+			return true // "it is up to each of us to decide"
+		}
+	}
+	return false
+}
+
+var seemVerbs = set("seems seemed appears appeared happens happened takes took remains remained")
+
+// possessive is the 's form of a noun phrase.
+func possessive(s string) string {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if r == 's' || r == 'S' {
+		return s + "'"
+	}
+	return s + "'s"
+}
