@@ -28,7 +28,9 @@ func (d *document) wrongChoices(key string, t etype, n int) []string {
 	}
 	switch t {
 	case ePerson:
-		pool = append(append(pool, d.typed[ePerson]...), people...)
+		// only people of the article: a stranger's name among them is
+		// spotted at once, and no list suits every subject
+		pool = append(pool, d.typed[ePerson]...)
 	case ePlace:
 		pool = append(pool, d.typed[ePlace]...)
 		if countries[key] {

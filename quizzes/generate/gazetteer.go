@@ -13,9 +13,6 @@ var cities = list("Amsterdam|Athens|Baghdad|Bangkok|Barcelona|Beijing|Berlin|Bos
 
 var firstNames = list("Adam|Alan|Albert|Alexander|Alfred|Alice|Andrew|Anna|Anne|Anthony|Arthur|Barbara|Benjamin|Bill|Carl|Catherine|Charles|Charlotte|Christopher|Daniel|David|Edward|Elizabeth|Emily|Emma|Frank|Frederick|George|Grace|Gregory|Harold|Harry|Helen|Henry|Hugh|Ivan|Jack|Jacob|James|Jane|Jean|John|Joseph|Julia|Karl|Katherine|Laura|Leo|Leon|Leonid|Louis|Margaret|Maria|Mark|Martin|Mary|Michael|Mikhail|Nicholas|Nikolai|Nikita|Oliver|Paul|Peter|Philip|Richard|Robert|Samuel|Sarah|Sergei|Stefan|Stephen|Steven|Thomas|Vladimir|Walter|William|Joseph|Josef|Franklin|Theodore|Ronald|Donald|Barack|Winston|Napoleon|Otto|Friedrich|Johann|Wolfgang|Ludwig|Isaac|Charles|Marie|Sophie|Olga|Tatiana|Boris|Dmitry|Yuri")
 
-// people are wrong choices for "who" questions when the article names too few.
-var people = []string{"Fiona Hill", "Timothy Snyder", "Angela Stent", "Anne Applebaum", "Michael McFaul", "Sergei Guriev"}
-
 var universities = []string{"Harvard University", "Stanford University", "Columbia University", "University of Oxford", "Yale University"}
 
 var outlets = list("Reuters|Associated Press|BBC|CNN|The Hill|The Guardian|The New York Times|The Washington Post|Bloomberg|Politico|The Economist|Financial Times|Al Jazeera|Newsweek|Time")

@@ -86,14 +86,20 @@ func (d *document) toQuestion(c candidate) quizzes.Question {
 	}
 	if q.Kind == "" {
 		wrong := d.wrongChoices(c.answer, c.atype, 3)
-		if len(wrong) == 3 {
+		if wrong == nil && c.atype == ePerson {
+			// an article that names only three people still gives a fair
+			// question of three choices
+			wrong = d.wrongChoices(c.answer, c.atype, 2)
+		}
+		if wrong != nil {
 			q.Kind = quizzes.MultipleChoice
 		} else {
 			q.Kind = quizzes.ShortAnswer
 		}
 		if q.Kind == quizzes.MultipleChoice {
-			k := spot(c.prompt, 4)
-			for i, j := 0, 0; i < 4; i++ {
+			n := len(wrong) + 1
+			k := spot(c.prompt, n)
+			for i, j := 0, 0; i < n; i++ {
 				if i == k {
 					q.Choices = append(q.Choices, quizzes.Choice{Text: c.answer, Correct: true})
 				} else {

@@ -100,17 +100,22 @@ func TestWrongChoices(t *testing.T) {
 	tests := []struct {
 		key  string
 		t    etype
+		n    int
 		want []string // must be among the choices
 	}{
-		{"Alexander J. Motyl", ePerson, []string{"Stefan Hedlund", "Vladimir Putin"}},
-		{"Moscow", ePlace, []string{"Warsaw"}},
-		{"1990", eDate, nil},
-		{"three", eNumber, nil},
+		// people come from the article only: two others, and no third
+		{"Alexander J. Motyl", ePerson, 2, []string{"Stefan Hedlund", "Vladimir Putin"}},
+		{"Moscow", ePlace, 3, []string{"Warsaw"}},
+		{"1990", eDate, 3, nil},
+		{"three", eNumber, 3, nil},
+	}
+	if got := d.wrongChoices("Alexander J. Motyl", ePerson, 3); got != nil {
+		t.Errorf("Alexander J. Motyl: got %q, want no three wrong choices from an article that names two other people", got)
 	}
 	for _, tt := range tests {
-		got := d.wrongChoices(tt.key, tt.t, 3)
-		if len(got) != 3 {
-			t.Fatalf("%s: got %q, want three wrong choices", tt.key, got)
+		got := d.wrongChoices(tt.key, tt.t, tt.n)
+		if len(got) != tt.n {
+			t.Fatalf("%s: got %q, want %d wrong choices", tt.key, got, tt.n)
 		}
 		seen := map[string]bool{tt.key: true}
 		for _, c := range got {
