@@ -126,7 +126,7 @@ func (d *document) inSitu(s *sentence, i, j int, t etype) string {
 		return ""
 	}
 	wh := "what"
-	if m := d.mentionIn(s.Index, i, j); m != nil && m.Type == ePerson && m.J == j {
+	if m := d.mentionIn(s.Index, i, j); t == ePerson || m != nil && m.Type == ePerson && m.J == j {
 		wh = "who"
 	}
 	if t == eDate {

@@ -153,6 +153,9 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 				wh = "What"
 			}
 			obj := d.inSentence(si, c.subj[0], c.subj[1])
+			if o, ok := objectForm[strings.ToLower(obj)]; ok {
+				obj = o // "Who founded them?", not "Who founded they?"
+			}
 			add(candidate{prompt: question(wh, pastTense(toks[c.main].Text), obj, d.restText(c, [2]int{k, e})), answer: key, alts: alts, atype: t, template: "agent." + strings.ToLower(wh), score: 0.82})
 			asked++
 		}
@@ -262,3 +265,6 @@ func hasSubordinate(toks []token, i, j int) bool {
 }
 
 var negative = set("neither none no nothing nobody never few")
+
+// objectForm is the form a subject pronoun takes as an object.
+var objectForm = map[string]string{"i": "me", "he": "him", "she": "her", "we": "us", "they": "them"}

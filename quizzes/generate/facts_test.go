@@ -76,6 +76,15 @@ func TestTemplates(t *testing.T) {
 		{"a phrase deep in a sentence is asked where it stands",
 			"The committee approved the plan after a long debate.",
 			"insitu.phrase", "The committee approved the plan after what?", "a long debate"},
+		{"what a subject used asks by the tool's kind, with its purpose",
+			"The engineers used satellite imaging technology to map the glacier, which lies in Chile.",
+			"instrument.use", "What technology did the engineers use to map the glacier?", "satellite imaging technology"},
+		{"a pronoun subject after 'According to' is the source",
+			"According to the port authority, they utilized sonar systems to map the harbour floor.",
+			"instrument.use", "What systems did the port authority use to map the harbour floor?", "sonar systems"},
+		{"'it' stands for the subject of the sentence before",
+			"The Armenian Church has its own calendar. It is headed by a Catholicos.",
+			"", "What is the Armenian Church headed by?", "Catholicos"},
 	}
 	g := generator(t)
 	for _, tt := range tests {
@@ -83,7 +92,7 @@ func TestTemplates(t *testing.T) {
 			qs := g.Generate(tt.text)
 			var prompts []string
 			for _, q := range qs {
-				if q.Template != tt.template {
+				if tt.template != "" && q.Template != tt.template {
 					continue
 				}
 				prompts = append(prompts, q.Prompt)
@@ -97,6 +106,40 @@ func TestTemplates(t *testing.T) {
 			}
 			t.Errorf("template %s: got %q, want %q", tt.template, strings.Join(prompts, " | "), tt.prompt)
 		})
+	}
+}
+
+// A pronoun stays when it cannot be resolved, when it stands for the key,
+// and when it stands for nothing ("it is possible to").
+func TestPronounsThatStay(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ text, prompt string }{
+		// no earlier sentence: nothing to stand for
+		{"It was founded in 301 by monks.", "Who founded it in 301?"},
+		// "they" is plural: a singular subject before it is not what it means
+		{"The Armenian Church has a long history. They were founded in 301 by monks.", "Who founded them in 301?"},
+		// an expletive "it" stands for nothing
+		{"The bridge is long. It is possible to cross the river by ferry in summer.", ""},
+	}
+	g := generator(t)
+	for _, tt := range tests {
+		qs := g.Generate(tt.text)
+		found := tt.prompt == ""
+		for _, q := range qs {
+			if q.Prompt == tt.prompt {
+				found = true
+			}
+			if strings.Contains(q.Prompt, "The bridge is possible") || strings.Contains(q.Prompt, "the bridge is possible") {
+				t.Errorf("%q: got %q, want the expletive it kept", tt.text, q.Prompt)
+			}
+		}
+		if !found {
+			var ps []string
+			for _, q := range qs {
+				ps = append(ps, q.Prompt)
+			}
+			t.Errorf("%q: got %q, want %q among them", tt.text, ps, tt.prompt)
+		}
 	}
 }
 

@@ -91,6 +91,14 @@ func (d *document) resolvePronouns(refs []*referent, si int, prompt, key string)
 	toks := d.sents[si].Toks
 	var subj *referent
 	var person string
+	if c := parseClause(&d.sents[si], 0); c != nil && c.fronted[1] > 0 && strings.EqualFold(toks[0].Text, "according") {
+		// "According to the agency, they ...": the source is the subject
+		if src, _, _ := d.frontedSource(c); src != "" && c.subj[1]-c.subj[0] == 1 {
+			if w := strings.ToLower(toks[c.subj[0]].Text); w == "they" || w == "it" {
+				subj = &referent{plural: w == "they", text: src}
+			}
+		}
+	}
 	for k, t := range toks {
 		w := strings.ToLower(t.Text)
 		switch {
@@ -108,9 +116,16 @@ func (d *document) resolvePronouns(refs []*referent, si int, prompt, key string)
 		return prompt
 	}
 	lowKey := strings.ToLower(key)
+	lowPrompt := strings.ToLower(prompt)
 	fits := func(r string) bool {
 		lr := strings.ToLower(r)
-		return r != "" && !strings.Contains(lr, lowKey) && !strings.Contains(lowKey, lr)
+		// the key's own pronoun stays, and so does one whose referent the
+		// question already names
+		if r == "" || strings.Contains(lr, lowKey) || strings.Contains(lowKey, lr) {
+			return false
+		}
+		f := strings.Fields(lr)
+		return !strings.Contains(lowPrompt, f[len(f)-1])
 	}
 	words := strings.Fields(prompt)
 	changed := false
