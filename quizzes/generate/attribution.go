@@ -47,7 +47,7 @@ func (d *document) attributions(s *sentence) []candidate {
 		if syn, ok := synonym[verb]; ok {
 			verb = syn
 		}
-		content := d.inSentence(s.Index, start, end)
+		content := d.reported(s.Index, start, end)
 		out = append(out, candidate{prompt: question("Who", verb, "that", content), answer: speaker, alts: alts, atype: ePerson,
 			sent: s.Index, template: "attribution." + verb, score: 0.92, explain: speaker + " " + verb + " it."})
 	}
@@ -134,4 +134,64 @@ func (d *document) confirmedNear(si int, source string) bool {
 		}
 	}
 	return false
+}
+
+// reported is what a speaker said, tokens [i,j), cut to its main clause so
+// that the question stays readable: a leading "as the economy deteriorates,
+// ..." or "even if ...," goes, and so do an aside ", as reported by foreign
+// media," and a trailing ", hindering ..." that only add to the point.
+func (d *document) reported(si, i, j int) string {
+	toks := d.sents[si].Toks
+	w := strings.ToLower(toks[i].Text)
+	if subordinators[w] || (w == "even" || w == "only") && i+1 < j && subordinators[strings.ToLower(toks[i+1].Text)] {
+		// the main clause starts after the last comma that a subject and a
+		// finite verb follow
+		for c := j - 2; c > i; c-- {
+			if toks[c].Tag != "," || toks[c+1].Tag == "CC" || !isSubjectStart(toks[c+1]) && !(toks[c+1].Tag == "VBG" && isNounTag(toks[c+2].Tag)) {
+				continue
+			}
+			e := c + 1
+			for e < j && toks[e].Tag != "," {
+				e++
+			}
+			if hasFinite(toks, c+1, e) {
+				i = c + 1
+				break
+			}
+		}
+	}
+	var skip [][2]int
+	for c := i + 1; c < j-1; c++ {
+		if toks[c].Tag != "," {
+			continue
+		}
+		n := toks[c+1]
+		if n.Tag == "VBG" && !hasFinite(toks, c+1, j) {
+			j = c // ", hindering their participation in ..."
+			break
+		}
+		if strings.EqualFold(n.Text, "as") && c+2 < j && toks[c+2].Tag == "VBN" {
+			e := c + 2
+			for e < j && toks[e].Tag != "," {
+				e++
+			}
+			if e < j {
+				skip = append(skip, [2]int{c, e + 1}) // ", as reported by foreign media,"
+				c = e
+			}
+		}
+	}
+	if len(skip) == 0 {
+		return d.inSentence(si, i, j)
+	}
+	text := d.wordsSkipping(si, i, j, skip...)
+	if d.inSentence(si, i, i+1) != d.words(si, i, i+1) {
+		text = lowerFirst(text)
+	}
+	return text
+}
+
+// isSubjectStart: a token that may open a subject.
+func isSubjectStart(t token) bool {
+	return t.Tag == "DT" || isNounTag(t.Tag) || t.Tag == "PRP" || t.Tag == "JJ" || t.Tag == "PRP$" || t.Tag == "CD"
 }

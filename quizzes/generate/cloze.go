@@ -125,6 +125,13 @@ func (d *document) inSitu(s *sentence, i, j int, t etype) string {
 	if i == a && (j >= len(toks) || !isVerbTag(toks[j].Tag)) {
 		return ""
 	}
+	for k := a + 1; k < i; k++ {
+		if w := strings.ToLower(toks[k].Text); (subordinators[w] || w == "whether") && hasFinite(toks, a, k) && hasFinite(toks, k+1, i) {
+			// "The first is unlikely as it would necessitate who to ...":
+			// a question word deep in a second clause reads as a riddle
+			return ""
+		}
+	}
 	wh := "what"
 	if m := d.mentionIn(s.Index, i, j); t == ePerson || m != nil && m.Type == ePerson && m.J == j {
 		wh = "who"
@@ -136,6 +143,9 @@ func (d *document) inSitu(s *sentence, i, j int, t etype) string {
 		i-- // "started in when" -> "started when"
 	}
 	if q := d.frontedWh(s, a, i, j, b, wh); q != "" {
+		return q
+	}
+	if q := d.frontedChain(s, a, i, j, b, wh); q != "" {
 		return q
 	}
 	if b-a > 22 {

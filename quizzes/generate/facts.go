@@ -169,8 +169,8 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 	// a time or place put first: "In 1045, masses of Armenians migrated to Cilicia."
 	if f := c.fronted[1]; f > 1 && toks[0].Tag == "IN" && !strings.EqualFold(toks[0].Text, "according") {
 		for k := 0; k < f-1; k++ {
-			if toks[k].Tag != "IN" {
-				continue
+			if toks[k].Tag != "IN" || subordinators[strings.ToLower(toks[k].Text)] {
+				continue // "As Moscow turns to ..." is no place
 			}
 			e := npExtEnd(toks, k+1)
 			if e == k+1 || e > f {
@@ -246,7 +246,7 @@ func (d *document) quotedContent(c *clause) string {
 				e++
 			}
 			if e-k > 3 {
-				return d.inSentence(c.s.Index, k+1, e)
+				return d.reported(c.s.Index, k+1, e)
 			}
 		}
 	}

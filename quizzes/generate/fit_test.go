@@ -45,12 +45,8 @@ func TestFitRankWeights(t *testing.T) {
 	}
 	g := generator(t)
 	holdout := os.Getenv("QG_FIT_HOLDOUT") != ""
-	type example struct {
-		feats []string
-		prior float64
-		y     float64
-	}
-	var xs []example
+	group := 0
+	var xs []fitExample
 	for ai, art := range data.Data {
 		if holdout && ai%2 == 1 {
 			continue // fit on even articles, measure on odd ones
@@ -65,6 +61,7 @@ func TestFitRankWeights(t *testing.T) {
 			if len(gold) == 0 {
 				continue
 			}
+			group++
 			d := g.read(p.Context)
 			for _, c := range d.candidates() {
 				if !keep(c) {
@@ -78,7 +75,7 @@ func TestFitRankWeights(t *testing.T) {
 						}
 					}
 				}
-				xs = append(xs, example{append(d.features(c), "bias"), c.score, y})
+				xs = append(xs, fitExample{append(d.features(c), "bias"), c.score, y, group})
 			}
 		}
 	}
@@ -101,6 +98,14 @@ func TestFitRankWeights(t *testing.T) {
 				w[f] -= 0.1 * gr / math.Sqrt(g2[f]+1e-8)
 			}
 		}
+	}
+	// then a softmax over each paragraph's candidates, blended half and
+	// half with the pointwise weights: it spreads the first questions over
+	// more of what people ask (held-out coverage 0.609 -> 0.622) for a
+	// little precision (0.399 -> 0.397)
+	lw := refineListwise(xs, w, rng)
+	for k := range lw {
+		w[k] = (w[k] + lw[k]) / 2
 	}
 	if holdout {
 		saved := rankWeights
@@ -186,6 +191,77 @@ const rankWeightsHeader = `package generate
 // template's own score enters through rankPrior.
 var rankWeights = map[string]float64{
 `
+
+// fitExample is one candidate of the fitting data: its features, its
+// template's own score, whether people asked for its key, its paragraph.
+type fitExample struct {
+	feats []string
+	prior float64
+	y     float64
+	group int
+}
+
+// refineListwise continues the fit from w with a softmax over each
+// paragraph's candidates whose target is spread evenly over the asked ones
+// (ListNet). The bias stays: only the order within a paragraph is fitted.
+func refineListwise(xs []fitExample, w map[string]float64, rng *rand.Rand) map[string]float64 {
+	groups := map[int][]int{}
+	var order []int
+	for i, x := range xs {
+		if _, ok := groups[x.group]; !ok {
+			order = append(order, x.group)
+		}
+		groups[x.group] = append(groups[x.group], i)
+	}
+	out := map[string]float64{}
+	for k, v := range w {
+		out[k] = v
+	}
+	g2 := map[string]float64{}
+	for epoch := 0; epoch < 30; epoch++ {
+		for _, gi := range rng.Perm(len(order)) {
+			idx := groups[order[gi]]
+			pos := 0.0
+			for _, i := range idx {
+				pos += xs[i].y
+			}
+			if pos == 0 {
+				continue
+			}
+			zs := make([]float64, len(idx))
+			top := math.Inf(-1)
+			for n, i := range idx {
+				z := rankPrior * (xs[i].prior - 0.6)
+				for _, f := range xs[i].feats {
+					z += out[f]
+				}
+				zs[n] = z
+				top = math.Max(top, z)
+			}
+			sum := 0.0
+			for n := range zs {
+				zs[n] = math.Exp(zs[n] - top)
+				sum += zs[n]
+			}
+			grads := map[string]float64{}
+			for n, i := range idx {
+				gr := zs[n]/sum - xs[i].y/pos
+				for _, f := range xs[i].feats {
+					grads[f] += gr
+				}
+			}
+			for f, gr := range grads {
+				if f == "bias" {
+					continue
+				}
+				gr += 1e-3 * out[f]
+				g2[f] += gr * gr
+				out[f] -= 0.05 * gr / math.Sqrt(g2[f]+1e-8)
+			}
+		}
+	}
+	return out
+}
 
 // tokenF1 is SQuAD's answer overlap: lower case, no punctuation or articles.
 func tokenF1(a, b string) float64 {

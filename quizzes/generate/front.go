@@ -148,3 +148,94 @@ func middleTag(t token) bool {
 	}
 	return false
 }
+
+// frontedChain fronts the question word over a longer verb chain than
+// frontedWh reads: "Second-wave feminism is criticized for failing to
+// analyze what?" becomes "What is second-wave feminism criticized for
+// failing to analyze?". The clause must have one finite verb, after a
+// subject of at most twelve words, and nothing between the verb and the
+// phrase may open another clause or list: a question word cannot be moved
+// out of those.
+func (d *document) frontedChain(s *sentence, a, i, j, b int, wh string) string {
+	toks := s.Toks
+	if i-a < 3 || toks[i].Tag == "CD" {
+		return ""
+	}
+	switch p := toks[i-1]; {
+	case p.Tag == "CC" || p.Tag == "POS" || p.Tag == "DT" || p.Tag == "CD" || p.Tag == "VBG" || p.Tag == "PRP$" ||
+		strings.HasPrefix(p.Tag, "JJ") || strings.HasPrefix(p.Tag, "RB") || isNounTag(p.Tag):
+		return "" // part of a larger phrase or list
+	case strings.EqualFold(p.Text, "of") || strings.EqualFold(p.Text, "per"):
+		return "" // "lead to some of?"
+	case wh == "when" && p.Tag == "IN" && !timePreps[strings.ToLower(p.Text)]:
+		return "" // "until 1670" is not when it happened
+	}
+	if j < len(toks) {
+		if n := toks[j]; n.Tag == "POS" || n.Tag == "CC" || n.Tag == "CD" || strings.HasPrefix(n.Tag, "JJ") || isNounTag(n.Tag) || strings.EqualFold(n.Text, "of") {
+			return "" // "Russia" of "Russia's economy", "what and the Hill", "the Mount Morrison region"
+		}
+	}
+	if f := toks[a].Tag; !(f == "DT" || isNounTag(f) || f == "PRP" || f == "JJ" || f == "PRP$" || f == "CD") {
+		return ""
+	}
+	v := -1
+	for k := a + 1; k < i; k++ {
+		if isFinite(toks[k].Tag) {
+			v = k
+			break
+		}
+	}
+	if v < 0 || v-a > 12 || relativeBefore(toks, a, v) {
+		return ""
+	}
+	for k := a; k < v; k++ {
+		if w := strings.ToLower(toks[k].Text); toks[k].Tag == "WDT" || toks[k].Tag == "WP" || toks[k].Tag == "(" || w == "that" {
+			return "" // the subject holds a clause of its own
+		}
+	}
+	for k := a; k < b; k++ {
+		if isBoundary(toks[k]) {
+			return "" // the clause reached back over a comma
+		}
+	}
+	for k := v + 1; k < i; k++ {
+		t := toks[k]
+		w := strings.ToLower(t.Text)
+		if isFinite(t.Tag) || t.Tag == "WDT" || t.Tag == "WP" || t.Tag == "WRB" || t.Tag == "(" || t.Tag == "\"" ||
+			w == "that" || subordinators[w] || w == "whether" || t.Tag == "CC" && k+1 < i && !isVerbTag(toks[k+1].Tag) {
+			return ""
+		}
+	}
+	if b-j > 8 {
+		return ""
+	}
+	subj := d.inSentence(s.Index, a, v)
+	if pronouns[strings.ToLower(toks[a].Text)] && v-a == 1 {
+		subj = strings.ToLower(toks[a].Text)
+		if subj == "i" {
+			subj = "I"
+		}
+	}
+	first := toks[v]
+	fw := strings.ToLower(first.Text)
+	tail := d.wordsOrEmpty(s.Index, v+1, i)
+	var head string
+	switch {
+	case first.Tag == "MD" || beForms[fw] || (haveForms[fw] || doForms[fw]) && v+1 < i && isVerbTag(toks[v+1].Tag):
+		head = fw
+	default:
+		do := map[string]string{"VBD": "did", "VBZ": "does", "VBP": "do"}[first.Tag]
+		base := lemma(first.Text, first.Tag)
+		if do == "" || base == "" {
+			return ""
+		}
+		head, tail = do, strings.TrimSpace(base+" "+tail)
+	}
+	if tail == "" {
+		return ""
+	}
+	return question(upperFirst(wh), head, subj, tail, d.wordsOrEmpty(s.Index, j, b))
+}
+
+// timePreps put a date at the time of the event: "in 1733", "on 4 July".
+var timePreps = set("in on at during")

@@ -24,11 +24,19 @@ func (d *document) trueFalse() []candidate {
 			statement := tidy(d.norm.text[s.Start:s.End])
 			truth := "True"
 			if si%2 == 1 {
-				wrong := d.wrongChoices(m.Text, m.Type, 1)
-				if len(wrong) == 0 {
+				// a name the sentence already holds makes no false statement:
+				// "As North Korea turns to North Korea"
+				var swap string
+				for _, w := range d.wrongChoices(m.Text, m.Type, 3) {
+					if !strings.Contains(statement, w) {
+						swap = w
+						break
+					}
+				}
+				if swap == "" {
 					continue
 				}
-				statement = tidy(d.norm.text[s.Start:s.Toks[m.I].Start] + wrong[0] + d.norm.text[s.Toks[m.J-1].End:s.End])
+				statement = tidy(d.norm.text[s.Start:s.Toks[m.I].Start] + swap + d.norm.text[s.Toks[m.J-1].End:s.End])
 				truth = "False"
 			}
 			out = append(out, candidate{kind: quizzes.TrueFalse, prompt: "True or false: " + statement, answer: truth, atype: m.Type,
