@@ -116,6 +116,9 @@ func (d *document) inSitu(s *sentence, i, j int, t etype) string {
 	if i > a && (isNounTag(toks[i-1].Tag) || toks[i-1].Tag == "JJ" || toks[i-1].Tag == "POS" || toks[i-1].Tag == "CD") {
 		return "" // part of a larger phrase
 	}
+	if i-1 > a && (toks[i-1].Tag == "VBN" || toks[i-1].Tag == "VBG") && (toks[i-2].Tag == "IN" || toks[i-2].Tag == "TO" || toks[i-2].Tag == "DT") {
+		return "" // "leads to decreased what": the participle describes the phrase
+	}
 	if b-a < 5 || (i == a && j == b) || !hasFinite(toks, a, b) {
 		return ""
 	}

@@ -162,7 +162,7 @@ func (d *document) frontedChain(s *sentence, a, i, j, b int, wh string) string {
 		return ""
 	}
 	switch p := toks[i-1]; {
-	case p.Tag == "CC" || p.Tag == "POS" || p.Tag == "DT" || p.Tag == "CD" || p.Tag == "VBG" || p.Tag == "PRP$" ||
+	case p.Tag == "CC" || p.Tag == "POS" || p.Tag == "DT" || p.Tag == "CD" || p.Tag == "VBG" || p.Tag == "VBN" || p.Tag == "PRP$" ||
 		strings.HasPrefix(p.Tag, "JJ") || strings.HasPrefix(p.Tag, "RB") || isNounTag(p.Tag):
 		return "" // part of a larger phrase or list
 	case strings.EqualFold(p.Text, "of") || strings.EqualFold(p.Text, "per"):

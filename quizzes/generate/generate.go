@@ -65,9 +65,9 @@ func (d *document) candidates() []candidate {
 	}
 	cands = append(cands, d.trueFalse()...)
 	cands = append(cands, d.clozes(cands)...)
-	refs := d.subjects()
+	refs := d.pronounReferents()
 	for i := range cands {
-		cands[i].prompt = d.resolvePronouns(refs, cands[i].sent, cands[i].prompt, cands[i].answer)
+		cands[i].prompt = resolvePronouns(refs[cands[i].sent], cands[i].prompt, cands[i].answer)
 	}
 	return cands
 }
@@ -116,7 +116,7 @@ func (d *document) toQuestion(c candidate) quizzes.Question {
 	if q.Kind == quizzes.ShortAnswer || q.Kind == quizzes.Cloze {
 		seen := map[string]bool{}
 		for _, a := range append([]string{c.answer}, c.alts...) {
-			if a != "" && !seen[a] {
+			if a != "" && !seen[a] && (a == c.answer || !isVague(a)) {
 				seen[a] = true
 				q.Choices = append(q.Choices, quizzes.Choice{Text: a, Correct: true})
 			}

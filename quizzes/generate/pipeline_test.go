@@ -35,6 +35,8 @@ func TestSplitSentences(t *testing.T) {
 		{`"It is over." He left.`, []string{`"It is over."`, "He left."}},
 		{"It rose in the U.S. in 1990. Then it fell.", []string{"It rose in the U.S. in 1990.", "Then it fell."}},
 		{"Prices rose; wages fell.", []string{"Prices rose;", "wages fell."}},
+		{"He served Babken I. The council met.", []string{"He served Babken I.", "The council met."}},
+		{"It came from the U.S. However, prices rose.", []string{"It came from the U.S.", "However, prices rose."}},
 		{"no final stop", []string{"no final stop"}},
 	}
 	for _, tt := range tests {

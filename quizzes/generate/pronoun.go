@@ -83,35 +83,52 @@ func (d *document) antecedent(refs []*referent, si int, plural bool) *referent {
 	return nil
 }
 
-// resolvePronouns rewrites the pronouns of a question about sentence si
-// with what they stand for: "What is it headed by?" becomes "What is the
-// Armenian Church headed by?". A pronoun whose referent is the key, or that
-// cannot be resolved, stays.
-func (d *document) resolvePronouns(refs []*referent, si int, prompt, key string) string {
-	toks := d.sents[si].Toks
-	var subj *referent
-	var person string
-	if c := parseClause(&d.sents[si], 0); c != nil && c.fronted[1] > 0 && strings.EqualFold(toks[0].Text, "according") {
-		// "According to the agency, they ...": the source is the subject
-		if src, _, _ := d.frontedSource(c); src != "" && c.subj[1]-c.subj[0] == 1 {
-			if w := strings.ToLower(toks[c.subj[0]].Text); w == "they" || w == "it" {
-				subj = &referent{plural: w == "they", text: src}
+// standsFor is what the pronouns of one sentence stand for.
+type standsFor struct {
+	subj   *referent // "it", "they", "its", "their"
+	person string    // "he", "she", "his"
+}
+
+// pronounReferents works out, for each sentence, what its pronouns that
+// open a clause stand for.
+func (d *document) pronounReferents() []standsFor {
+	refs := d.subjects()
+	out := make([]standsFor, len(d.sents))
+	for si := range d.sents {
+		toks := d.sents[si].Toks
+		var sf standsFor
+		if c := parseClause(&d.sents[si], 0); c != nil && c.fronted[1] > 0 && strings.EqualFold(toks[0].Text, "according") {
+			// "According to the agency, they ...": the source is the subject
+			if src, _, _ := d.frontedSource(c); src != "" && c.subj[1]-c.subj[0] == 1 {
+				if w := strings.ToLower(toks[c.subj[0]].Text); w == "they" || w == "it" {
+					sf.subj = &referent{plural: w == "they", text: src}
+				}
 			}
 		}
-	}
-	for k, t := range toks {
-		w := strings.ToLower(t.Text)
-		switch {
-		case (w == "it" || w == "they") && t.Tag == "PRP" && opensClause(toks, k):
-			if subj == nil && !(w == "it" && expletive(toks, k)) {
-				subj = d.antecedent(refs, si, w == "they")
-			}
-		case (w == "he" || w == "she") && opensClause(toks, k) && person == "":
-			if m := d.lastMention(si, k, ePerson); m != nil && m.Sent < si {
-				person = m.name()
+		for k, t := range toks {
+			w := strings.ToLower(t.Text)
+			switch {
+			case (w == "it" || w == "they") && t.Tag == "PRP" && opensClause(toks, k):
+				if sf.subj == nil && !(w == "it" && expletive(toks, k)) {
+					sf.subj = d.antecedent(refs, si, w == "they")
+				}
+			case (w == "he" || w == "she") && opensClause(toks, k) && sf.person == "":
+				if m := d.lastMention(si, k, ePerson); m != nil && m.Sent < si {
+					sf.person = m.name()
+				}
 			}
 		}
+		out[si] = sf
 	}
+	return out
+}
+
+// resolvePronouns rewrites the pronouns of a question with what they stand
+// for: "What is it headed by?" becomes "What is the Armenian Church headed
+// by?". A pronoun whose referent is the key, or that cannot be resolved,
+// stays.
+func resolvePronouns(sf standsFor, prompt, key string) string {
+	subj, person := sf.subj, sf.person
 	if subj == nil && person == "" {
 		return prompt
 	}

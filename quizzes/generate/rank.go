@@ -16,13 +16,16 @@ func keep(c candidate) bool {
 	if c.kind == quizzes.TrueFalse {
 		return len(strings.Fields(c.prompt)) <= 40
 	}
-	if c.prompt == "" || c.answer == "" || isVague(c.answer) {
-		return false
+	if c.prompt == "" || c.answer == "" || isVague(c.answer) || c.kind != quizzes.Cloze && strings.Count(c.prompt, "(") != strings.Count(c.prompt, ")") {
+		return false // a bracket cut in half: "What did rulers of Armenia) do?"
 	}
 	if f := strings.Fields(strings.ToLower(c.answer)); negative[f[0]] {
 		return false // "Neither of these outcomes" answers no question asked without the negation
 	}
 	aw := len(strings.Fields(c.answer))
+	if aw == 1 && strings.HasPrefix(c.template, "object.") && strings.HasSuffix(strings.ToLower(c.answer), "ing") {
+		return false // "What did they end up in squalor?" -> "living"
+	}
 	pw := len(strings.Fields(c.prompt))
 	long := strings.HasPrefix(c.template, "event.") || strings.HasPrefix(c.template, "cause.")
 	if (aw > 12 && !long) || aw > 25 || pw < 3 || pw > 40 {

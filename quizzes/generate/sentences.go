@@ -86,8 +86,8 @@ func splitSentences(text string) [][2]int {
 		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '\'' || r == '(') {
 			continue
 		}
-		if c == '.' && abbreviationBefore(text, i) {
-			continue
+		if c == '.' && abbreviationBefore(text, i) && !opensSentence(text[k:]) {
+			continue // "Alexander J. Motyl", but "Babken I. The council ..."
 		}
 		add(start, j)
 		start = j
@@ -112,6 +112,17 @@ func abbreviationBefore(text string, i int) bool {
 		return true
 	}
 	return abbreviations[w]
+}
+
+// opensSentence reports whether text starts with a word that begins
+// sentences and never names: after "I." or "etc." it starts a new one.
+func opensSentence(text string) bool {
+	e := strings.IndexAny(text, " ,;:")
+	if e < 0 {
+		e = len(text)
+	}
+	w := strings.ToLower(text[:e])
+	return w != "a" && w != "i" && notNames[w]
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }

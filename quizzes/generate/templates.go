@@ -136,6 +136,7 @@ func roleBefore(toks []token, k int) string {
 // group has no auxiliary: "When did the Catholicossate settle there?".
 func (d *document) inverted(c *clause, wh, subj, rest string) string {
 	toks := c.s.Toks
+	rest = cutCoordinated(c, rest)
 	var auxWords []string
 	firstAux := -1
 	for _, a := range c.aux {
@@ -213,6 +214,23 @@ func (d *document) restText(c *clause, skip ...[2]int) string {
 		}
 	}
 	return d.wordsSkipping(c.s.Index, a, b, skip...)
+}
+
+// cutCoordinated ends the rest of an inverted question before a second
+// predicate: "When did Dickens visit the area and was appalled at ...?"
+// cannot take "was" after "did".
+func cutCoordinated(c *clause, rest string) string {
+	toks := c.s.Toks
+	for k := c.main + 1; k+1 < len(toks); k++ {
+		if toks[k].Tag != "CC" || !isFinite(toks[k+1].Tag) {
+			continue
+		}
+		cut := " " + toks[k].Text + " " + toks[k+1].Text + " "
+		if i := strings.Index(rest+" ", cut); i >= 0 {
+			return strings.TrimRight(rest[:i], " ,")
+		}
+	}
+	return rest
 }
 
 // restLimit is the longest rest of a clause a prompt repeats: people ask
