@@ -75,6 +75,7 @@ func (d *document) blanked(s *sentence, i, j int) string {
 		// enough to read as one question
 		a = max(0, i-clozeWindow)
 		b = min(len(toks), j+clozeWindow)
+		a, b = phraseWindow(toks, a, i, j, b)
 	}
 	before := d.norm.text[toks[a].Start:toks[i].Start]
 	after := ""
@@ -89,6 +90,47 @@ func (d *document) blanked(s *sentence, i, j int) string {
 		p += " ..."
 	}
 	return p
+}
+
+// phraseWindow moves the edges of a cloze's window [a,b) around the blank
+// [i,j) to where phrases end, so that the window does not stop mid-phrase:
+// out to a comma or the sentence's end if one is near, else back to where
+// a preposition, conjunction or relative clause starts.
+func phraseWindow(toks []token, a, i, j, b int) (int, int) {
+	if b < len(toks) {
+		moved := false
+		for k := b; k < len(toks) && k < b+6; k++ {
+			if isBoundary(toks[k]) {
+				b, moved = k, true
+				if toks[k].Tag == "." {
+					b = k + 1
+				}
+				break
+			}
+		}
+		for k := b - 1; !moved && k > j+5; k-- {
+			if t := toks[k].Tag; (t == "IN" || t == "CC" || t == "WDT" || t == "WP" || t == "TO") && !strings.EqualFold(toks[k].Text, "of") {
+				b = k
+				break
+			}
+		}
+	}
+	if a > 0 {
+		for k := a; k < i-1; k++ {
+			if isBoundary(toks[k]) {
+				return k + 1, b // "... mountains, the farmers": from the comma on
+			}
+		}
+		for k := a - 1; k >= 0 && k >= a-6; k-- {
+			if isBoundary(toks[k]) {
+				return k + 1, b
+			}
+			if k == 0 {
+				return 0, b
+			}
+		}
+	}
+	return a, b
 }
 
 // inSitu asks about tokens [i,j) where they stand, in the clause around

@@ -195,3 +195,34 @@ func TestTaggingIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// A long sentence's cloze keeps a window around the blank that starts and
+// ends where phrases do.
+func TestClozeWindowEndsWithAPhrase(t *testing.T) {
+	t.Parallel()
+	g := generator(t)
+	tests := []struct{ text, blank, want string }{
+		{"Reports indicating that North Korea is sending troops to assist Moscow's invasion of Ukraine underscore the significant manpower constraints that are impacting the Russian economy and military.",
+			"North Korea", "Reports indicating that _____ is sending troops to assist Moscow's invasion of Ukraine ..."},
+		{"After a long and bitter winter in the mountains, the farmers of the northern valley finally moved their herds to the river, where the grass was rich.",
+			"their herds", "... the farmers of the northern valley finally moved _____ to the river, where the grass was rich."},
+	}
+	for _, tt := range tests {
+		d := g.read(tt.text)
+		s := &d.sents[0]
+		i, j := -1, -1
+		words := strings.Fields(tt.blank)
+		for k := range s.Toks {
+			if s.Toks[k].Text == words[0] && k+len(words) <= len(s.Toks) && s.Toks[k+len(words)-1].Text == words[len(words)-1] {
+				i, j = k, k+len(words)
+				break
+			}
+		}
+		if i < 0 {
+			t.Fatalf("%q not found in %q", tt.blank, tt.text)
+		}
+		if got := d.blanked(s, i, j); got != tt.want {
+			t.Errorf("got %q, want %q", got, tt.want)
+		}
+	}
+}
