@@ -61,6 +61,12 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 		if q := d.quotedContent(c); q != "" && rest == "" || speechVerbs[mainLemma] && q != "" {
 			rest = "that " + q
 		}
+		if nwh, nkey, nalts, ntmpl := d.numberSubject(c); nwh != "" {
+			// "Approximately 10% of cases are ..." -> "What percentage of
+			// cases are ...?", "Three bishops attended" -> "How many bishops
+			// attended?"
+			wh, key, alts, t, tmpl, score = nwh, nkey, nalts, eNumber, ntmpl, 0.85
+		}
 		if rest != "" || !c.copula {
 			add(candidate{prompt: question(wh, vg, rest), answer: key, alts: alts, atype: t, template: tmpl, score: score})
 		}
@@ -213,6 +219,41 @@ func countNouns(toks []token, i, j int) string {
 		}
 	}
 	return ""
+}
+
+// numberSubject asks for the number of a subject that counts or measures
+// a share: it returns the question words, the key, other accepted forms and
+// the template, or "" when the subject holds no number.
+func (d *document) numberSubject(c *clause) (wh, key string, alts []string, tmpl string) {
+	toks := c.s.Toks
+	si := c.s.Index
+	i, j := c.subj[0], c.subj[1]
+	k := i
+	for k < j && (toks[k].Tag == "RB" || toks[k].Tag == "JJR" || toks[k].Tag == "IN" && k+1 < j && toks[k+1].Tag == "CD" || toks[k].Text == "than") {
+		k++ // "approximately", "more than", "about"
+	}
+	if k >= j || toks[k].Tag != "CD" || isYear(toks[k].Text) {
+		return "", "", nil, ""
+	}
+	e := k + 1
+	for e < j && toks[e].Tag == "CD" {
+		e++
+	}
+	if strings.HasSuffix(toks[e-1].Text, "%") || e < j && (toks[e].Text == "%" || strings.EqualFold(toks[e].Text, "percent")) {
+		if !strings.HasSuffix(toks[e-1].Text, "%") {
+			e++
+		}
+		if e+1 < j && strings.EqualFold(toks[e].Text, "of") {
+			return "What percentage of " + d.words(si, e+1, j),
+				d.words(si, k, e), []string{d.words(si, i, e)}, "count.percentage"
+		}
+		return "", "", nil, ""
+	}
+	if n := countNouns(toks, k, j); n != "" && npEnd(toks, e) == j {
+		num, nalts := d.countAnswer(si, i, j)
+		return "How many " + n, num, nalts, "count.how_many"
+	}
+	return "", "", nil, ""
 }
 
 // countAnswer is the number of a counted phrase, with the whole phrase as
