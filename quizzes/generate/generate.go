@@ -55,6 +55,7 @@ func (d *document) candidates() []candidate {
 			cands = append(cands, d.clauseQuestions(c)...)
 			cands = append(cands, d.eventQuestions(c)...)
 			cands = append(cands, d.instrumentQuestions(c)...)
+			cands = append(cands, d.measureQuestions(c)...)
 			if c.rest[1] <= from || c.rest[1] >= len(s.Toks) || s.Toks[c.rest[1]].Tag != "," {
 				break
 			}
