@@ -15,7 +15,7 @@ import (
 func (s *Store) QuizResults(ctx context.Context, quizID int64) ([]quizzes.Result, error) {
 	rows, err := s.read.QueryContext(ctx, `SELECT a.id, a.quiz_id, a.student_id, a.number, a.started_at, a.submitted_at,
 			a.score, a.max_score, st.display_name,
-			r.question_id, r.given, r.correct, r.points, r.answered_at
+			r.question_id, r.given, r.correct, r.points, r.answered_at, r.marked_at
 		FROM attempts a
 		JOIN students st ON st.id = a.student_id
 		LEFT JOIN responses r ON r.attempt_id = a.id
@@ -33,11 +33,12 @@ func (s *Store) QuizResults(ctx context.Context, quizID int64) ([]quizzes.Result
 			started, submitted sql.NullString
 			qid                sql.NullInt64
 			given, answered    sql.NullString
+			marked             sql.NullString
 			correct            sql.NullBool
 			points             sql.NullFloat64
 		)
 		if err := rows.Scan(&a.ID, &a.QuizID, &a.StudentID, &a.Number, &started, &submitted, &a.Score, &a.MaxScore, &name,
-			&qid, &given, &correct, &points, &answered); err != nil {
+			&qid, &given, &correct, &points, &answered, &marked); err != nil {
 			return nil, fmt.Errorf("db: load results of quiz %d: %w", quizID, err)
 		}
 		if len(out) == 0 || out[len(out)-1].Attempt.ID != a.ID {
@@ -46,7 +47,7 @@ func (s *Store) QuizResults(ctx context.Context, quizID int64) ([]quizzes.Result
 		}
 		if qid.Valid {
 			out[len(out)-1].Responses[qid.Int64] = quizzes.Response{AttemptID: a.ID, QuestionID: qid.Int64,
-				Given: given.String, Correct: correct.Bool, Points: points.Float64, AnsweredAt: parseTime(answered)}
+				Given: given.String, Correct: correct.Bool, Points: points.Float64, AnsweredAt: parseTime(answered), MarkedAt: parseTime(marked)}
 		}
 	}
 	if err := rows.Err(); err != nil {

@@ -77,6 +77,21 @@ func TestTeacherMarksAnEssay(t *testing.T) {
 		t.Fatalf("before marking the student sees %q", r.doc.Find(".score").Text())
 	}
 
+	results := fmt.Sprintf("/teach/quiz/%d/results", q.ID)
+	essayMark := func() string {
+		cells := owner.get(results).doc.Find(".grid tbody td.mark")
+		if cells.Length() != 2 {
+			t.Fatalf("the gradebook grid has %d marks, want 2", cells.Length())
+		}
+		return strings.TrimSpace(cells.Eq(1).Find(".sr-only").Text())
+	}
+	if got := essayMark(); got != "pending" {
+		t.Errorf("before marking the gradebook shows the essay as %q, want pending", got)
+	}
+	if r := owner.get(results); !strings.Contains(r.body, "1 of 1 answers wait for your mark") {
+		t.Errorf("before marking the item analysis does not say the essay waits for a mark")
+	}
+
 	page := fmt.Sprintf("/teach/quiz/%d/results/attempt/%s", q.ID, strings.TrimPrefix(attempt, "/attempt/"))
 	view := owner.get(page)
 	form := view.doc.Find("form.mark-form")
@@ -103,6 +118,9 @@ func TestTeacherMarksAnEssay(t *testing.T) {
 		if res := tc.c.post(action, tc.form); res.status != tc.status {
 			t.Errorf("%s: status %d, want %d", tc.name, res.status, tc.status)
 		}
+	}
+	if got := essayMark(); got != "partly" {
+		t.Errorf("after marking 1.5 of 2 the gradebook shows the essay as %q, want partly", got)
 	}
 	r = student.get(attempt + "/result")
 	if !strings.Contains(r.body, "2.5 / 3 points") || !strings.Contains(r.body, "Marked by your teacher · 1.5 of 2 pt") {

@@ -38,7 +38,7 @@ func (h *Handler) results(c *fiber.Ctx) error {
 		row := views.ResultsRow{Student: r.Student, Attempt: r.Attempt, Taken: taken, TimedOut: timedOut}
 		for _, it := range p.Items {
 			resp, ok := r.Responses[it.Question.ID]
-			row.Marks = append(row.Marks, quizzes.MarkOf(resp, ok))
+			row.Marks = append(row.Marks, quizzes.MarkFor(it.Question, resp, ok))
 		}
 		p.Rows = append(p.Rows, row)
 		p.Percents = append(p.Percents, r.Attempt.Percent())

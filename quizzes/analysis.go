@@ -2,6 +2,7 @@ package quizzes
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -25,11 +26,21 @@ const (
 	MarkWrong
 	MarkPartly
 	MarkRight
+	MarkPending // an essay the teacher has not marked yet
 )
 
 // String is the mark as a word, also used as a CSS class.
 func (m Mark) String() string {
-	return [...]string{"blank", "wrong", "partly", "right"}[m]
+	return [...]string{"blank", "wrong", "partly", "right", "pending"}[m]
+}
+
+// MarkFor is MarkOf for a response to q: an answered essay that the teacher
+// has not marked is pending, not wrong.
+func MarkFor(q Question, r Response, answered bool) Mark {
+	if answered && OutcomeOf(q, r).Pending {
+		return MarkPending
+	}
+	return MarkOf(r, answered)
 }
 
 // MarkOf reads the mark of a stored response; answered is false when the
@@ -87,6 +98,10 @@ type ItemStats struct {
 	Number                      int // the question's place in the quiz, from 1
 	Attempts                    int // finished attempts counted
 	Right, Partly, Wrong, Blank int
+	// Pending counts the answers (essays) still waiting for the teacher's
+	// mark. The figures below leave those attempts out until they are
+	// marked.
+	Pending int
 	// Facility is the mean credit earned, 0..1; for a question marked only
 	// right or wrong it is the share who got it right. A blank earns 0.
 	Facility float64
@@ -107,8 +122,9 @@ type ItemStats struct {
 	Flags                        []Flag
 }
 
-// Analyse computes the statistics of every graded question of a quiz over
-// finished attempts; open attempts in results are ignored.
+// Analyse computes the statistics of every graded question of a quiz, and
+// of every essay as far as the teacher has marked it, over finished
+// attempts; open attempts in results are ignored.
 func Analyse(questions []Question, results []Result) []ItemStats {
 	var done []Result
 	for _, r := range results {
@@ -121,18 +137,24 @@ func Analyse(questions []Question, results []Result) []ItemStats {
 	// its score in points over the graded questions.
 	var items []ItemStats
 	var credit [][]float64
+	var masks [][]bool // masks[i][a]: attempt a's answer to item i has its mark
 	points := make([][]float64, 0, len(questions))
 	totals := make([]float64, n)
 	for qi, q := range questions {
-		if !q.Kind.Graded() {
-			continue
+		if !q.Kind.Graded() && q.Kind != Essay {
+			continue // a description asks nothing; essays count once marked
 		}
 		q = q.Normalize()
 		it := ItemStats{Question: q, Number: qi + 1, Attempts: n}
 		cr, pts := make([]float64, n), make([]float64, n)
+		in := make([]bool, n)
 		for a, res := range done {
 			r, ok := res.Responses[q.ID]
-			switch MarkOf(r, ok) {
+			in[a] = true
+			switch MarkFor(q, r, ok) {
+			case MarkPending:
+				it.Pending++
+				in[a] = false
 			case MarkBlank:
 				it.Blank++
 			case MarkWrong:
@@ -147,28 +169,60 @@ func Analyse(questions []Question, results []Result) []ItemStats {
 				totals[a] += r.Points
 			}
 		}
-		it.Facility = mean(cr)
+		it.Facility = meanAt(cr, marked(in, nil))
 		it.Choices = choiceShares(q, done)
 		it.CommonWrong = commonWrongAnswers(q, done)
 		items = append(items, it)
 		credit, points = append(credit, cr), append(points, pts)
+		masks = append(masks, in)
 	}
 	upper, lower := groups(done, totals)
 	for i := range items {
 		it := &items[i]
-		if n < MinAttempts {
+		in := marked(masks[i], nil)
+		if len(in) < MinAttempts {
+			if it.Pending > 0 {
+				it.Flags = []Flag{pendingFlag(*it)}
+			}
 			continue
 		}
-		rest := make([]float64, n)
-		for a := range rest {
-			rest[a] = totals[a] - points[i][a]
+		var x, rest []float64
+		for _, a := range in {
+			x = append(x, credit[i][a])
+			rest = append(rest, totals[a]-points[i][a])
 		}
-		it.Discrimination, it.HasDiscrimination = correlation(credit[i], rest)
-		it.UpperFacility, it.LowerFacility = meanAt(credit[i], upper), meanAt(credit[i], lower)
-		it.GroupSize = len(upper)
+		it.Discrimination, it.HasDiscrimination = correlation(x, rest)
+		up, low := marked(masks[i], upper), marked(masks[i], lower)
+		it.UpperFacility, it.LowerFacility = meanAt(credit[i], up), meanAt(credit[i], low)
+		it.GroupSize = min(len(up), len(low))
 		it.Flags = flags(*it)
 	}
 	return items
+}
+
+// marked returns the attempts of idx (all attempts when idx is nil) whose
+// answer to a question has its mark.
+func marked(in []bool, idx []int) []int {
+	var out []int
+	if idx == nil {
+		for a, ok := range in {
+			if ok {
+				out = append(out, a)
+			}
+		}
+		return out
+	}
+	for _, a := range idx {
+		if in[a] {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// pendingFlag tells the teacher that some answers still wait for a mark.
+func pendingFlag(it ItemStats) Flag {
+	return Flag{Severity: Note, Reason: fmt.Sprintf("%d of %d answers wait for your mark; the figures count the marked ones only.", it.Pending, it.Attempts)}
 }
 
 // creditOf is the share of the question's points a response earned.

@@ -21,7 +21,10 @@ func flags(it ItemStats) []Flag {
 	add := func(s Severity, format string, args ...any) {
 		out = append(out, Flag{Severity: s, Reason: fmt.Sprintf(format, args...)})
 	}
-	everyone := it.Right == it.Attempts
+	if it.Pending > 0 {
+		out = append(out, pendingFlag(it))
+	}
+	everyone := it.Right == it.Attempts-it.Pending
 	nobody := it.Facility < 1e-9
 	switch {
 	case everyone:

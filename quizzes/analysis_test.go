@@ -162,13 +162,13 @@ func slicesEqual(a, b []int) bool {
 	return true
 }
 
-func TestAnalyseCountsPartialCreditAndSkipsUngradedKinds(t *testing.T) {
+func TestAnalyseCountsPartialCreditAndSkipsDescriptions(t *testing.T) {
 	t.Parallel()
 	mr := Question{ID: 1, Kind: MultipleResponse, Prompt: "Rivers?", Points: 2,
 		Choices: []Choice{{Text: "Nile", Correct: true}, {Text: "Seine", Correct: true}, {Text: "Paris"}}}
-	essay := Question{ID: 2, Kind: Essay, Prompt: "Why?"}
-	rs := results([]Question{mr, essay}, []string{"0,1"}, []string{"0"}, []string{"0,2"}, []string{""})
-	items := Analyse([]Question{mr, essay}, rs)
+	desc := Question{ID: 2, Kind: Description, Prompt: "Read the passage."}
+	rs := results([]Question{mr, desc}, []string{"0,1"}, []string{"0"}, []string{"0,2"}, []string{""})
+	items := Analyse([]Question{mr, desc}, rs)
 	if len(items) != 1 || items[0].Number != 1 {
 		t.Fatalf("got %d items, want only the graded question", len(items))
 	}
@@ -185,6 +185,47 @@ func TestAnalyseCountsPartialCreditAndSkipsUngradedKinds(t *testing.T) {
 	}
 	if it.Choices[0].Share != 0.75 {
 		t.Errorf("share of Nile = %.2f, want 0.75 (of all four attempts)", it.Choices[0].Share)
+	}
+}
+
+// An essay the teacher has not marked is neither right nor wrong: it is
+// pending, and the figures count the marked answers only.
+func TestAnalysePendingEssays(t *testing.T) {
+	t.Parallel()
+	essay := Question{ID: 2, Kind: Essay, Prompt: "Why?", Points: 2}
+	qs := []Question{tf(1), essay}
+	rs := results(qs[:1], []string{T}, []string{T}, []string{F}, []string{T}, []string{F}, []string{T}, []string{T})
+	marked := time.Date(2026, 1, 2, 9, 0, 0, 0, time.UTC)
+	for i := range rs {
+		r := Response{QuestionID: 2, Given: "Because."}
+		if i < 5 { // five marked: 2, 2, 0, 2, 0 points; two wait
+			r.MarkedAt = marked
+			r.Points = [...]float64{2, 2, 0, 2, 0}[i]
+			r.Correct = r.Points == 2
+		}
+		rs[i].Responses[2] = r
+		rs[i].Attempt.Score += r.Points
+		rs[i].Attempt.MaxScore += 2
+	}
+	items := Analyse(qs, rs)
+	it := items[1]
+	if it.Pending != 2 || it.Right != 3 || it.Wrong != 2 || it.Attempts != 7 {
+		t.Errorf("right/wrong/pending of %d = %d/%d/%d, want 3/2/2 of 7", it.Attempts, it.Right, it.Wrong, it.Pending)
+	}
+	if math.Abs(it.Facility-0.6) > 1e-9 {
+		t.Errorf("facility %.3f, want 0.6 (3 of the 5 marked)", it.Facility)
+	}
+	if !it.HasDiscrimination || !hasFlag(it, Note, "2 of 7 answers wait for your mark") {
+		t.Errorf("got discrimination %v and flags %v, want discrimination over the 5 marked and a note on the 2 waiting", it.HasDiscrimination, it.Flags)
+	}
+	if got := MarkFor(essay, rs[6].Responses[2], true); got != MarkPending {
+		t.Errorf("an unmarked essay is %v, want pending", got)
+	}
+	if got := MarkFor(essay, rs[2].Responses[2], true); got != MarkWrong {
+		t.Errorf("an essay marked 0 is %v, want wrong", got)
+	}
+	if got := MarkFor(essay, Response{}, false); got != MarkBlank {
+		t.Errorf("an essay left blank is %v, want blank", got)
 	}
 }
 

@@ -464,7 +464,7 @@ func TeacherResults(p ResultsPage) templ.Component {
 						return templ_7745c5c3_Err
 					}
 				}
-				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 38, "</tbody></table></div></section><section class=\"panel\"><h2 id=\"grid\">Students by questions</h2><p class=\"hint\"><span class=\"mark right\" aria-hidden=\"true\">✓</span> right · <span class=\"mark partly\" aria-hidden=\"true\">½</span> partly right · <span class=\"mark wrong\" aria-hidden=\"true\">✗</span> wrong · <span class=\"mark blank\" aria-hidden=\"true\">–</span> left blank. Hover a question number for its text.</p><div class=\"scroll\"><table class=\"table grid\"><thead><tr><th scope=\"col\">Student</th>")
+				templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 38, "</tbody></table></div></section><section class=\"panel\"><h2 id=\"grid\">Students by questions</h2><p class=\"hint\"><span class=\"mark right\" aria-hidden=\"true\">✓</span> right · <span class=\"mark partly\" aria-hidden=\"true\">½</span> partly right · <span class=\"mark wrong\" aria-hidden=\"true\">✗</span> wrong · <span class=\"mark blank\" aria-hidden=\"true\">–</span> left blank · <span class=\"mark pending\" aria-hidden=\"true\">…</span> waiting for your mark. Hover a question number for its text.</p><div class=\"scroll\"><table class=\"table grid\"><thead><tr><th scope=\"col\">Student</th>")
 				if templ_7745c5c3_Err != nil {
 					return templ_7745c5c3_Err
 				}
@@ -644,9 +644,9 @@ func TeacherResults(p ResultsPage) templ.Component {
 						return templ_7745c5c3_Err
 					}
 					var templ_7745c5c3_Var37 string
-					templ_7745c5c3_Var37, templ_7745c5c3_Err = templ.JoinStringErrs(percentOf(it.Facility))
+					templ_7745c5c3_Var37, templ_7745c5c3_Err = templ.JoinStringErrs(facility(it))
 					if templ_7745c5c3_Err != nil {
-						return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/teacher_results.templ`, Line: 143, Col: 51}
+						return templ.Error{Err: templ_7745c5c3_Err, FileName: `views/teacher_results.templ`, Line: 143, Col: 41}
 					}
 					_, templ_7745c5c3_Err = templ_7745c5c3_Buffer.WriteString(templ.EscapeString(templ_7745c5c3_Var37))
 					if templ_7745c5c3_Err != nil {
@@ -677,7 +677,7 @@ func TeacherResults(p ResultsPage) templ.Component {
 }
 
 func markSymbol(m quizzes.Mark) string {
-	return [...]string{"–", "✗", "½", "✓"}[m]
+	return [...]string{"–", "✗", "½", "✓", "…"}[m]
 }
 
 func isAre(n int) string {
@@ -685,6 +685,15 @@ func isAre(n int) string {
 		return "is"
 	}
 	return "are"
+}
+
+// facility is an item's facility, or a dash while none of its answers has
+// a mark.
+func facility(it quizzes.ItemStats) string {
+	if it.Pending == it.Attempts {
+		return "—"
+	}
+	return percentOf(it.Facility)
 }
 
 func percentOf(f float64) string { return strconv.Itoa(int(f*100+0.5)) + "%" }
