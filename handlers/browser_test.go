@@ -66,6 +66,21 @@ func screenshotDir(t *testing.T) string {
 
 func newBrowser(t *testing.T, path string, width, height int, script bool) context.Context {
 	t.Helper()
+	// Chromium now and then exits before it opens its debugging port on a
+	// busy machine ("chrome failed to start"); a fresh start then works.
+	var err error
+	for try := 0; try < 3; try++ {
+		var ctx context.Context
+		if ctx, err = startBrowser(t, path, width, height, script); err == nil {
+			return ctx
+		}
+		time.Sleep(time.Duration(try+1) * 200 * time.Millisecond)
+	}
+	t.Fatalf("start browser: %v", err)
+	return nil
+}
+
+func startBrowser(t *testing.T, path string, width, height int, script bool) (context.Context, error) {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
 		chromedp.Flag("headless", true),
@@ -78,17 +93,21 @@ func newBrowser(t *testing.T, path string, width, height int, script bool) conte
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(width, height),
 	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	bctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(cancel)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	bctx, cancelBrowser := chromedp.NewContext(actx)
 	// The first call starts the browser; it must not run under a timeout.
 	if _, err := chromedp.Call(bctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: !script}); err != nil {
-		t.Fatalf("start browser: %v", err)
+		cancelBrowser()
+		cancelAlloc()
+		return nil, err
 	}
 	tctx, cancel := context.WithTimeout(bctx, 90*time.Second)
-	t.Cleanup(cancel)
-	return tctx
+	t.Cleanup(func() {
+		cancel()
+		cancelBrowser()
+		cancelAlloc()
+	})
+	return tctx, nil
 }
 
 // shoot saves a full-page screenshot of the current step (quality 100 is PNG).

@@ -140,6 +140,9 @@ func (h *Handler) responsesCSV(c *fiber.Ctx) error {
 // spreadsheet.
 func sendCSV(c *fiber.Ctx, name string, rows [][]string) error {
 	var buf bytes.Buffer
+	// a byte order mark tells Excel the file is UTF-8; without it names
+	// such as "Zoë" come out garbled there
+	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
 	for _, row := range rows {
 		for i := range row {

@@ -28,7 +28,11 @@ func TestResultsCSV(t *testing.T) {
 		if cd := r.header.Get("Content-Disposition"); cd != `attachment; filename="`+q.Slug+file+`"` {
 			t.Errorf("Content-Disposition %q", cd)
 		}
-		recs, err := csv.NewReader(strings.NewReader(r.body)).ReadAll()
+		body, ok := strings.CutPrefix(r.body, "\ufeff")
+		if !ok {
+			t.Errorf("%s does not start with a UTF-8 byte order mark, which Excel needs to read names such as Zoë", file)
+		}
+		recs, err := csv.NewReader(strings.NewReader(body)).ReadAll()
 		if err != nil {
 			t.Fatalf("parse CSV: %v", err)
 		}
