@@ -75,6 +75,10 @@ func names(s *sentence, text string) []mention {
 		for j > i && !isCap(toks[j-1].Text) {
 			j--
 		}
+		if j > i && j < len(toks) && toks[j].Tag == "CD" && !isYear(toks[j].Text) && !months[toks[j-1].Text] &&
+			(j+1 == len(toks) || !isNounTag(toks[j+1].Tag)) && !strings.ContainsAny(toks[j].Text, ",%") {
+			j++ // "Windows 10", "Apollo 11", "Windows 8.1"
+		}
 		if j-i >= 3 && personTitles[strings.ToLower(strings.TrimSuffix(toks[i].Text, "."))] {
 			i++ // "President Vladimir Putin" is Vladimir Putin; the title stays before him
 		}

@@ -44,7 +44,7 @@ func parseClause(s *sentence, from int) *clause {
 	}
 	start := from
 	first := strings.ToLower(toks[from].Text)
-	if t0 := toks[from].Tag; (t0 == "IN" || t0 == "RB" || t0 == "TO" || t0 == "VBG" || t0 == "VBN" || t0 == "WRB" || first == "according") && toks[from+1].Tag != "CD" || t0 == "IN" && isYear(toks[from+1].Text) {
+	if t0 := toks[from].Tag; (t0 == "IN" || t0 == "RB" || t0 == "TO" || t0 == "VBG" || t0 == "VBN" || t0 == "WRB" || first == "according") && !(approx[first] && toks[from+1].Tag == "CD") {
 		// ("Approximately 10% of ..." and "About 23 million people" are subjects)
 		// a fronted adverbial ends at the first comma; a subordinate clause too
 		for k := from + 1; k < n && k < from+25; k++ {

@@ -26,8 +26,8 @@ func (d *document) clozes(asked []candidate) []candidate {
 			out = append(out, candidate{kind: quizzes.Cloze, prompt: d.blanked(s, i, j), answer: key, alts: alts, atype: t, sent: si, template: tmpl, score: score})
 		}
 		for _, m := range d.names[si] {
-			if m.Type == eNationality {
-				continue
+			if m.Type == eNationality || m.Type == eDate && (m.J < len(s.Toks) && s.Toks[m.J].Tag == "CD" || m.I > 0 && s.Toks[m.I-1].Tag == "CD") {
+				continue // "July" of "July 1969" is asked for with its year
 			}
 			var alts []string
 			if m.Full != "" {

@@ -10,6 +10,25 @@ var speechVerbs = set("say state note write predict forecast deny confirm add su
 	"report announce tell insist believe estimate conclude emphasize emphasise stress observe remark acknowledge " +
 	"admit assert contend declare maintain reveal")
 
+// agentVerbs are done by people: a name that does them is asked with "Who".
+var agentVerbs = set("examine hypothesize hypothesise propose find study describe discover found invent develop " +
+	"publish observe define introduce coin compose paint design lead command marry direct teach " +
+	"criticize criticise recommend demonstrate investigate theorize theorise advocate oppose reject")
+
+// isNameSpan reports whether tokens [i,j) are capitalised names only,
+// perhaps joined by "and": "Monin and Miller".
+func isNameSpan(toks []token, i, j int) bool {
+	if j <= i {
+		return false
+	}
+	for k := i; k < j; k++ {
+		if !isNameTag(toks[k].Tag) && toks[k].Tag != "CC" || !isCap(toks[k].Text) && toks[k].Tag != "CC" {
+			return false
+		}
+	}
+	return isNameTag(toks[i].Tag) && isNameTag(toks[j-1].Tag)
+}
+
 // synonym words a verb the way a teacher would ask about it.
 var synonym = map[string]string{"forecasted": "predicted", "forecast": "predicted", "penned": "wrote"}
 
@@ -38,6 +57,11 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 		score := 0.62
 		if t == ePerson || t == eOrg || t == ePlace {
 			score = 0.8
+		}
+		if t == eThing && isNameSpan(toks, c.subj[0], c.subj[1]) && (speechVerbs[mainLemma] || agentVerbs[mainLemma]) {
+			// "Monin and Miller examined ...": names that think, find and
+			// write are people, or bodies asked about as people
+			wh, tmpl = "Who", "subject.who"
 		}
 		if role != "" {
 			wh, tmpl, score = "Which "+role, "role."+role, 0.9
@@ -151,7 +175,9 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 			if t == ePerson {
 				wh = "Who"
 			}
-			add(candidate{prompt: d.inverted(c, wh, subj, d.restText(c, [2]int{k, e})+" "+prep), answer: key, alts: alts, atype: t, template: "pp." + prep, score: 0.6})
+			// the preposition stays by its verb: "What did Armstrong fly on
+			// in July 1969?"
+			add(candidate{prompt: d.inverted(c, wh, subj, prep+" "+d.restText(c, [2]int{k, e})), answer: key, alts: alts, atype: t, template: "pp." + prep, score: 0.6})
 			asked++
 		case prep == "by" && c.passive:
 			wh := whWord(t)

@@ -97,7 +97,12 @@ func undouble(s string) string {
 // eEndings are stem endings after which a dropped final e comes back
 // ("creat" -> "create", "produc" -> "produce"), learned from common verbs.
 var eEndings = []string{"at", "iz", "is", "ys", "bl", "pl", "tl", "dl", "gl", "kl", "cl", "zl",
-	"v", "c", "u", "ib", "ur", "ir", "ar", "or", "id", "ud", "od", "ag", "eg", "dg", "rg", "ng", "as", "us", "ut", "it", "ot", "ut", "ab", "ad"}
+	"v", "c", "u", "ib", "ur", "ir", "ar", "or", "id", "ud", "od", "ag", "eg", "dg", "rg", "ng", "as", "us", "ut", "it", "ot", "ut", "ab", "ad",
+	"in", "um", "os", "ok", "ak", "ik", "ap"}
+
+// eKeepEndings are stem endings among those that take no e: "remain",
+// "join", "look", "speak", "leap".
+var eKeepEndings = []string{"ain", "oin", "ein", "uin", "uum", "ook", "eak", "oak", "eap", "oap"}
 
 // eKeep are stems on those endings that take no e.
 var eKeep = set("visit edit exhibit limit inherit credit profit deposit audit vomit edit inhibit solicit merit " +
@@ -120,6 +125,11 @@ var eKeep = set("visit edit exhibit limit inherit credit profit deposit audit vo
 func restoreE(stem string) string {
 	if eKeep[stem] || len(stem) < 2 {
 		return stem
+	}
+	for _, e := range eKeepEndings {
+		if strings.HasSuffix(stem, e) {
+			return stem
+		}
 	}
 	for _, e := range eEndings {
 		if strings.HasSuffix(stem, e) {

@@ -57,6 +57,9 @@ func TestLemma(t *testing.T) {
 		{"called", "VBD", "call"}, {"denied", "VBD", "deny"}, {"wrote", "VBD", "write"},
 		{"forecasted", "VBD", "forecast"}, {"moved", "VBD", "move"}, {"penned", "VBD", "pen"},
 		{"added", "VBD", "add"}, {"died", "VBD", "die"}, {"changed", "VBD", "change"},
+		{"examined", "VBD", "examine"}, {"proposed", "VBD", "propose"}, {"consumed", "VBD", "consume"},
+		{"invoked", "VBD", "invoke"}, {"escaped", "VBD", "escape"}, {"remained", "VBD", "remain"},
+		{"joined", "VBD", "join"}, {"looked", "VBD", "look"}, {"developed", "VBD", "develop"},
 		{"visited", "VBD", "visit"}, {"makes", "VBZ", "make"}, {"watches", "VBZ", "watch"},
 		{"tries", "VBZ", "try"}, {"has", "VBZ", "have"}, {"was", "VBD", "be"}, {"led", "VBD", "lead"},
 	}
