@@ -166,6 +166,10 @@ func nameType(toks []token, i, j int, text string) etype {
 	if personTitles[strings.ToLower(toks[i].Text)] && j-i >= 2 {
 		return ePerson
 	}
+	if w := strings.ToLower(toks[i].Text); j-i >= 2 && len(w) > 6 && (strings.HasSuffix(w, "ean") || strings.HasSuffix(w, "ian") ||
+		strings.HasSuffix(w, "ese") || strings.HasSuffix(w, "ish")) {
+		return eThing // "Ecuadorean Andes", "Byzantine Empire": a people's adjective first is no person's name
+	}
 	if j-i >= 2 && j-i <= 3 && nameShaped(toks, i, j) && i > 0 && isNameTag(toks[i].Tag) {
 		// two or three plain capitalised words in mid-sentence, none of them
 		// a word that places, bodies or things are named with: most often a

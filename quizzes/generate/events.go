@@ -11,7 +11,7 @@ func (d *document) eventQuestions(c *clause) []candidate {
 	toks := c.s.Toks
 	sub := toks[c.subj[0]]
 	// "What happened to neither of these outcomes?" asks about nothing.
-	if sub.Tag == "EX" || negative[strings.ToLower(sub.Text)] || (c.subj[1]-c.subj[0] == 1 && pronouns[strings.ToLower(sub.Text)] && strings.ToLower(sub.Text) != "he" && strings.ToLower(sub.Text) != "she") {
+	if sub.Tag == "EX" || sub.Tag == "IN" || sub.Tag == "RB" || sub.Tag == "," || negative[strings.ToLower(sub.Text)] || (c.subj[1]-c.subj[0] == 1 && pronouns[strings.ToLower(sub.Text)] && strings.ToLower(sub.Text) != "he" && strings.ToLower(sub.Text) != "she") {
 		return nil
 	}
 	subj := d.subjectText(c)

@@ -64,7 +64,7 @@ func TestFitRankWeights(t *testing.T) {
 			group++
 			d := g.read(p.Context)
 			for _, c := range d.candidates() {
-				if !keep(c) {
+				if !d.keeps(c) {
 					continue
 				}
 				y := 0.0

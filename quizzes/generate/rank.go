@@ -37,6 +37,33 @@ func keep(c candidate) bool {
 	return true
 }
 
+// keeps is keep with what only the sentence can tell.
+func (d *document) keeps(c candidate) bool {
+	return keep(c) && !d.endsMidPhrase(c)
+}
+
+// endsMidPhrase reports whether a question stops after an article and an
+// adjective whose noun it lost: "What did they seek to reform by creating
+// a new?".
+func (d *document) endsMidPhrase(c candidate) bool {
+	if c.kind == quizzes.Cloze || c.kind == quizzes.TrueFalse {
+		return false
+	}
+	f := strings.Fields(strings.TrimSuffix(c.prompt, "?"))
+	if len(f) < 2 {
+		return false
+	}
+	last, before := f[len(f)-1], strings.ToLower(f[len(f)-2])
+	toks := d.sents[c.sent].Toks
+	for k := 1; k+1 < len(toks); k++ {
+		if toks[k].Text == last && strings.HasPrefix(toks[k].Tag, "JJ") && strings.ToLower(toks[k-1].Text) == before &&
+			toks[k-1].Tag == "DT" && isNounTag(toks[k+1].Tag) {
+			return true
+		}
+	}
+	return false
+}
+
 // quality is the ranking model's estimate that a reader would ask for the
 // candidate's key, from 0 to 1.
 func (d *document) quality(c candidate) float64 {
@@ -59,7 +86,7 @@ func (d *document) quality(c candidate) float64 {
 func (d *document) rank(cands []candidate) []candidate {
 	var kept []candidate
 	for _, c := range cands {
-		if keep(c) {
+		if d.keeps(c) {
 			c.score = d.quality(c)
 			kept = append(kept, c)
 		}
