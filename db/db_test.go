@@ -282,7 +282,7 @@ func TestEditingQuestions(t *testing.T) {
 	edited := q.Questions[0]
 	edited.Prompt = "Which river is the longest?"
 	edited.Choices = []quizzes.Choice{{Text: "Nile", Correct: true}, {Text: "Amazon"}}
-	if err := s.UpdateQuestion(ctx, edited); err != nil {
+	if _, err := s.UpdateQuestion(ctx, edited); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := s.Quiz(ctx, q.ID)

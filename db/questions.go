@@ -3,6 +3,7 @@ package db
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -28,10 +29,26 @@ func (s *Store) AddQuestion(ctx context.Context, quizID int64, q quizzes.Questio
 }
 
 // UpdateQuestion replaces a question's text, settings and choices. The
-// question keeps its id and position, so stored responses stay attached.
-func (s *Store) UpdateQuestion(ctx context.Context, q quizzes.Question) error {
+// question keeps its id and position, so stored responses stay attached,
+// and they are graded again against the new key: a teacher who fixes a
+// wrong key fixes the scores with it. Answers are regraded when they still
+// mean what they meant: the kind is the same and, for choice kinds, so is
+// the number of choices (answers store choice positions). It returns how
+// many answers it regraded.
+func (s *Store) UpdateQuestion(ctx context.Context, q quizzes.Question) (int, error) {
 	q = q.Normalize()
+	regraded := 0
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var oldKind quizzes.Kind
+		var oldPoints float64
+		var oldChoices int
+		if err := tx.QueryRowContext(ctx, `SELECT kind, points, (SELECT COUNT(*) FROM choices WHERE question_id = questions.id)
+			FROM questions WHERE id = ? AND quiz_id = ?`, q.ID, q.QuizID).Scan(&oldKind, &oldPoints, &oldChoices); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return ErrNotFound
+			}
+			return err
+		}
 		if err := execOne(ctx, tx, `UPDATE questions SET kind = ?, title = ?, prompt = ?, format = ?,
 			explanation = ?, points = ? WHERE id = ? AND quiz_id = ?`,
 			q.Kind, q.Title, q.Prompt, q.Format, q.Explanation, q.Points, q.ID, q.QuizID); err != nil {
@@ -47,19 +64,82 @@ func (s *Store) UpdateQuestion(ctx context.Context, q quizzes.Question) error {
 				return err
 			}
 		}
-		return nil
+		if q.Points != oldPoints {
+			if _, err := tx.ExecContext(ctx, "UPDATE attempts SET max_score = max_score + ? WHERE quiz_id = ?",
+				q.Points-oldPoints, q.QuizID); err != nil {
+				return err
+			}
+		}
+		choiceKind := q.Kind == quizzes.MultipleChoice || q.Kind == quizzes.MultipleResponse || q.Kind == quizzes.TrueFalse || q.Kind == quizzes.Matching
+		if !q.Kind.Graded() || q.Kind != oldKind || choiceKind && len(q.Choices) != oldChoices {
+			return nil
+		}
+		n, err := regrade(ctx, tx, q)
+		regraded = n
+		return err
 	})
 	if err != nil {
-		return fmt.Errorf("db: update question %d: %w", q.ID, err)
+		return 0, fmt.Errorf("db: update question %d: %w", q.ID, err)
 	}
-	return nil
+	return regraded, nil
+}
+
+// regrade grades every stored answer to q again and brings the scores of
+// the finished attempts up to date.
+func regrade(ctx context.Context, tx *sql.Tx, q quizzes.Question) (int, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT attempt_id, given FROM responses WHERE question_id = ?", q.ID)
+	if err != nil {
+		return 0, err
+	}
+	type answer struct {
+		attempt int64
+		given   string
+	}
+	var answers []answer
+	for rows.Next() {
+		var a answer
+		if err := rows.Scan(&a.attempt, &a.given); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		answers = append(answers, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, err
+	}
+	for _, a := range answers {
+		o := quizzes.Grade(q, a.given)
+		if _, err := tx.ExecContext(ctx, "UPDATE responses SET points = ?, correct = ? WHERE attempt_id = ? AND question_id = ?",
+			o.Points, boolInt(o.Correct), a.attempt, q.ID); err != nil {
+			return 0, err
+		}
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE attempts SET
+		score = (SELECT COALESCE(SUM(points), 0) FROM responses WHERE attempt_id = attempts.id)
+		WHERE submitted_at IS NOT NULL AND id IN (SELECT attempt_id FROM responses WHERE question_id = ?)`, q.ID)
+	return len(answers), err
 }
 
 // DeleteQuestion removes a question of a quiz, with its responses, and
 // closes the gap in the positions.
 func (s *Store) DeleteQuestion(ctx context.Context, quizID, questionID int64) error {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var points float64
+		if err := tx.QueryRowContext(ctx, "SELECT points FROM questions WHERE id = ? AND quiz_id = ?", questionID, quizID).Scan(&points); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return ErrNotFound
+			}
+			return err
+		}
 		if err := execOne(ctx, tx, "DELETE FROM questions WHERE id = ? AND quiz_id = ?", questionID, quizID); err != nil {
+			return err
+		}
+		// the attempts lose the question's points and the answers to it
+		if _, err := tx.ExecContext(ctx, `UPDATE attempts SET max_score = MAX(0, max_score - ?),
+			score = CASE WHEN submitted_at IS NULL THEN score
+				ELSE (SELECT COALESCE(SUM(points), 0) FROM responses WHERE attempt_id = attempts.id) END
+			WHERE quiz_id = ?`, points, quizID); err != nil {
 			return err
 		}
 		return renumber(ctx, tx, quizID)

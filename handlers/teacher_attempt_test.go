@@ -127,3 +127,32 @@ func TestTeacherMarksAnEssay(t *testing.T) {
 		t.Errorf("after marking the student sees %q", r.doc.Find(".score").Text())
 	}
 }
+
+// A teacher who fixes a wrong key in the editor sees the answers marked
+// again, and the student's result follows.
+func TestFixingAKeyRegradesTheAnswers(t *testing.T) {
+	ta := newTestApp(t)
+	owner, ownerUser := ta.teacher("owner", quizzes.RoleTeacher)
+	q, err := ta.store.CreateQuiz(context.Background(), quizzes.Quiz{Title: "Rivers", OwnerID: ownerUser.ID, Status: quizzes.Published,
+		Questions: []quizzes.Question{
+			{Kind: quizzes.MultipleChoice, Prompt: "Which river is longest?", Choices: []quizzes.Choice{{Text: "Nile"}, {Text: "Seine", Correct: true}}},
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	student := ta.client()
+	attempt := startAs(t, student, q.Slug, "Grace")
+	student.post(attempt+"/answer", answerForm(q.Questions[0].ID, "answer", "0"))
+	student.post(attempt+"/finish", nil)
+	if r := student.get(attempt + "/result"); !strings.Contains(r.body, "0 / 1 points") {
+		t.Fatalf("before the fix the student sees %q", r.doc.Find(".score").Text())
+	}
+	edit := fmt.Sprintf("/teach/quiz/%d/question/%d", q.ID, q.Questions[0].ID)
+	r := owner.post(edit, url.Values{"prompt": {"Which river is longest?"}, "choice_text": {"Nile", "Seine"}, "correct": {"0"}})
+	if r.status != 303 || !strings.Contains(r.header.Get("Location"), url.QueryEscape("the one answer to it was marked again")) {
+		t.Fatalf("saving the fixed key: status %d, location %q", r.status, r.header.Get("Location"))
+	}
+	if r := student.get(attempt + "/result"); !strings.Contains(r.body, "1 / 1 points") {
+		t.Errorf("after the fix the student sees %q, want 1 / 1 points", r.doc.Find(".score").Text())
+	}
+}

@@ -171,10 +171,18 @@ func (h *Handler) saveQuestion(c *fiber.Ctx) error {
 		p.Error = problem
 		return render(c, fiber.StatusUnprocessableEntity, views.QuestionEdit(p))
 	}
-	if err := h.store.UpdateQuestion(ctx(c), edited); err != nil {
+	regraded, err := h.store.UpdateQuestion(ctx(c), edited)
+	if err != nil {
 		return err
 	}
-	return c.Redirect(views.TeacherQuizURL(quiz.ID)+"?notice="+urlQuery("Question saved.")+"#q"+itoa(q.Position), fiber.StatusSeeOther)
+	notice := "Question saved."
+	switch {
+	case regraded == 1:
+		notice = "Question saved; the one answer to it was marked again."
+	case regraded > 1:
+		notice = "Question saved; the " + itoa(regraded) + " answers to it were marked again."
+	}
+	return c.Redirect(views.TeacherQuizURL(quiz.ID)+"?notice="+urlQuery(notice)+"#q"+itoa(q.Position), fiber.StatusSeeOther)
 }
 
 func (h *Handler) addQuestion(c *fiber.Ctx) error {
