@@ -153,6 +153,9 @@ func parseClause(s *sentence, from int) *clause {
 		if isVerbTag(toks[k].Tag) && toks[k].Tag != "VBN" && toks[k].Tag != "VBG" {
 			return nil
 		}
+		if w := strings.ToLower(toks[k].Text); k > c.subj[0] && subordinators[w] && k+1 < c.subj[1] && toks[k+1].Tag == "PRP" {
+			return nil // "Water vapour cools as it rises": the verb was read as a noun
+		}
 	}
 	// verb group
 	k := v

@@ -22,8 +22,12 @@ type document struct {
 
 func (g *Generator) read(text string) *document {
 	d := &document{norm: normalise(text), full: map[string]string{}, seen: map[string]int{}, typed: map[etype][]string{}}
-	for i, sp := range splitSentences(d.norm.text) {
-		s := sentence{Index: i, Start: sp[0], End: sp[1]}
+	for _, sp := range splitSentences(d.norm.text) {
+		sp[0] = afterListMarker(d.norm.text, sp[0], sp[1])
+		if heading(d.norm.text[sp[0]:sp[1]]) {
+			continue // a title or heading states no fact to ask about
+		}
+		s := sentence{Index: len(d.sents), Start: sp[0], End: sp[1]}
 		s.Toks = g.tagSentence(d.norm.text, sp[0], sp[1])
 		d.sents = append(d.sents, s)
 	}

@@ -101,7 +101,7 @@ func (d *document) frontedWh(s *sentence, a, i, j, b int, wh string) string {
 			return ""
 		}
 	}
-	after := d.wordsOrEmpty(s.Index, j, b)
+	after := d.wordsOrEmpty(s.Index, j, secondPredicate(toks, j, b))
 	return question(upperFirst(wh), head, subj, tail, after)
 }
 
@@ -234,7 +234,19 @@ func (d *document) frontedChain(s *sentence, a, i, j, b int, wh string) string {
 	if tail == "" {
 		return ""
 	}
-	return question(upperFirst(wh), head, subj, tail, d.wordsOrEmpty(s.Index, j, b))
+	return question(upperFirst(wh), head, subj, tail, d.wordsOrEmpty(s.Index, j, secondPredicate(toks, j, b)))
+}
+
+// secondPredicate is where a second verb of the same subject starts in
+// [j,b), or b: "What does the rest collect in or soaks into the ground?"
+// cannot take "soaks" after "does".
+func secondPredicate(toks []token, j, b int) int {
+	for k := j; k+1 < b; k++ {
+		if toks[k].Tag == "CC" && isFinite(toks[k+1].Tag) {
+			return k
+		}
+	}
+	return b
 }
 
 // timePreps put a date at the time of the event: "in 1733", "on 4 July".

@@ -66,7 +66,9 @@ func (d *document) phraseQuestions(s *sentence) []candidate {
 			for h > 0 && (isNounTag(toks[h-1].Tag) || toks[h-1].Tag == "JJ" || toks[h-1].Tag == "DT" || toks[h-1].Tag == "CD" || toks[h-1].Tag == "POS") {
 				h--
 			}
-			if h == b {
+			if h == b || toks[k].Tag == "VBD" || strings.EqualFold(toks[h].Text, "a") || strings.EqualFold(toks[h].Text, "an") {
+				// "Luke Howard named the clouds" names nothing; "a process
+				// called transpiration" is no thing a question can name
 				continue
 			}
 			verb := strings.ToLower(toks[k].Text)

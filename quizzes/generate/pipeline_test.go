@@ -229,3 +229,25 @@ func TestClozeWindowEndsWithAPhrase(t *testing.T) {
 		}
 	}
 }
+
+// Titles and headings state nothing to ask about, and list bullets and
+// Markdown marks are no part of a sentence.
+func TestHeadingsAndListMarkers(t *testing.T) {
+	t.Parallel()
+	text := "# The Water Cycle\n\nThe sun heats the oceans.\n\n## Clouds\n\n- Water vapour forms clouds.\n2. Rain falls from the clouds.\n> Most rain falls into the sea."
+	d := generator(t).read(text)
+	var got []string
+	for _, s := range d.sents {
+		got = append(got, d.norm.text[s.Start:s.End])
+	}
+	want := []string{"The sun heats the oceans.", "Water vapour forms clouds.", "Rain falls from the clouds.", "Most rain falls into the sea."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got sentences %q, want %q", got, want)
+	}
+	for _, q := range generator(t).Generate(text) {
+		checkQuestion(t, text, q)
+		if strings.ContainsAny(q.Prompt, "#>") || strings.Contains(q.Prompt, "Water Cycle") || strings.HasPrefix(q.Evidence.Text, "- ") {
+			t.Errorf("question %q (evidence %q) comes from a heading or keeps a list mark", q.Prompt, q.Evidence.Text)
+		}
+	}
+}

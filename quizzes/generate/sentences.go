@@ -86,6 +86,9 @@ func splitSentences(text string) [][2]int {
 		if !(unicode.IsUpper(r) || unicode.IsDigit(r) || r == '"' || r == '\'' || r == '(') {
 			continue
 		}
+		if c == '.' && listNumberBefore(text, i) {
+			continue // "2. Rain falls": a numbered list item
+		}
 		if c == '.' && abbreviationBefore(text, i) && !opensSentence(text[k:]) {
 			continue // "Alexander J. Motyl", but "Babken I. The council ..."
 		}
@@ -114,6 +117,22 @@ func abbreviationBefore(text string, i int) bool {
 	return abbreviations[w]
 }
 
+// listNumberBefore reports whether the period text[i] ends the number
+// that opens a line of a numbered list.
+func listNumberBefore(text string, i int) bool {
+	ls := strings.LastIndexByte(text[:i], '\n') + 1
+	n := strings.TrimLeft(text[ls:i], " \t")
+	if n == "" || len(n) > 3 {
+		return false
+	}
+	for _, r := range n {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // opensSentence reports whether text starts with a word that begins
 // sentences and never names: after "I." or "etc." it starts a new one.
 func opensSentence(text string) bool {
@@ -123,6 +142,43 @@ func opensSentence(text string) bool {
 	}
 	w := strings.ToLower(text[:e])
 	return w != "a" && w != "i" && notNames[w]
+}
+
+// afterListMarker skips a list bullet or number and Markdown's heading and
+// quote marks at the start of a line: "- ", "* ", "• ", "3. ", "## ", "> ".
+func afterListMarker(text string, s, e int) int {
+	t := text[s:e]
+	for _, m := range []string{"- ", "* ", "+ ", "• ", "> ", "– "} {
+		if strings.HasPrefix(t, m) {
+			return s + len(m)
+		}
+	}
+	if h := strings.TrimLeft(t, "#"); len(h) < len(t) && strings.HasPrefix(h, " ") {
+		return s + len(t) - len(h) + 1
+	}
+	d := 0
+	for d < len(t) && d < 3 && t[d] >= '0' && t[d] <= '9' {
+		d++
+	}
+	if d > 0 && d+1 < len(t) && (t[d] == '.' || t[d] == ')') && t[d+1] == ' ' {
+		return s + d + 2
+	}
+	return s
+}
+
+// heading reports whether a line is a title or heading rather than a
+// sentence: short, with no full stop, question or exclamation mark at its
+// end.
+func heading(line string) bool {
+	line = strings.TrimSpace(line)
+	if line == "" {
+		return true
+	}
+	switch line[len(line)-1] {
+	case '.', '!', '?', ':', ';', '"', '\'', ')':
+		return false
+	}
+	return len(strings.Fields(line)) <= 8
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }
