@@ -65,6 +65,9 @@ func (d *document) frontedWh(s *sentence, a, i, j, b int, wh string) string {
 	if hasFinite(toks, a, v) && !relativeBefore(toks, a, v) {
 		return "" // another clause stands before the verb
 	}
+	if v > a && (toks[v-1].Tag == "WDT" || toks[v-1].Tag == "WP" || strings.EqualFold(toks[v-1].Text, "that")) {
+		return "" // "the authors who write in what": the verb is the relative clause's
+	}
 	subj := d.inSentence(s.Index, a, v)
 	if pronouns[strings.ToLower(toks[a].Text)] && v-a == 1 {
 		subj = strings.ToLower(toks[a].Text)

@@ -193,6 +193,12 @@ func (d *document) verbGroup(c *clause) string {
 // when it runs on: long prompts read badly and hide the point.
 func (d *document) restText(c *clause, skip ...[2]int) string {
 	a, b := c.rest[0], c.rest[1]
+	for k := a; k+1 < b; k++ {
+		if c.s.Toks[k].Tag == "CC" && (c.s.Toks[k+1].Tag == "PRP" || c.s.Toks[k+1].Tag == "EX") {
+			b = k // "... a pineal gland secretion and it is shown to ...": a new clause
+			break
+		}
+	}
 	if b-a > restLimit {
 		// cut at the first comma, relative pronoun or preposition past the
 		// limit's first half, keeping what was skipped inside the kept part
