@@ -34,6 +34,9 @@ func (d *document) npType(si, i, j int) etype {
 		return eDate // "1884", "next year"
 	}
 	if m := d.mentionIn(si, i, j); m != nil && m.J == j {
+		if (m.Type == eThing || m.Type == eNationality) && (peopleOf(toks[j-1].Text) || j-i == 2 && strings.EqualFold(toks[i].Text, "the") && peoples[toks[j-1].Text]) {
+			return ePerson // "Republicans and Democrats", "the Dutch"
+		}
 		return m.Type
 	}
 	if b := npEnd(toks, i); b > i && b < j {
@@ -49,7 +52,27 @@ func (d *document) npType(si, i, j int) etype {
 	if personNouns[head] || roleNouns[head] || roleNouns[strings.TrimSuffix(head, "s")] || head == "he" || head == "she" {
 		return ePerson
 	}
+	if peopleOf(toks[j-1].Text) || j-i == 2 && strings.EqualFold(toks[i].Text, "the") && peoples[toks[j-1].Text] {
+		return ePerson // "some socialists", "Republicans and Democrats", "the Dutch"
+	}
 	return eThing
+}
+
+// peoples name a nation's people with the adjective: "the Dutch".
+var peoples = set("Dutch French British English Spanish Irish Scots Welsh Portuguese Chinese Japanese Swiss Danes Swedes Finns Poles")
+
+// peopleOf reports whether a plural noun names people by what they follow
+// or where they are from: "socialists", "historians", "Republicans",
+// "Americans".
+func peopleOf(w string) bool {
+	l := strings.ToLower(w)
+	if len(l) < 6 {
+		return false
+	}
+	if strings.HasSuffix(l, "ists") || strings.HasSuffix(l, "ians") || strings.HasSuffix(l, "crats") {
+		return true
+	}
+	return isCap(w) && (strings.HasSuffix(l, "ans") || strings.HasSuffix(l, "ites") || strings.HasSuffix(l, "ers"))
 }
 
 func isYear(w string) bool {
