@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"quiztrainer/quizzes"
 )
 
 // wrongChoices returns up to n wrong choices of the key's type: names of the
@@ -182,4 +184,83 @@ func rotated(l []string, key string) []string {
 	}
 	k := spot(key, len(l))
 	return append(append([]string{}, l[k:]...), l[:k]...)
+}
+
+// phrase is the key of a question about a longer phrase, kept as a wrong
+// choice for the article's other questions of its family.
+type phrase struct {
+	text   string
+	sent   int
+	family string // "pred" for what someone did, "np" for things
+}
+
+// phraseFamily says which questions' keys can stand in for each other: a
+// predicate ("falls back into the oceans") for a predicate, a noun phrase
+// for a noun phrase. "" keeps a key out of the pool.
+func phraseFamily(c candidate) string {
+	if c.atype != eThing || c.kind == quizzes.TrueFalse || len(strings.Fields(c.answer)) < 2 {
+		return ""
+	}
+	switch {
+	case c.template == "event.what_do" || c.template == "event.what_happened_to":
+		return "pred"
+	case strings.HasPrefix(c.template, "event.") || strings.HasPrefix(c.template, "cause."):
+		return ""
+	case strings.HasPrefix(c.template, "instrument.") || strings.HasPrefix(c.template, "count.") || strings.HasPrefix(c.template, "measure."):
+		return "" // "What technology ...?" wants technologies, which the article may not have
+	}
+	return "np"
+}
+
+// phraseChoices picks n wrong choices for a long key from the keys of the
+// article's other questions of the same family, from other sentences and
+// of a like length and form, or nil when there are not n. A student who
+// read the article knows which of the article's own phrases answers.
+func phraseChoices(c candidate, pool []phrase, n int) []string {
+	fam := phraseFamily(c)
+	if fam == "" {
+		return nil
+	}
+	kw := len(strings.Fields(c.answer))
+	low := strings.ToLower(c.answer)
+	start := spot(c.answer, max(1, len(pool)))
+	var out []string
+	seen := map[string]bool{low: true}
+	for i := range pool {
+		p := pool[(start+i)%len(pool)]
+		pl := strings.ToLower(p.text)
+		pw := len(strings.Fields(p.text))
+		if p.family != fam || p.sent == c.sent || seen[pl] || overlaps(pl, low) || 2*pw < kw || pw > 2*kw {
+			continue
+		}
+		if fam == "pred" && verbForm(p.text) != verbForm(c.answer) {
+			continue // "heats water" beside "fell back": the tense gives it away
+		}
+		if fam == "np" && startsWithArticle(pl) != startsWithArticle(low) {
+			continue
+		}
+		seen[pl] = true
+		out = append(out, p.text)
+		if len(out) == n {
+			return out
+		}
+	}
+	return nil
+}
+
+// verbForm classes a predicate by its first word: "-s", "-ed", or another.
+func verbForm(pred string) string {
+	f := strings.Fields(strings.ToLower(pred))
+	switch w := f[0]; {
+	case strings.HasSuffix(w, "ed"):
+		return "ed"
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		return "s"
+	default:
+		return w // "is", "was", "can", "will": only the same word matches
+	}
+}
+
+func startsWithArticle(s string) bool {
+	return strings.HasPrefix(s, "the ") || strings.HasPrefix(s, "a ") || strings.HasPrefix(s, "an ")
 }

@@ -23,7 +23,7 @@ func (d *document) eventQuestions(c *clause) []candidate {
 	whole := d.inSentence(si, c.subj[0], c.rest[1])
 	add := func(prompt, answer string, alts []string, tmpl string, score float64) {
 		if prompt != "" && answer != "" && len(strings.Fields(answer)) >= 2 {
-			out = append(out, candidate{prompt: prompt, answer: answer, alts: alts, atype: eThing, sent: si, template: tmpl, score: score, kind: "short_answer"})
+			out = append(out, candidate{prompt: prompt, answer: answer, alts: alts, atype: eThing, sent: si, template: tmpl, score: score})
 		}
 	}
 	// "What does the brotherhood do?" -> "makes decisions concerning ..."

@@ -5,7 +5,9 @@
 package generate
 
 import (
+	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/jdkato/prose/v2"
 	"quiztrainer/quizzes"
@@ -34,9 +36,17 @@ func New() (*Generator, error) {
 func (g *Generator) Generate(text string) []quizzes.Question {
 	d := g.read(text)
 	ranked := d.rank(d.candidates())
+	var pool []phrase
+	for _, c := range ranked {
+		if f := phraseFamily(c); f != "" {
+			pool = append(pool, phrase{text: c.answer, sent: c.sent, family: f})
+		}
+	}
+	// the pool in text order, so that wrong choices do not follow the ranking
+	sort.SliceStable(pool, func(a, b int) bool { return pool[a].sent < pool[b].sent })
 	out := make([]quizzes.Question, 0, len(ranked))
 	for _, c := range ranked {
-		out = append(out, d.toQuestion(c))
+		out = append(out, d.toQuestion(c, pool))
 	}
 	return out
 }
@@ -75,7 +85,7 @@ func (d *document) candidates() []candidate {
 
 // toQuestion dresses a candidate as a quiz question: multiple choice when
 // wrong choices of the key's kind exist, else short answer.
-func (d *document) toQuestion(c candidate) quizzes.Question {
+func (d *document) toQuestion(c candidate, pool []phrase) quizzes.Question {
 	s := d.sents[c.sent]
 	start, end := d.norm.origSpan(s.Start, s.End)
 	q := quizzes.Question{
@@ -92,6 +102,11 @@ func (d *document) toQuestion(c candidate) quizzes.Question {
 			// an article that names only three people still gives a fair
 			// question of three choices
 			wrong = d.wrongChoices(c.answer, c.atype, 2)
+		}
+		if wrong == nil && len(strings.Fields(c.answer)) >= longKey {
+			// nobody types "heats water in oceans, lakes and rivers" word
+			// for word: a long key is chosen among the article's phrases
+			wrong = phraseChoices(c, pool, 3)
 		}
 		if wrong != nil {
 			q.Kind = quizzes.MultipleChoice
@@ -128,3 +143,7 @@ func (d *document) toQuestion(c candidate) quizzes.Question {
 	}
 	return q
 }
+
+// longKey is the number of words from which a key is too long to type as
+// it stands and becomes a choice among the article's phrases.
+const longKey = 4
