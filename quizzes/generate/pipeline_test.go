@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"quiztrainer/quizzes"
 )
 
 func TestNormaliseMapsBackToOriginalBytes(t *testing.T) {
@@ -250,4 +252,31 @@ func TestHeadingsAndListMarkers(t *testing.T) {
 			t.Errorf("question %q (evidence %q) comes from a heading or keeps a list mark", q.Prompt, q.Evidence.Text)
 		}
 	}
+}
+
+// A long key is chosen among the article's other phrases of its kind: what
+// else its subjects did, in the same tense, from other sentences.
+func TestLongKeysAreChosenAmongTheArticlesPhrases(t *testing.T) {
+	t.Parallel()
+	text := "The sun heats water in oceans, lakes and rivers. Water vapour rises into the cold upper air. " +
+		"Most precipitation falls back into the oceans. The rest collects in rivers and lakes. " +
+		"The wind carries clouds across the mountains."
+	for _, q := range generator(t).Generate(text) {
+		if q.Prompt != "What does the sun do?" {
+			continue
+		}
+		if q.Kind != quizzes.MultipleChoice || len(q.Choices) != 4 {
+			t.Fatalf("got %s with %d choices, want multiple choice with 4", q.Kind, len(q.Choices))
+		}
+		for _, c := range q.Choices {
+			if c.Correct != (c.Text == "heats water in oceans, lakes and rivers") {
+				t.Errorf("choice %q marked %v", c.Text, c.Correct)
+			}
+			if !c.Correct && (!strings.Contains(text, c.Text) || !strings.HasSuffix(strings.Fields(c.Text)[0], "s")) {
+				t.Errorf("wrong choice %q is not another present-tense predicate of the article", c.Text)
+			}
+		}
+		return
+	}
+	t.Fatal(`no question "What does the sun do?"`)
 }
