@@ -68,26 +68,10 @@ func (d *document) frontedWh(s *sentence, a, i, j, b int, wh string) string {
 	if v > a && (toks[v-1].Tag == "WDT" || toks[v-1].Tag == "WP" || strings.EqualFold(toks[v-1].Text, "that")) {
 		return "" // "the authors who write in what": the verb is the relative clause's
 	}
-	subj := d.inSentence(s.Index, a, v)
-	if pronouns[strings.ToLower(toks[a].Text)] && v-a == 1 {
-		subj = strings.ToLower(toks[a].Text)
-		if subj == "i" {
-			subj = "I"
-		}
-	}
-	first := toks[v]
-	fw := strings.ToLower(first.Text)
-	var head, tail string
-	switch {
-	case first.Tag == "MD" || beForms[fw] || haveForms[fw] && v+1 < end || doForms[fw] && v+1 < end:
-		head, tail = fw, d.wordsOrEmpty(s.Index, v+1, i)
-	default:
-		do := map[string]string{"VBD": "did", "VBZ": "does", "VBP": "do"}[first.Tag]
-		base := lemma(first.Text, first.Tag)
-		if do == "" || base == "" {
-			return ""
-		}
-		head, tail = do, strings.TrimSpace(base+" "+d.wordsOrEmpty(s.Index, v+1, i))
+	fw := strings.ToLower(toks[v].Text)
+	subj, head, tail, ok := d.invertAt(s, a, v, i, (haveForms[fw] || doForms[fw]) && v+1 < end)
+	if !ok {
+		return ""
 	}
 	if v-a > 12 {
 		return ""
@@ -106,6 +90,33 @@ func (d *document) frontedWh(s *sentence, a, i, j, b int, wh string) string {
 	}
 	after := d.wordsOrEmpty(s.Index, j, secondPredicate(toks, j, b))
 	return question(upperFirst(wh), head, subj, tail, after)
+}
+
+// invertAt is the subject [a,v) and the verb group from v up to the
+// phrase at i as they read after a fronted question word: a modal, a form
+// of "be", or an auxiliary (aux) goes first ("is the church headed by"),
+// any other verb takes do-support ("did Spain trade ..."). ok is false when
+// the verb has no form to invert.
+func (d *document) invertAt(s *sentence, a, v, i int, aux bool) (subj, head, tail string, ok bool) {
+	toks := s.Toks
+	subj = d.inSentence(s.Index, a, v)
+	if pronouns[strings.ToLower(toks[a].Text)] && v-a == 1 {
+		subj = strings.ToLower(toks[a].Text)
+		if subj == "i" {
+			subj = "I"
+		}
+	}
+	first := toks[v]
+	fw := strings.ToLower(first.Text)
+	if first.Tag == "MD" || beForms[fw] || aux {
+		return subj, fw, d.wordsOrEmpty(s.Index, v+1, i), true
+	}
+	do := map[string]string{"VBD": "did", "VBZ": "does", "VBP": "do"}[first.Tag]
+	base := lemma(first.Text, first.Tag)
+	if do == "" || base == "" {
+		return "", "", "", false
+	}
+	return subj, do, strings.TrimSpace(base + " " + d.wordsOrEmpty(s.Index, v+1, i)), true
 }
 
 // groupTag: the tags a verb group is made of.
@@ -212,27 +223,10 @@ func (d *document) frontedChain(s *sentence, a, i, j, b int, wh string) string {
 	if b-j > 8 {
 		return ""
 	}
-	subj := d.inSentence(s.Index, a, v)
-	if pronouns[strings.ToLower(toks[a].Text)] && v-a == 1 {
-		subj = strings.ToLower(toks[a].Text)
-		if subj == "i" {
-			subj = "I"
-		}
-	}
-	first := toks[v]
-	fw := strings.ToLower(first.Text)
-	tail := d.wordsOrEmpty(s.Index, v+1, i)
-	var head string
-	switch {
-	case first.Tag == "MD" || beForms[fw] || (haveForms[fw] || doForms[fw]) && v+1 < i && isVerbTag(toks[v+1].Tag):
-		head = fw
-	default:
-		do := map[string]string{"VBD": "did", "VBZ": "does", "VBP": "do"}[first.Tag]
-		base := lemma(first.Text, first.Tag)
-		if do == "" || base == "" {
-			return ""
-		}
-		head, tail = do, strings.TrimSpace(base+" "+tail)
+	fw := strings.ToLower(toks[v].Text)
+	subj, head, tail, ok := d.invertAt(s, a, v, i, (haveForms[fw] || doForms[fw]) && v+1 < i && isVerbTag(toks[v+1].Tag))
+	if !ok {
+		return ""
 	}
 	if tail == "" {
 		return ""
