@@ -10,7 +10,7 @@ import (
 
 // Helpers that turn token spans into the words of a question.
 
-var spaceFix = strings.NewReplacer(" ,", ",", " .", ".", " 's", "'s", " '", "'", "( ", "(", " )", ")", " ;", ";", " :", ":", " ?", "?")
+var spaceFix = strings.NewReplacer(" ,", ",", " .", ".", " 's", "'s", " ' ", "' ", "( ", "(", " )", ")", " ;", ";", " :", ":", " ?", "?")
 
 // tidy removes quote marks and doubled spaces and reattaches punctuation.
 func tidy(s string) string {
@@ -108,7 +108,7 @@ func (d *document) inSentence(si, i, j int) string {
 			return w // "The Hill" keeps its capital
 		}
 	}
-	if (i == 0 || d.sents[si].Toks[i-1].Tag == "," || d.sents[si].Toks[i-1].Tag == "``") && !isNameTag(t.Tag) && t.Text != "I" && !d.capMid[t.Text] {
+	if (i == 0 || d.sents[si].Toks[i-1].Tag == "," || d.sents[si].Toks[i-1].Tag == "``") && !isNameTag(t.Tag) && t.Text != "I" && !d.capMid[t.Text] && !demonym(t.Text) {
 		return lowerFirst(w)
 	}
 	if (i == 0 || d.sents[si].Toks[i-1].Tag == "``") && notNames[strings.ToLower(t.Text)] {
@@ -116,6 +116,20 @@ func (d *document) inSentence(si, i, j int) string {
 	}
 	return w
 }
+
+// demonym reports whether a capitalised adjective names a people, and so
+// keeps its capital inside a question: "African", "Chinese", "Spanish".
+func demonym(w string) bool {
+	l := strings.ToLower(w)
+	if !isCap(w) || len(l) < 5 || notDemonyms[l] {
+		return false
+	}
+	return strings.HasSuffix(l, "an") || strings.HasSuffix(l, "ese") || strings.HasSuffix(l, "ish")
+}
+
+var notDemonyms = set("human urban suburban clean mean median lean partisan veteran vegan artisan " +
+	"foolish selfish stylish childish feverish outlandish squeamish sluggish reddish bluish publish " +
+	"establish abolish accomplish finish furnish banish diminish nourish punish vanish garnish")
 
 var pronouns = set("he she it they we i you him her them us me his its their this that these those there one")
 

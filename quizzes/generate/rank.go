@@ -16,6 +16,9 @@ func keep(c candidate) bool {
 	if c.kind == quizzes.TrueFalse {
 		return len(strings.Fields(c.prompt)) <= 40
 	}
+	if strings.ContainsAny(c.answer, "{}<>|") || strings.ContainsAny(c.prompt, "{}<>|") {
+		return false // markup pasted with the text: "<ref>", ".cs1-maint{display:none}"
+	}
 	if c.prompt == "" || c.answer == "" || isVague(c.answer) || c.kind != quizzes.Cloze && strings.Count(c.prompt, "(") != strings.Count(c.prompt, ")") {
 		return false // a bracket cut in half: "What did rulers of Armenia) do?"
 	}
