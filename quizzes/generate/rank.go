@@ -19,6 +19,9 @@ func keep(c candidate) bool {
 	if strings.ContainsAny(c.answer, "{}<>|") || strings.ContainsAny(c.prompt, "{}<>|") {
 		return false // markup pasted with the text: "<ref>", ".cs1-maint{display:none}"
 	}
+	if c.kind != quizzes.Cloze && c.kind != quizzes.TrueFalse && garbled(c.prompt) {
+		return false
+	}
 	if c.prompt == "" || c.answer == "" || isVague(c.answer) || c.kind != quizzes.Cloze && strings.Count(c.prompt, "(") != strings.Count(c.prompt, ")") {
 		return false // a bracket cut in half: "What did rulers of Armenia) do?"
 	}
@@ -38,6 +41,25 @@ func keep(c candidate) bool {
 		return false
 	}
 	return true
+}
+
+// garbled reports the shapes of a question that a misread sentence leaves:
+// "what" twice ("The continent became what of what could be termed?"), a word twice in a row ("to who who created"), a conjunction
+// right after "did" ("What did but nowhere do ..."), a question word after
+// a colon.
+func garbled(prompt string) bool {
+	words := strings.Fields(strings.ToLower(strings.TrimSuffix(prompt, "?")))
+	wh := 0
+	for i, w := range words {
+		if w == "what" { // "who" and "when" also open relative clauses
+			wh++
+		}
+		if i > 0 && (w == words[i-1] && (w == "who" || w == "what" || w == "the" || w == "a" || w == "to" || w == "for") ||
+			(words[i-1] == "did" || words[i-1] == "does" || words[i-1] == "do") && (w == "and" || w == "or" || w == "but")) {
+			return true
+		}
+	}
+	return wh > 1 || strings.HasSuffix(prompt, ": what?") || strings.HasSuffix(prompt, ": who?") || strings.HasSuffix(prompt, ": when?")
 }
 
 // keeps is keep with what only the sentence can tell.
