@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -296,11 +297,33 @@ func (d *document) countAnswer(si, i, j int) (string, []string) {
 			for s > i && (toks[s-1].Tag == "JJR" || toks[s-1].Tag == "RB" || toks[s-1].Text == "than") {
 				s--
 			}
-			return d.words(si, s, e), []string{d.words(si, i, j)}
+			key := d.words(si, s, e)
+			return key, append(numberForms(d.words(si, k, e)), d.words(si, i, j))
 		}
 	}
 	return "", nil
 }
+
+// numberForms are the other ways a student may type a count: "4000" for
+// "4,000", "3" for "three" and "three" for "3".
+func numberForms(n string) []string {
+	var out []string
+	if plain := strings.ReplaceAll(n, ",", ""); plain != n && strings.Trim(plain, "0123456789") == "" {
+		out = append(out, plain)
+	}
+	low := strings.ToLower(n)
+	for i, w := range smallNumbers {
+		switch low {
+		case w:
+			out = append(out, strconv.Itoa(i))
+		case strconv.Itoa(i):
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+var smallNumbers = strings.Fields("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty")
 
 // quotedContent is the quotation that follows the verb of c, as reported
 // speech: `stated, "The ... confirmed."` -> "the ... confirmed".

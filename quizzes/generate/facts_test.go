@@ -199,3 +199,13 @@ func TestNoAnswerInItsPrompt(t *testing.T) {
 		}
 	}
 }
+
+func TestNumberForms(t *testing.T) {
+	t.Parallel()
+	for n, want := range map[string]string{"4,000": "4000", "three": "3", "12": "twelve", "1,250,000": "1250000", "3.5": "", "million": ""} {
+		got := numberForms(n)
+		if want == "" && len(got) != 0 || want != "" && (len(got) != 1 || got[0] != want) {
+			t.Errorf("numberForms(%q) = %q, want %q", n, got, want)
+		}
+	}
+}
