@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"quiztrainer/quizzes"
@@ -31,22 +33,26 @@ func (s *Store) AddQuestion(ctx context.Context, quizID int64, q quizzes.Questio
 // UpdateQuestion replaces a question's text, settings and choices. The
 // question keeps its id and position, so stored responses stay attached,
 // and they are graded again against the new key: a teacher who fixes a
-// wrong key fixes the scores with it. Answers are regraded when they still
-// mean what they meant: the kind is the same and, for choice kinds, so is
-// the number of choices (answers store choice positions). It returns how
-// many answers it regraded.
+// wrong key fixes the scores with it. Answers to choice questions follow
+// their choices when choices move, come or go. Answers are not regraded
+// when the kind changes, or a matching question's number of pairs, since
+// they would then mean something else. It returns how many answers it
+// regraded.
 func (s *Store) UpdateQuestion(ctx context.Context, q quizzes.Question) (int, error) {
 	q = q.Normalize()
 	regraded := 0
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var oldKind quizzes.Kind
 		var oldPoints float64
-		var oldChoices int
-		if err := tx.QueryRowContext(ctx, `SELECT kind, points, (SELECT COUNT(*) FROM choices WHERE question_id = questions.id)
-			FROM questions WHERE id = ? AND quiz_id = ?`, q.ID, q.QuizID).Scan(&oldKind, &oldPoints, &oldChoices); err != nil {
+		if err := tx.QueryRowContext(ctx, "SELECT kind, points FROM questions WHERE id = ? AND quiz_id = ?",
+			q.ID, q.QuizID).Scan(&oldKind, &oldPoints); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
 				return ErrNotFound
 			}
+			return err
+		}
+		oldChoices, err := choiceTexts(ctx, tx, q.ID)
+		if err != nil {
 			return err
 		}
 		if err := execOne(ctx, tx, `UPDATE questions SET kind = ?, title = ?, prompt = ?, format = ?,
@@ -70,9 +76,13 @@ func (s *Store) UpdateQuestion(ctx context.Context, q quizzes.Question) (int, er
 				return err
 			}
 		}
-		choiceKind := q.Kind == quizzes.MultipleChoice || q.Kind == quizzes.MultipleResponse || q.Kind == quizzes.TrueFalse || q.Kind == quizzes.Matching
-		if !q.Kind.Graded() || q.Kind != oldKind || choiceKind && len(q.Choices) != oldChoices {
-			return nil
+		if !q.Kind.Graded() || q.Kind != oldKind || q.Kind == quizzes.Matching && len(q.Choices) != len(oldChoices) {
+			return nil // the old answers would mean something else
+		}
+		if q.Kind == quizzes.MultipleChoice || q.Kind == quizzes.MultipleResponse || q.Kind == quizzes.TrueFalse {
+			if err := renumberAnswers(ctx, tx, q, oldChoices); err != nil {
+				return err
+			}
 		}
 		n, err := regrade(ctx, tx, q)
 		regraded = n
@@ -82,6 +92,93 @@ func (s *Store) UpdateQuestion(ctx context.Context, q quizzes.Question) (int, er
 		return 0, fmt.Errorf("db: update question %d: %w", q.ID, err)
 	}
 	return regraded, nil
+}
+
+// choiceTexts lists a question's choices' texts in order.
+func choiceTexts(ctx context.Context, tx *sql.Tx, questionID int64) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT text FROM choices WHERE question_id = ? ORDER BY position", questionID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// renumberAnswers keeps answers to a choice question pointing at the same
+// choices after an edit: answers store choice positions, so a choice moved,
+// added or removed would otherwise change what a student picked. A choice
+// is followed by its text; one whose text changed where it stands keeps its
+// place; a removed choice leaves the answers that picked it.
+func renumberAnswers(ctx context.Context, tx *sql.Tx, q quizzes.Question, old []string) error {
+	norm := func(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+	newAt := map[string]int{}
+	for j := len(q.Choices) - 1; j >= 0; j-- {
+		newAt[norm(q.Choices[j].Text)] = j
+	}
+	oldTexts := map[string]bool{}
+	for _, t := range old {
+		oldTexts[norm(t)] = true
+	}
+	moved := map[int]int{} // old position -> new position, or -1
+	same := true
+	for i, t := range old {
+		j, ok := newAt[norm(t)]
+		switch {
+		case ok:
+		case len(old) == len(q.Choices) && !oldTexts[norm(q.Choices[i].Text)]:
+			j = i // edited where it stands
+		default:
+			j = -1
+		}
+		moved[i] = j
+		same = same && j == i
+	}
+	if same {
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT attempt_id, given FROM responses WHERE question_id = ?", q.ID)
+	if err != nil {
+		return err
+	}
+	type answer struct {
+		attempt int64
+		given   string
+	}
+	var answers []answer
+	for rows.Next() {
+		var a answer
+		if err := rows.Scan(&a.attempt, &a.given); err != nil {
+			rows.Close()
+			return err
+		}
+		answers = append(answers, a)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, a := range answers {
+		var picked []string
+		for _, part := range strings.Split(a.given, ",") {
+			i, err := strconv.Atoi(strings.TrimSpace(part))
+			if j, ok := moved[i]; err == nil && ok && j >= 0 {
+				picked = append(picked, strconv.Itoa(j))
+			}
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE responses SET given = ? WHERE attempt_id = ? AND question_id = ?",
+			strings.Join(picked, ","), a.attempt, q.ID); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // regrade grades every stored answer to q again and brings the scores of

@@ -81,12 +81,43 @@ func TestEditingAQuestionRegradesItsAnswers(t *testing.T) {
 		t.Errorf("after doubling the points: %s, want 3/3 0/3", got)
 	}
 
-	// a fourth choice: stored positions may now mean something else
-	more := fixed
-	more.Choices = append(append([]quizzes.Choice{}, fixed.Choices...), quizzes.Choice{Text: "Danube"})
-	if n, err := s.UpdateQuestion(ctx, more); err != nil || n != 0 {
-		t.Errorf("adding a choice regraded %d answers (%v), want none", n, err)
+	// a new first choice and the others in another order: each answer
+	// follows the choice it picked, so the scores stay
+	given := func(id int64) string {
+		var g string
+		s.read.QueryRow("SELECT given FROM responses WHERE attempt_id = ? AND question_id = ?", id, fixed.ID).Scan(&g)
+		return g
 	}
+	moved := fixed
+	moved.Choices = []quizzes.Choice{{Text: "Danube"}, {Text: "Thames"}, {Text: "seine "}, {Text: "Nile", Correct: true}}
+	if n, err := s.UpdateQuestion(ctx, moved); err != nil || n != 3 {
+		t.Fatalf("reordering the choices regraded %d answers (%v), want 3", n, err)
+	}
+	if got := given(ada) + " " + given(bo); got != "3 2" {
+		t.Errorf("after reordering, the answers point at choices %s, want 3 2 (Nile, Seine)", got)
+	}
+	if got := score(ada) + " " + score(bo); got != "3/3 0/3" {
+		t.Errorf("after reordering: %s, want 3/3 0/3", got)
+	}
+	// Seine removed: the answer that picked it picks nothing now
+	fewer := moved
+	fewer.Choices = []quizzes.Choice{{Text: "Danube"}, {Text: "Thames"}, {Text: "Nile", Correct: true}}
+	if _, err := s.UpdateQuestion(ctx, fewer); err != nil {
+		t.Fatal(err)
+	}
+	if got := given(ada) + "|" + given(bo); got != "2|" {
+		t.Errorf("after removing Seine, the answers are %q, want \"2|\"", got)
+	}
+	// a choice reworded where it stands keeps its answers
+	reworded := fewer
+	reworded.Choices = []quizzes.Choice{{Text: "Danube"}, {Text: "Thames"}, {Text: "the River Nile", Correct: true}}
+	if _, err := s.UpdateQuestion(ctx, reworded); err != nil {
+		t.Fatal(err)
+	}
+	if got := given(ada) + " " + score(ada); got != "2 3/3" {
+		t.Errorf("after rewording the key, Ada's answer is %q, want \"2 3/3\"", got)
+	}
+	fixed = reworded
 	// another kind: "0" is no typed answer
 	typed := fixed
 	typed.Kind, typed.Choices = quizzes.ShortAnswer, []quizzes.Choice{{Text: "0", Correct: true}}
