@@ -48,10 +48,23 @@ func (d *document) eventQuestions(c *clause) []candidate {
 			add(question("What happened", d.inSentence(si, 0, f)), whole, nil, "event.what_happened", 0.5)
 		}
 	}
+	// "Because the soil was rich, farmers moved ..." -> "Why did farmers move ...?"
+	if f := c.fronted[1]; f > 2 && c.fronted[0] == 0 {
+		w, next := strings.ToLower(toks[0].Text), strings.ToLower(toks[1].Text)
+		if w == "because" || (w == "due" || w == "owing" || w == "thanks") && next == "to" || w == "as" && next == "a" && f > 4 && strings.EqualFold(toks[2].Text, "result") {
+			if f <= 20 {
+				if prompt := d.inverted(c, "Why", subj, d.restText(c)); prompt != "" {
+					add(prompt, lowerFirst(d.words(si, 0, f)), []string{d.words(si, causeWords(toks, 0), f)}, "cause.why", 0.5)
+				}
+			}
+		}
+	}
 	// "Why ...?" -> "because ..."
 	for k := c.rest[0]; k < len(toks)-2; k++ {
 		w := strings.ToLower(toks[k].Text)
-		cause := w == "because" || (w == "due" && toks[k+1].Text == "to")
+		next := strings.ToLower(toks[k+1].Text)
+		cause := w == "because" || (w == "due" || w == "owing" || w == "thanks") && next == "to" ||
+			w == "as" && next == "a" && k+3 < len(toks) && strings.EqualFold(toks[k+2].Text, "result") && strings.EqualFold(toks[k+3].Text, "of")
 		if !cause {
 			continue
 		}
@@ -66,8 +79,24 @@ func (d *document) eventQuestions(c *clause) []candidate {
 			break
 		}
 		prompt := d.inverted(c, "Why", subj, d.wordsSkipping(si, c.rest[0], k))
-		add(prompt, d.words(si, k, e), []string{d.words(si, k+1, e)}, "cause.why", 0.5)
+		add(prompt, d.words(si, k, e), []string{d.words(si, k+causeWords(toks, k), e)}, "cause.why", 0.5)
 		break
 	}
 	return out
+}
+
+// causeWords is how many words at k say that a cause follows: 1 for
+// "because", 2 for "because of", "due to", "owing to", "thanks to", 4 for
+// "as a result of".
+func causeWords(toks []token, k int) int {
+	switch strings.ToLower(toks[k].Text) {
+	case "because":
+		if k+1 < len(toks) && strings.EqualFold(toks[k+1].Text, "of") {
+			return 2
+		}
+		return 1
+	case "as":
+		return 4
+	}
+	return 2
 }
