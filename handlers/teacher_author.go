@@ -65,7 +65,11 @@ func (h *Handler) newQuiz(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.Redirect(views.TeacherQuizURL(q.ID)+"?notice="+urlQuery("Drafted "+plural(len(qs), "question")+". Review them, then publish."), fiber.StatusSeeOther)
+	notice := "Drafted " + plural(len(qs), "question") + ". Review them, then publish."
+	if !generate.LooksEnglish(text) {
+		notice = "Drafted " + plural(len(qs), "question") + ". The article does not read as English, so they are blanks for its names and numbers and true-or-false statements only; write the other questions by hand."
+	}
+	return c.Redirect(views.TeacherQuizURL(q.ID)+"?notice="+urlQuery(notice), fiber.StatusSeeOther)
 }
 
 // titleFromText takes the first line of an article, shortened.

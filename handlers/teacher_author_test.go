@@ -146,3 +146,22 @@ func TestQuizSettings(t *testing.T) {
 		t.Errorf("stored %q %+v", got.Title, s)
 	}
 }
+
+// An article in another language gets a draft of blanks, and the teacher is
+// told why.
+func TestDraftFromAnArticleInAnotherLanguage(t *testing.T) {
+	ta := newTestApp(t)
+	c, _ := ta.teacher("ms-lang", quizzes.RoleTeacher)
+	c.get("/teach/new")
+	fr := "La Révolution française est une période de bouleversements politiques et sociaux en France. " +
+		"Elle commence en 1789 avec la convocation des États généraux. Le roi Louis XVI est exécuté en 1793 à Paris. " +
+		"Napoléon Bonaparte prend le pouvoir en 1799, et la Révolution prend fin avec le Consulat."
+	r := c.upload("/teach/new", map[string]string{"title": "Révolution", "text": fr, "count": "5"}, "", nil)
+	if r.status != 303 {
+		t.Fatalf("new quiz: status %d: %s", r.status, r.doc.Find(".field-error").Text())
+	}
+	page := c.get(r.location)
+	if !strings.Contains(page.doc.Find(".notice").Text(), "does not read as English") {
+		t.Errorf("notice %q does not say the article is not English", page.doc.Find(".notice").Text())
+	}
+}

@@ -35,7 +35,11 @@ func New() (*Generator, error) {
 // gives the same questions.
 func (g *Generator) Generate(text string) []quizzes.Question {
 	d := g.read(text)
-	ranked := d.rank(d.candidates())
+	cands := d.candidates()
+	if !LooksEnglish(text) {
+		cands = d.anyLanguage(cands)
+	}
+	ranked := d.rank(cands)
 	var pool []phrase
 	for _, c := range ranked {
 		if f := phraseFamily(c); f != "" {

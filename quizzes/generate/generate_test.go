@@ -218,3 +218,28 @@ func checkQuestion(t *testing.T, text string, q quizzes.Question) {
 		t.Fatalf("question %q does not end with a question mark", q.Prompt)
 	}
 }
+
+// An article in another language gets only the questions that read right
+// in any language: blanks for names and numbers, and true/false.
+func TestOtherLanguagesGetBlanksOnly(t *testing.T) {
+	t.Parallel()
+	fr := "La Révolution française est une période de bouleversements politiques et sociaux en France. " +
+		"Elle commence en 1789 avec la convocation des États généraux. Le roi Louis XVI est exécuté en 1793 à Paris. " +
+		"Napoléon Bonaparte prend le pouvoir en 1799."
+	if LooksEnglish(fr) || !LooksEnglish(sampleArticle(t)) {
+		t.Fatalf("LooksEnglish: French %v, the sample article %v", LooksEnglish(fr), LooksEnglish(sampleArticle(t)))
+	}
+	qs := generator(t).Generate(fr)
+	if len(qs) == 0 {
+		t.Fatal("no questions for a French article")
+	}
+	for _, q := range qs {
+		checkQuestion(t, fr, q)
+		if q.Kind != quizzes.Cloze && q.Kind != quizzes.TrueFalse {
+			t.Errorf("got %s %q, want only blanks and true/false", q.Kind, q.Prompt)
+		}
+		if k := q.Keys(); q.Kind == quizzes.Cloze && (k[0] == "Le" || k[0] == "Elle") {
+			t.Errorf("blank %q takes the sentence's first word %q for a name", q.Prompt, k[0])
+		}
+	}
+}
