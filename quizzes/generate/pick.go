@@ -1,11 +1,16 @@
 package generate
 
-import "quiztrainer/quizzes"
+import (
+	"sort"
 
-// ForQuiz picks up to n questions for one quiz, best first, leaving out a
-// question whose key an earlier pick already has: in one quiz, two
-// questions with the same answer give each other away. The ranking itself
-// keeps such pairs, because on their own both are fair questions.
+	"quiztrainer/quizzes"
+)
+
+// ForQuiz picks the best n questions for one quiz, leaving out a question
+// whose key an earlier pick already has: in one quiz, two questions with
+// the same answer give each other away. The ranking itself keeps such
+// pairs, because on their own both are fair questions. The picks come in
+// the article's order, so that students answer as they read.
 func ForQuiz(qs []quizzes.Question, n int) []quizzes.Question {
 	var out []quizzes.Question
 	seen := map[string]bool{}
@@ -25,5 +30,6 @@ func ForQuiz(qs []quizzes.Question, n int) []quizzes.Question {
 		seen[k] = true
 		out = append(out, q)
 	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Evidence.Start < out[b].Evidence.Start })
 	return out
 }

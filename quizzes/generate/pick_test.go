@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"strings"
 	"testing"
 
 	"quiztrainer/quizzes"
@@ -33,5 +34,21 @@ func TestForQuizLeavesOutRepeatedKeys(t *testing.T) {
 		if prompts[i] != want[i] {
 			t.Fatalf("got %q, want %q", prompts, want)
 		}
+	}
+}
+
+func TestForQuizFollowsTheArticle(t *testing.T) {
+	t.Parallel()
+	q := func(prompt string, start int) quizzes.Question {
+		return quizzes.Question{Kind: quizzes.ShortAnswer, Prompt: prompt, Evidence: quizzes.Evidence{Start: start},
+			Choices: []quizzes.Choice{{Text: prompt, Correct: true}}}
+	}
+	got := ForQuiz([]quizzes.Question{q("best", 300), q("second", 10), q("third", 300), q("fourth", 50), q("fifth", 0)}, 4)
+	var prompts []string
+	for _, q := range got {
+		prompts = append(prompts, q.Prompt)
+	}
+	if want := "second fourth best third"; strings.Join(prompts, " ") != want {
+		t.Errorf("got %q, want the best four in the article's order: %s", prompts, want)
 	}
 }
