@@ -52,3 +52,25 @@ func TestForQuizFollowsTheArticle(t *testing.T) {
 		t.Errorf("got %q, want the best four in the article's order: %s", prompts, want)
 	}
 }
+
+func TestForQuizLeavesOutQuestionsThatGiveEachOtherAway(t *testing.T) {
+	t.Parallel()
+	sa := func(prompt, key string) quizzes.Question {
+		return quizzes.Question{Kind: quizzes.ShortAnswer, Prompt: prompt, Choices: []quizzes.Choice{{Text: key, Correct: true}}}
+	}
+	got := ForQuiz([]quizzes.Question{
+		sa("Who confirmed that North Korean officers were in Ukraine?", "South Korea's intelligence service"),
+		sa("Where were the officers?", "Ukraine"),                                             // its key is in the first prompt
+		sa("Reports indicating that _____ is sending troops to assist Moscow", "North Korea"), // "North Korean" is another word
+		sa("Reports indicating that North Korea is sending troops to assist _____", "Moscow"), // holds the last pick's key
+		sa("What did the spy agency use?", "facial recognition AI technology"),
+	}, 5)
+	var prompts []string
+	for _, q := range got {
+		prompts = append(prompts, q.Prompt)
+	}
+	want := []string{"Who confirmed that North Korean officers were in Ukraine?", "Reports indicating that _____ is sending troops to assist Moscow", "What did the spy agency use?"}
+	if strings.Join(prompts, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", prompts, want)
+	}
+}
