@@ -27,7 +27,9 @@ func (d *document) eventQuestions(c *clause) []candidate {
 		}
 	}
 	// "What does the brotherhood do?" -> "makes decisions concerning ..."
-	if !c.copula && len(strings.Fields(pred)) <= 16 {
+	// ("What do experts do?" asks about nobody in particular.)
+	bare := c.subj[1]-c.subj[0] == 1 && (sub.Tag == "NNS" || sub.Tag == "NN")
+	if !c.copula && !bare && len(strings.Fields(pred)) <= 16 {
 		first := toks[vg0]
 		switch {
 		case c.passive:
