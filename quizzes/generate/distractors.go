@@ -192,6 +192,7 @@ type phrase struct {
 	text   string
 	sent   int
 	family string // "pred" for what someone did, "np" for things
+	form   string // a predicate's verb form, from its question
 }
 
 // phraseFamily says which questions' keys can stand in for each other: a
@@ -233,7 +234,7 @@ func phraseChoices(c candidate, pool []phrase, n int) []string {
 		if p.family != fam || p.sent == c.sent || seen[pl] || overlaps(pl, low) || 2*pw < kw || pw > 2*kw {
 			continue
 		}
-		if fam == "pred" && verbForm(p.text) != verbForm(c.answer) {
+		if fam == "pred" && p.form != verbForm(c) {
 			continue // "heats water" beside "fell back": the tense gives it away
 		}
 		if fam == "np" && startsWithArticle(pl) != startsWithArticle(low) {
@@ -248,17 +249,30 @@ func phraseChoices(c candidate, pool []phrase, n int) []string {
 	return nil
 }
 
-// verbForm classes a predicate by its first word: "-s", "-ed", or another.
-func verbForm(pred string) string {
-	f := strings.Fields(strings.ToLower(pred))
-	switch w := f[0]; {
-	case strings.HasSuffix(w, "ed"):
-		return "ed"
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
-		return "s"
-	default:
-		return w // "is", "was", "can", "will": only the same word matches
+// verbForm is the form of the verb a predicate key starts with, read off
+// its question: "What does the sun do?" wants "heats ...", "What did ...
+// do?" a past tense, "What would ... do?" a bare verb; "What happened to
+// X?" keys start with their own auxiliary ("was dissolved", "is used").
+func verbForm(c candidate) string {
+	f := strings.Fields(strings.ToLower(c.prompt))
+	if c.template == "event.what_do" && len(f) > 1 {
+		switch w := f[1]; {
+		case w == "does":
+			return "s"
+		case w == "did":
+			return "past"
+		case w == "do":
+			return "plain"
+		case haveForms[w]:
+			return "done"
+		default:
+			return "bare" // will, would, can, may, must ...
+		}
 	}
+	if k := strings.Fields(strings.ToLower(c.answer)); len(k) > 0 {
+		return k[0]
+	}
+	return ""
 }
 
 func startsWithArticle(s string) bool {

@@ -109,7 +109,8 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 	}
 	// object or complement: "What did Grigory Shelikhov found?", "What is X?"
 	if !c.passive && r0 < c.rest[1] && !speechVerbs[mainLemma] && toks[c.subj[0]].Tag != "EX" {
-		if e := npExtEnd(toks, r0); e > r0 && e <= c.rest[1] && !pronouns[strings.ToLower(toks[r0].Text)] {
+		if e := npExtEnd(toks, r0); e > r0 && e <= c.rest[1] && !pronouns[strings.ToLower(toks[r0].Text)] &&
+			!(e < len(toks) && toks[e].Tag == "POS") { // "Russia" of "Russia's military" is no object
 			t := d.npType(si, r0, e)
 			key, alts := d.answerForms(si, r0, e)
 			wh := "What"

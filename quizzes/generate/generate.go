@@ -43,7 +43,7 @@ func (g *Generator) Generate(text string) []quizzes.Question {
 	var pool []phrase
 	for _, c := range ranked {
 		if f := phraseFamily(c); f != "" {
-			pool = append(pool, phrase{text: c.answer, sent: c.sent, family: f})
+			pool = append(pool, phrase{text: c.answer, sent: c.sent, family: f, form: verbForm(c)})
 		}
 	}
 	// the pool in text order, so that wrong choices do not follow the ranking
