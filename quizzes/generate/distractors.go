@@ -209,6 +209,8 @@ func phraseFamily(c candidate) string {
 		return ""
 	case strings.HasPrefix(c.template, "instrument.") || strings.HasPrefix(c.template, "count.") || strings.HasPrefix(c.template, "measure."):
 		return "" // "What technology ...?" wants technologies, which the article may not have
+	case strings.HasPrefix(c.template, "apposition.") || strings.HasPrefix(c.template, "role."):
+		return "" // "a professor of Russian studies" describes a person, no thing
 	}
 	return "np"
 }
@@ -231,7 +233,7 @@ func phraseChoices(c candidate, pool []phrase, n int) []string {
 		p := pool[(start+i)%len(pool)]
 		pl := strings.ToLower(p.text)
 		pw := len(strings.Fields(p.text))
-		if p.family != fam || p.sent == c.sent || seen[pl] || overlaps(pl, low) || 2*pw < kw || pw > 2*kw {
+		if p.family != fam || p.sent == c.sent || seen[pl] || overlaps(pl, low) || 3*pw < kw || pw > 2*kw {
 			continue
 		}
 		if fam == "pred" && p.form != verbForm(c) {

@@ -280,3 +280,36 @@ func TestLongKeysAreChosenAmongTheArticlesPhrases(t *testing.T) {
 	}
 	t.Fatal(`no question "What does the sun do?"`)
 }
+
+// A phrase that only ends in a name is a thing; a name, with or without
+// its article, is what it names.
+func TestPhraseTypes(t *testing.T) {
+	t.Parallel()
+	d := generator(t).read("The direct collaboration between Russia and North Korea was confirmed by the Hill in Moscow.")
+	toks := d.sents[0].Toks
+	span := func(first, last string) (int, int) {
+		i, j := -1, -1
+		for k, tk := range toks {
+			if tk.Text == first && i < 0 {
+				i = k
+			}
+			if tk.Text == last {
+				j = k + 1
+			}
+		}
+		return i, j
+	}
+	for _, tc := range []struct {
+		first, last string
+		want        etype
+	}{
+		{"The", "Korea", eThing},
+		{"Russia", "Korea", ePlace},
+		{"Moscow", "Moscow", ePlace},
+	} {
+		i, j := span(tc.first, tc.last)
+		if got := d.npType(0, i, j); got != tc.want {
+			t.Errorf("npType(%q..%q) = %v, want %v", tc.first, tc.last, got, tc.want)
+		}
+	}
+}

@@ -33,7 +33,10 @@ func (d *document) npType(si, i, j int) etype {
 	if isDateSpan(toks, i, j) || (j-i == 2 && timeWords[strings.ToLower(toks[i].Text)] && timeNouns[strings.ToLower(toks[i+1].Text)]) {
 		return eDate // "1884", "next year"
 	}
-	if m := d.mentionIn(si, i, j); m != nil && m.J == j {
+	if m := d.mentionIn(si, i, j); m != nil && m.J == j && (m.I <= i+1 || !hasNounBefore(toks, i, m.I)) {
+		// the name is the phrase ("the Hill", "Russia and North Korea"), not
+		// the end of a longer one ("the collaboration between Russia and
+		// North Korea" is a thing)
 		if (m.Type == eThing || m.Type == eNationality) && (peopleOf(toks[j-1].Text) || j-i == 2 && strings.EqualFold(toks[i].Text, "the") && peoples[toks[j-1].Text]) {
 			return ePerson // "Republicans and Democrats", "the Dutch"
 		}
@@ -56,6 +59,17 @@ func (d *document) npType(si, i, j int) etype {
 		return ePerson // "some socialists", "Republicans and Democrats", "the Dutch"
 	}
 	return eThing
+}
+
+// hasNounBefore reports whether a common noun stands in [i,k): the head of
+// a phrase that a name at k only ends.
+func hasNounBefore(toks []token, i, k int) bool {
+	for x := i; x < k; x++ {
+		if toks[x].Tag == "NN" || toks[x].Tag == "NNS" {
+			return true
+		}
+	}
+	return false
 }
 
 // peoples name a nation's people with the adjective: "the Dutch".
