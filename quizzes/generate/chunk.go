@@ -157,6 +157,9 @@ func nameType(toks []token, i, j int, text string) etype {
 		j < len(toks) && !isCap(toks[j].Text) {
 		return eNationality
 	}
+	if notPersonWords[last] {
+		return eThing // "James Webb Space Telescope" is named after a person
+	}
 	if firstNames[toks[i].Text] && j-i >= 2 {
 		return ePerson
 	}
@@ -189,7 +192,8 @@ var notPersonWords = set("new north south east west northern southern eastern we
 	"holy saint st. san santa old central national royal first second third grand little big united " +
 	"windows microsoft google apple internet world war revolution age empire dynasty act law treaty " +
 	"award prize cup games olympics festival day christmas easter bible gospel project program programme " +
-	"system code language languages theory model plan road bridge tower hall castle cathedral airport station")
+	"system code language languages theory model plan road bridge tower hall castle cathedral airport station " +
+	"telescope spacecraft satellite rover probe mission ship building memorial monument stadium prize medal")
 
 // spanText is the sentence's own text of tokens [i,j), spacing kept.
 func spanText(text string, toks []token, i, j int) string {

@@ -77,6 +77,22 @@ func parseClause(s *sentence, from int) *clause {
 			start = from + 2
 		}
 	}
+	if first == "according" && c.fronted[1] > 0 && start < n && (strings.EqualFold(toks[start].Text, "a") || strings.EqualFold(toks[start].Text, "an")) {
+		// "According to Natalie Batalha, an astronomer at the University of
+		// California, Santa Cruz, the detection shows ...": the source's
+		// apposition belongs to the fronted phrase; the subject follows its
+		// last comma before the verb
+		last := -1
+		for k := start; k < n && k < start+25 && !isFinite(toks[k].Tag); k++ {
+			if toks[k].Tag == "," {
+				last = k
+			}
+		}
+		if last > start {
+			c.fronted[1] = last
+			start = last + 1
+		}
+	}
 	for start < n && (toks[start].Tag == "CC" || toks[start].Tag == "RB") {
 		// "..., and English families as well, a man had": skip to the subject
 		e := start

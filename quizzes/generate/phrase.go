@@ -108,13 +108,20 @@ func (d *document) inSentence(si, i, j int) string {
 			return w // "The Hill" keeps its capital
 		}
 	}
-	if (i == 0 || d.sents[si].Toks[i-1].Tag == "," || d.sents[si].Toks[i-1].Tag == "``") && !isNameTag(t.Tag) && t.Text != "I" && !d.capMid[t.Text] && !demonym(t.Text) {
+	if (i == 0 || d.sents[si].Toks[i-1].Tag == "," || d.sents[si].Toks[i-1].Tag == "``") && !isNameTag(t.Tag) && t.Text != "I" && !d.capMid[t.Text] && !demonym(t.Text) && !acronym(t.Text) {
 		return lowerFirst(w)
 	}
 	if (i == 0 || d.sents[si].Toks[i-1].Tag == "``") && notNames[strings.ToLower(t.Text)] {
 		return lowerFirst(w)
 	}
 	return w
+}
+
+// acronym reports whether a word is written with two capitals or more at
+// its start, as "WASP-39" and "NASA" are: it keeps them anywhere.
+func acronym(w string) bool {
+	r := []rune(w)
+	return len(r) >= 2 && unicode.IsUpper(r[0]) && unicode.IsUpper(r[1])
 }
 
 // demonym reports whether a capitalised adjective names a people, and so

@@ -46,8 +46,15 @@ func (d *document) frontedSource(c *clause) (string, []string, etype) {
 	if c.fronted[1] < 3 {
 		return "", nil, eThing
 	}
-	key, alts := d.answerForms(c.s.Index, 2, c.fronted[1])
-	return key, alts, d.npType(c.s.Index, 2, c.fronted[1])
+	e := c.fronted[1]
+	for k := 3; k < e; k++ {
+		if c.s.Toks[k].Tag == "," {
+			e = k // "Natalie Batalha, an astronomer at ...": the name, not its apposition
+			break
+		}
+	}
+	key, alts := d.answerForms(c.s.Index, 2, e)
+	return key, alts, d.npType(c.s.Index, 2, e)
 }
 
 func surname(full string) []string {

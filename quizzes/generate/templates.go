@@ -102,11 +102,13 @@ func isYear(w string) bool {
 	return true
 }
 
+var weekdays = set("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+
 // isDateSpan: years, months, days of months, decades and centuries.
 func isDateSpan(toks []token, i, j int) bool {
 	for k := i; k < j; k++ {
 		w := toks[k].Text
-		if isYear(w) || months[w] || strings.EqualFold(w, "century") || strings.EqualFold(w, "centuries") || w == "AD" || w == "BC" || w == "BCE" {
+		if isYear(w) || months[w] || weekdays[w] || strings.EqualFold(w, "century") || strings.EqualFold(w, "centuries") || w == "AD" || w == "BC" || w == "BCE" {
 			return true
 		}
 	}
@@ -131,6 +133,14 @@ func (d *document) answerForms(si, i, j int) (string, []string) {
 	toks := d.sents[si].Toks
 	for i < j && (toks[i].Tag == "DT" && strings.EqualFold(toks[i].Text, "both")) {
 		i++
+	}
+	for k := i + 1; k < j-1; k++ {
+		if (toks[k].Tag == "VBG" || toks[k].Tag == "VBN") && isNounTag(toks[k-1].Tag) && (toks[k+1].Tag == "DT" || toks[k+1].Tag == "IN" || isNameTag(toks[k+1].Tag)) {
+			// "Astronomers using the James Webb Space Telescope": the people
+			// are the answer; the whole phrase is accepted too
+			key, alts := d.answerForms(si, i, k)
+			return key, append(alts, d.words(si, i, j))
+		}
 	}
 	key := d.words(si, i, j)
 	var alts []string
