@@ -75,6 +75,12 @@ func names(s *sentence, text string) []mention {
 		for j > i && !isCap(toks[j-1].Text) {
 			j--
 		}
+		if j > i && j+1 < len(toks) && toks[j].Tag == "POS" && isCap(toks[j+1].Text) && namedPlaceWord(toks[j+1].Text) {
+			j += 2 // "St Paul's Cathedral", "Queen's College": one name
+			for j < len(toks) && isCap(toks[j].Text) && isNameTag(toks[j].Tag) {
+				j++
+			}
+		}
 		if j > i && j < len(toks) && toks[j].Tag == "CD" && !isYear(toks[j].Text) && !months[toks[j-1].Text] &&
 			(j+1 == len(toks) || !isNounTag(toks[j+1].Tag)) && !strings.ContainsAny(toks[j].Text, ",%") {
 			j++ // "Windows 10", "Apollo 11", "Windows 8.1"
@@ -157,8 +163,15 @@ func nameType(toks []token, i, j int, text string) etype {
 		j < len(toks) && !isCap(toks[j].Text) {
 		return eNationality
 	}
-	if notPersonWords[last] {
+	if notPersonWords[last] || buildingWords[last] {
 		return eThing // "James Webb Space Telescope" is named after a person
+	}
+	titles := true
+	for _, w := range words {
+		titles = titles && (personTitles[w] || roleNouns[w])
+	}
+	if titles {
+		return eThing // "Lord Mayor" is an office; the person has a name
 	}
 	if firstNames[toks[i].Text] && j-i >= 2 {
 		return ePerson
@@ -294,6 +307,15 @@ func possessiveOrg(toks []token, j int) int {
 	}
 	return j
 }
+
+// namedPlaceWord: a word that makes "X's <word>" a name of its own.
+func namedPlaceWord(w string) bool {
+	l := strings.ToLower(w)
+	return placeWords[l] || orgWords[l] || buildingWords[l]
+}
+
+var buildingWords = set("cathedral abbey chapel temple mosque palace castle tower bridge hospital hall theatre theater " +
+	"stadium gate market cross inn")
 
 // nameShaped: a person's name is words like "Motyl" or initials like "J.",
 // not "XP", "NT" or "7".

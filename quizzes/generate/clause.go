@@ -23,6 +23,13 @@ var subordinators = set("when after before while although though as if because s
 // clauseStoppers end a clause at a comma before them.
 var clauseStoppers = set("which who whom whose where when while whereas although though but because so as since")
 
+// hedges before a number make it a subject ("Approximately 10% of ...");
+// "Over four days" and "Under two years" are adverbials.
+var hedges = set("approximately nearly almost roughly about around some")
+
+// clauseOnly words open a clause and never stand inside a noun phrase.
+var clauseOnly = set("because although though whereas unless")
+
 var beForms = set("is are was were be been being am")
 var haveForms = set("has have had having")
 var doForms = set("do does did")
@@ -44,7 +51,7 @@ func parseClause(s *sentence, from int) *clause {
 	}
 	start := from
 	first := strings.ToLower(toks[from].Text)
-	if t0 := toks[from].Tag; (t0 == "IN" || t0 == "RB" || t0 == "TO" || t0 == "VBG" || t0 == "VBN" || t0 == "WRB" || first == "according") && !(approx[first] && toks[from+1].Tag == "CD") {
+	if t0 := toks[from].Tag; (t0 == "IN" || t0 == "RB" || t0 == "TO" || t0 == "VBG" || t0 == "VBN" || t0 == "WRB" || first == "according") && !(hedges[first] && toks[from+1].Tag == "CD") {
 		// ("Approximately 10% of ..." and "About 23 million people" are subjects)
 		// a fronted adverbial ends at the first comma; a subordinate clause too
 		for k := from + 1; k < n && k < from+25; k++ {
@@ -169,8 +176,8 @@ func parseClause(s *sentence, from int) *clause {
 		if isVerbTag(toks[k].Tag) && toks[k].Tag != "VBN" && toks[k].Tag != "VBG" {
 			return nil
 		}
-		if w := strings.ToLower(toks[k].Text); k > c.subj[0] && subordinators[w] && k+1 < c.subj[1] && toks[k+1].Tag == "PRP" {
-			return nil // "Water vapour cools as it rises": the verb was read as a noun
+		if w := strings.ToLower(toks[k].Text); k > c.subj[0] && (subordinators[w] && k+1 < c.subj[1] && toks[k+1].Tag == "PRP" || clauseOnly[w]) {
+			return nil // "Water vapour cools as it rises", "The fire spread quickly because ...": a verb was read as a noun
 		}
 	}
 	// verb group

@@ -19,7 +19,7 @@ func (d *document) clozes(asked []candidate) []candidate {
 		s := &d.sents[si]
 		add := func(i, j int, key string, alts []string, t etype, tmpl string, score float64) {
 			k := strings.ToLower(key) + "\x00" + itoa(si)
-			if done[k] || isVague(key) || (i == 0 && j == len(s.Toks)) {
+			if done[k] || isVague(key) || (i == 0 && j == len(s.Toks)) || i > 0 && idioms[strings.ToLower(s.Toks[i-1].Text+" "+key)] {
 				return
 			}
 			done[k] = true
@@ -155,8 +155,11 @@ func (d *document) inSitu(s *sentence, i, j int, t etype) string {
 	if i > a && toks[i-1].Tag == "DT" {
 		i-- // "the what of ..." reads badly: ask for the whole phrase
 	}
-	if i > a && (isNounTag(toks[i-1].Tag) || toks[i-1].Tag == "JJ" || toks[i-1].Tag == "POS" || toks[i-1].Tag == "CD") {
-		return "" // part of a larger phrase
+	if i > 0 && idioms[strings.ToLower(toks[i-1].Text+" "+d.words(s.Index, i, j))] {
+		return "" // "under control" asks for nothing
+	}
+	if i > a && (isNounTag(toks[i-1].Tag) || toks[i-1].Tag == "JJ" || toks[i-1].Tag == "POS" || toks[i-1].Tag == "CD") || j < len(toks) && toks[j].Tag == "POS" {
+		return "" // part of a larger phrase: "including who's Cathedral?"
 	}
 	if i-1 > a && (toks[i-1].Tag == "VBN" || toks[i-1].Tag == "VBG") && (toks[i-2].Tag == "IN" || toks[i-2].Tag == "TO" || toks[i-2].Tag == "DT") {
 		return "" // "leads to decreased what": the participle describes the phrase
@@ -169,6 +172,11 @@ func (d *document) inSitu(s *sentence, i, j int, t etype) string {
 	}
 	if i == a && (j >= len(toks) || !isVerbTag(toks[j].Tag)) {
 		return ""
+	}
+	for k := a; k < i; k++ {
+		if clauseOnly[strings.ToLower(toks[k].Text)] {
+			return "" // "What were the fire spread quickly because most buildings made of?"
+		}
 	}
 	for k := a + 1; k < i; k++ {
 		if w := strings.ToLower(toks[k].Text); (subordinators[w] || w == "whether") && hasFinite(toks, a, k) && hasFinite(toks, k+1, i) {

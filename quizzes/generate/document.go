@@ -29,6 +29,9 @@ func (g *Generator) read(text string) *document {
 		}
 		s := sentence{Index: len(d.sents), Start: sp[0], End: sp[1]}
 		s.Toks = g.tagSentence(d.norm.text, sp[0], sp[1])
+		if len(s.Toks) > 1 && personTitles[strings.ToLower(s.Toks[0].Text)] && isNameTag(s.Toks[1].Tag) {
+			s.Toks[0].Tag = "NNP" // "King Charles II": the tagger reads a capital title first in a sentence as a verb
+		}
 		d.sents = append(d.sents, s)
 	}
 	d.sentFreq = map[string]int{}

@@ -159,6 +159,9 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 		}
 		t := d.npType(si, k+1, e)
 		prep := strings.ToLower(toks[k].Text)
+		if idioms[prep+" "+strings.ToLower(d.words(si, k+1, e))] {
+			continue // "under control" asks for nothing
+		}
 		key, alts := d.answerForms(si, k+1, e)
 		switch {
 		case t == eDate:
@@ -356,6 +359,20 @@ func hasSubordinate(toks []token, i, j int) bool {
 }
 
 var negative = set("neither none no nothing nobody never few")
+
+// idioms are prepositional phrases that name no thing to ask about.
+var idioms = phraseSet("under control", "in fact", "in addition", "in particular", "at least", "at most", "in order",
+	"on average", "in general", "at first", "at last", "in part", "in turn", "by far", "for example", "for instance",
+	"in practice", "in theory", "at times", "in time", "on time", "at all", "in total", "in effect", "of course",
+	"in response", "in place", "in power", "in charge", "at risk", "in common", "on board", "at once", "in public")
+
+func phraseSet(ps ...string) map[string]bool {
+	m := make(map[string]bool, len(ps))
+	for _, p := range ps {
+		m[p] = true
+	}
+	return m
+}
 
 // objectForm is the form a subject pronoun takes as an object.
 var objectForm = map[string]string{"i": "me", "he": "him", "she": "her", "we": "us", "they": "them"}

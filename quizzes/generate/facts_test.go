@@ -136,6 +136,18 @@ func TestTemplates(t *testing.T) {
 		{"people doing something with a thing are the answer, not the thing",
 			"Astronomers using the new telescope have detected carbon dioxide on the planet.",
 			"subject.who", "", "Astronomers"},
+		{"a person in apposition to an office is the answer",
+			"The Lord Mayor, Sir Thomas Bloodworth, was criticised for failing to act.",
+			"subject.who", "Who was criticised for failing to act?", "Thomas Bloodworth"},
+		{"people named together are asked about with who, and are 'they' after",
+			"King Charles II and his brother James took charge of the firefighting. They ordered soldiers to blow up buildings.",
+			"", "What did King Charles II and his brother James order soldiers to blow up?", "buildings"},
+		{"'it' after a fronted phrase stands for the subject before",
+			"The Great Fire of London broke out in a bakery. Over four days it destroyed more than 13,000 houses.",
+			"", "Over four days the Great Fire of London destroyed more than what?", "13,000 houses"},
+		{"an idiom is no place to ask about",
+			"By 6 September the fire was under control.",
+			"date.when", "When was the fire under control?", "6 September"},
 		{"'it' stands for the subject of the sentence before",
 			"The Armenian Church has its own calendar. It is headed by a Catholicos.",
 			"", "What is the Armenian Church headed by?", "Catholicos"},
@@ -227,6 +239,15 @@ func TestNumberForms(t *testing.T) {
 		got := numberForms(n)
 		if want == "" && len(got) != 0 || want != "" && (len(got) != 1 || got[0] != want) {
 			t.Errorf("numberForms(%q) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestIdiomsAskNothing(t *testing.T) {
+	t.Parallel()
+	for _, q := range generator(t).Generate("By 6 September the fire was under control. The crews were in charge of the pumps.") {
+		if strings.HasSuffix(q.Prompt, " under?") || q.Keys()[0] == "control" {
+			t.Errorf("question %q asks about an idiom", q.Prompt)
 		}
 	}
 }

@@ -38,7 +38,7 @@ func (d *document) subjects() []*referent {
 			}
 			continue
 		}
-		if j <= i || j-i > 6 || toks[i].Tag == "EX" || toks[i].Tag == "WDT" || demonstrative[strings.ToLower(toks[i].Text)] {
+		if j <= i || j-i > 8 || toks[i].Tag == "EX" || toks[i].Tag == "WDT" || demonstrative[strings.ToLower(toks[i].Text)] {
 			continue
 		}
 		h := j - 1
@@ -52,14 +52,14 @@ func (d *document) subjects() []*referent {
 		if !isNounTag(head.Tag) {
 			continue
 		}
-		if m := d.mentionIn(si, i, j); m != nil && m.Type == ePerson {
-			continue // people are "he", "she" or "they" and found by name
-		}
 		plural := head.Tag == "NNS" || head.Tag == "NNPS"
 		for k := i; k < j; k++ {
 			if toks[k].Tag == "CC" {
 				plural = true
 			}
+		}
+		if m := d.mentionIn(si, i, j); m != nil && m.Type == ePerson && !plural {
+			continue // a person is "he" or "she", found by name; people named together are "they"
 		}
 		text := d.subjectText(c)
 		if text == "" || isVague(text) {
@@ -105,10 +105,14 @@ func (d *document) pronounReferents() []standsFor {
 				}
 			}
 		}
+		subjAt := -1 // "Over four days it destroyed ...": the clause's subject
+		if c := parseClause(&d.sents[si], 0); c != nil && c.subj[1]-c.subj[0] == 1 {
+			subjAt = c.subj[0]
+		}
 		for k, t := range toks {
 			w := strings.ToLower(t.Text)
 			switch {
-			case (w == "it" || w == "they") && t.Tag == "PRP" && opensClause(toks, k):
+			case (w == "it" || w == "they") && t.Tag == "PRP" && (opensClause(toks, k) || k == subjAt):
 				if sf.subj == nil && !(w == "it" && expletive(toks, k)) {
 					sf.subj = d.antecedent(refs, si, w == "they")
 				}

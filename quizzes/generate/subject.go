@@ -33,6 +33,13 @@ func (d *document) subjectAnswer(c *clause) (key string, alts []string, t etype,
 		// "What can be justified?"
 		return "", nil, eThing, "", false
 	}
+	if a, b := c.appos[0], c.appos[1]; b > a {
+		if m := d.mentionIn(si, a, b); m != nil && m.Type == ePerson && m.J == b {
+			// "The Lord Mayor, Sir Thomas Bloodworth, was criticised": the
+			// person is the answer, their office another form of it
+			return m.name(), append(surname(m.name()), d.words(si, i, j)), ePerson, "", true
+		}
+	}
 	key, alts = d.answerForms(si, i, j)
 	t = d.npType(si, i, j)
 	if m := d.mentionIn(si, i, j); m != nil && m.J == j && m.Type == ePerson {

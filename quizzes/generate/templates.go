@@ -33,6 +33,17 @@ func (d *document) npType(si, i, j int) etype {
 	if isDateSpan(toks, i, j) || (j-i == 2 && timeWords[strings.ToLower(toks[i].Text)] && timeNouns[strings.ToLower(toks[i+1].Text)]) {
 		return eDate // "1884", "next year"
 	}
+	for k := i + 1; k < j-1; k++ {
+		if toks[k].Tag == "CC" {
+			// "King Charles II and his brother James": people named together
+			for _, m := range d.names[si] {
+				if m.I >= i && m.J <= k && m.Type == ePerson {
+					return ePerson
+				}
+			}
+			break
+		}
+	}
 	if m := d.mentionIn(si, i, j); m != nil && m.J == j && (m.I <= i+1 || !hasNounBefore(toks, i, m.I)) {
 		// the name is the phrase ("the Hill", "Russia and North Korea"), not
 		// the end of a longer one ("the collaboration between Russia and
@@ -65,12 +76,15 @@ func (d *document) npType(si, i, j int) etype {
 // a phrase that a name at k only ends.
 func hasNounBefore(toks []token, i, k int) bool {
 	for x := i; x < k; x++ {
-		if toks[x].Tag == "NN" || toks[x].Tag == "NNS" {
-			return true
+		w := strings.ToLower(toks[x].Text)
+		if (toks[x].Tag == "NN" || toks[x].Tag == "NNS") && !roleNouns[w] && !personNouns[w] && !kinWords[w] {
+			return true // "his brother James" and "the architect Wren" are people
 		}
 	}
 	return false
 }
+
+var kinWords = set("brother sister son daughter father mother wife husband uncle aunt cousin nephew niece grandson granddaughter")
 
 // peoples name a nation's people with the adjective: "the Dutch".
 var peoples = set("Dutch French British English Spanish Irish Scots Welsh Portuguese Chinese Japanese Swiss Danes Swedes Finns Poles")
