@@ -158,6 +158,9 @@ func (d *document) inSitu(s *sentence, i, j int, t etype) string {
 	if i > 0 && idioms[strings.ToLower(toks[i-1].Text+" "+d.words(s.Index, i, j))] {
 		return "" // "under control" asks for nothing
 	}
+	if i-1 > a && toks[i-1].Tag == "CC" && strings.HasPrefix(toks[i-2].Tag, "JJ") {
+		return "" // "absorbs red and what?": "blue light" shares its noun with "red"
+	}
 	if i > a && (isNounTag(toks[i-1].Tag) || toks[i-1].Tag == "JJ" || toks[i-1].Tag == "POS" || toks[i-1].Tag == "CD") || j < len(toks) && toks[j].Tag == "POS" {
 		return "" // part of a larger phrase: "including who's Cathedral?"
 	}

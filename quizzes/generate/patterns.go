@@ -66,16 +66,32 @@ func (d *document) phraseQuestions(s *sentence) []candidate {
 			for h > 0 && (isNounTag(toks[h-1].Tag) || toks[h-1].Tag == "JJ" || toks[h-1].Tag == "DT" || toks[h-1].Tag == "CD" || toks[h-1].Tag == "POS") {
 				h--
 			}
-			if h == b || toks[k].Tag == "VBD" || strings.EqualFold(toks[h].Text, "a") || strings.EqualFold(toks[h].Text, "an") {
-				// "Luke Howard named the clouds" names nothing; "a process
-				// called transpiration" is no thing a question can name
-				continue
+			if h == b || toks[k].Tag == "VBD" {
+				continue // "Luke Howard named the clouds" names nothing
 			}
 			verb := strings.ToLower(toks[k].Text)
 			if toks[k].Text == "known" {
 				verb = "known as"
 			}
-			add(candidate{prompt: question("What is", d.inSentence(si, h, b), "also", verb), answer: d.words(si, a, e), atype: eThing, template: "name.known_as", score: 0.75})
+			be := "What is"
+			if toks[b-1].Tag == "NNS" || toks[b-1].Tag == "NNPS" {
+				be = "What are"
+			}
+			thing, also := d.inSentence(si, h, b), "also"
+			if definite := toks[h].Tag == "DT" && !strings.EqualFold(toks[h].Text, "a") && !strings.EqualFold(toks[h].Text, "an") ||
+				toks[h].Tag == "PRP$" || isNameTag(toks[h].Tag); !definite {
+				// "small structures called chloroplasts": the term is the
+				// point, not another name of something named before
+				from := h
+				if toks[h].Tag == "DT" {
+					from++
+				}
+				if from >= b {
+					continue
+				}
+				thing, also = "the "+d.words(si, from, b), ""
+			}
+			add(candidate{prompt: question(be, thing, also, verb), answer: d.words(si, a, e), atype: eThing, template: "name.known_as", score: 0.75})
 		case toks[k].Text == "(" && isCap(toks[k+1].Text):
 			// "the Armenian Revolutionary Federation (ARF)"
 			m := d.mentionIn(si, 0, k)

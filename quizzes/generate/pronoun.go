@@ -209,6 +209,16 @@ func expletive(toks []token, k int) bool {
 	if seemVerbs[v] {
 		return true
 	}
+	if v == "takes" || v == "took" {
+		// "it takes courage to ..." stands for nothing; "it takes place"
+		// for what it names
+		for m := k + 2; m+1 < len(toks); m++ {
+			if toks[m].Tag == "TO" && toks[m+1].Tag == "VB" {
+				return true
+			}
+		}
+		return false
+	}
 	if !beForms[v] {
 		return false
 	}
@@ -237,7 +247,7 @@ func expletive(toks []token, k int) bool {
 	return false
 }
 
-var seemVerbs = set("seems seemed appears appeared happens happened takes took remains remained")
+var seemVerbs = set("seems seemed appears appeared happens happened remains remained")
 
 // possessive is the 's form of a noun phrase.
 func possessive(s string) string {
