@@ -60,7 +60,7 @@ func (d *document) attributions(s *sentence) []candidate {
 func (d *document) speaker(s *sentence, i, k, q int) (string, []string) {
 	toks := s.Toks
 	if k-i == 1 && (toks[i].Text == "he" || toks[i].Text == "she" || toks[i].Text == "He" || toks[i].Text == "She") {
-		if m := d.lastMention(s.Index, q, ePerson); m != nil {
+		if m := d.personFor(s.Index, q, toks[i].Text); m != nil {
 			return m.name(), surname(m.name())
 		}
 		return "", nil

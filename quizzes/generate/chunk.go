@@ -163,7 +163,7 @@ func nameType(toks []token, i, j int, text string) etype {
 		j < len(toks) && !isCap(toks[j].Text) {
 		return eNationality
 	}
-	if notPersonWords[last] || buildingWords[last] {
+	if notPersonWords[last] || notPersonWords[strings.TrimSuffix(last, "s")] || buildingWords[last] {
 		return eThing // "James Webb Space Telescope" is named after a person
 	}
 	titles := true

@@ -163,6 +163,12 @@ func parseClause(s *sentence, from int) *clause {
 	for v-1 > start && toks[v-1].Tag == "RB" {
 		v-- // "couples usually married": the adverb goes with the verb
 	}
+	if v-start > 2 && toks[v-1].Tag == "PRP" && toks[v-2].Tag == "," && c.fronted[1] == 0 {
+		// "Born Maria Sklodowska in Warsaw in 1867, she moved ...": a
+		// participle phrase first, then the subject
+		c.fronted = [2]int{start, v - 2}
+		start = v - 1
+	}
 	c.subj = [2]int{start, v}
 	if len(commas) > 0 && commas[0] > start {
 		c.subj[1] = commas[0]

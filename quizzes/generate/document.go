@@ -54,13 +54,26 @@ func (g *Generator) read(text string) *document {
 		}
 	}
 	d.names = make([][]mention, len(d.sents))
+	firstOf := map[string]string{}
 	for i := range d.sents {
 		d.names[i] = names(&d.sents[i], d.norm.text)
 		for _, m := range d.names[i] {
 			if m.Type == ePerson && m.J-m.I >= 2 {
 				parts := strings.Fields(m.Text)
 				d.full[parts[len(parts)-1]] = m.Text
+				// a first name alone ("Marie") is the same person, unless
+				// two people of the article share it
+				if f, taken := firstOf[parts[0]]; !taken {
+					firstOf[parts[0]] = m.Text
+				} else if f != m.Text {
+					firstOf[parts[0]] = ""
+				}
 			}
+		}
+	}
+	for first, full := range firstOf {
+		if _, surname := d.full[first]; full != "" && !surname {
+			d.full[first] = full
 		}
 	}
 	typedSeen := map[string]bool{}
@@ -102,20 +115,6 @@ func (d *document) mentionIn(si, i, j int) *mention {
 		m := &d.names[si][k]
 		if m.I == i && m.J <= j {
 			return m
-		}
-	}
-	return nil
-}
-
-// lastMention is the nearest name of type t before token tok of sentence si,
-// looking back at most three sentences.
-func (d *document) lastMention(si, tok int, t etype) *mention {
-	for s := si; s >= 0 && s >= si-3; s-- {
-		ms := d.names[s]
-		for k := len(ms) - 1; k >= 0; k-- {
-			if (s < si || ms[k].J <= tok) && ms[k].Type == t {
-				return &ms[k]
-			}
 		}
 	}
 	return nil

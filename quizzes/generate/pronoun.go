@@ -86,7 +86,8 @@ func (d *document) antecedent(refs []*referent, si int, plural bool) *referent {
 // standsFor is what the pronouns of one sentence stand for.
 type standsFor struct {
 	subj   *referent // "it", "they", "its", "their"
-	person string    // "he", "she", "his"
+	person string    // "he", "she"
+	his    bool      // "his" and "her" too: "he" or "she" came first
 }
 
 // pronounReferents works out, for each sentence, what its pronouns that
@@ -117,8 +118,9 @@ func (d *document) pronounReferents() []standsFor {
 					sf.subj = d.antecedent(refs, si, w == "they")
 				}
 			case (w == "he" || w == "she") && opensClause(toks, k) && sf.person == "":
-				if m := d.lastMention(si, k, ePerson); m != nil && m.Sent < si {
+				if m := d.personFor(si, k, w); m != nil && m.Sent < si {
 					sf.person = m.name()
+					sf.his = !possessiveBefore(toks, k)
 				}
 			}
 		}
@@ -169,7 +171,9 @@ func resolvePronouns(sf standsFor, prompt, key string) string {
 				rep = person
 			}
 		case "his":
-			if fits(person) {
+			// "Putin will exhaust his means, he wrote": a "his" before the
+			// "he" may be someone else's, and so may one in a "Who" question
+			if fits(person) && sf.his && !strings.HasPrefix(prompt, "Who") {
 				rep = possessive(person)
 			}
 		}
@@ -256,4 +260,54 @@ func possessive(s string) string {
 		return s + "'"
 	}
 	return s + "'s"
+}
+
+// personFor finds whom "he" or "she" at token tok of sentence si stands
+// for: the nearest person named in the eight sentences before (or earlier
+// in the sentence) whose name does not say otherwise, preferring one who
+// was the subject of their sentence; people named as objects ("shared the
+// prize with Henri Becquerel") are seldom what the next "she" means.
+func (d *document) personFor(si, tok int, pronoun string) *mention {
+	she := strings.EqualFold(pronoun, "she") || strings.EqualFold(pronoun, "her") || strings.EqualFold(pronoun, "hers")
+	var fallback *mention
+	for s := si; s >= 0 && s >= si-8; s-- { // a life story keeps its "she" for long
+		ms := d.names[s]
+		subjStart, subjEnd := -1, -1
+		if c := parseClause(&d.sents[s], 0); c != nil {
+			subjStart, subjEnd = c.subj[0], c.subj[1]
+		}
+		for k := len(ms) - 1; k >= 0; k-- {
+			m := &ms[k]
+			if m.Type != ePerson || s == si && m.J > tok {
+				continue
+			}
+			first := strings.Fields(m.name())[0]
+			if she && maleNames[first] || !she && femaleNames[first] {
+				continue
+			}
+			if m.I >= subjStart && m.J <= subjEnd {
+				return m
+			}
+			if fallback == nil {
+				fallback = m
+			}
+		}
+	}
+	return fallback
+}
+
+// femaleNames and maleNames are common first names that tell "she" from
+// "he"; a name in neither fits both.
+var femaleNames = list("Alice|Anna|Anne|Barbara|Catherine|Charlotte|Elizabeth|Emily|Emma|Grace|Helen|Jane|Julia|Katherine|Laura|Margaret|Maria|Marie|Mary|Sarah|Sophie|Olga|Tatiana|Natalie|Fiona|Angela|Ada|Rosalind|Florence|Victoria|Jennifer|Susan|Linda|Patricia|Nancy|Karen|Lisa|Betty|Dorothy|Ruth|Joan|Eleanor|Frida|Simone|Virginia|Jessica|Rachel|Hannah|Amelia|Harriet|Lucy|Queen|Princess|Lady|Mrs|Ms|Miss")
+
+var maleNames = list("Adam|Alan|Albert|Alexander|Alfred|Andrew|Anthony|Arthur|Benjamin|Bill|Carl|Charles|Christopher|Daniel|David|Edward|Frank|Frederick|George|Gregory|Harold|Harry|Henry|Henri|Hugh|Ivan|Jack|Jacob|James|John|Joseph|Karl|Leo|Leon|Louis|Mark|Martin|Michael|Nicholas|Oliver|Paul|Peter|Philip|Pierre|Richard|Robert|Samuel|Stephen|Steven|Thomas|Vladimir|Walter|William|Winston|Napoleon|Otto|Isaac|Boris|Dmitry|Yuri|King|Prince|Sir|Lord|Mr")
+
+// possessiveBefore reports whether "his" or "her" stands before token k.
+func possessiveBefore(toks []token, k int) bool {
+	for i := 0; i < k; i++ {
+		if w := strings.ToLower(toks[i].Text); w == "his" || w == "her" {
+			return true
+		}
+	}
+	return false
 }

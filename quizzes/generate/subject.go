@@ -12,7 +12,7 @@ func (d *document) subjectAnswer(c *clause) (key string, alts []string, t etype,
 	if j-i == 1 && pronouns[strings.ToLower(toks[i].Text)] {
 		switch strings.ToLower(toks[i].Text) {
 		case "he", "she":
-			if m := d.lastMention(si, i, ePerson); m != nil {
+			if m := d.personFor(si, i, toks[i].Text); m != nil {
 				return m.name(), surname(m.name()), ePerson, "", true
 			}
 		case "they", "it":
@@ -79,7 +79,7 @@ func (d *document) subjectText(c *clause) string {
 	if j-i == 1 {
 		switch strings.ToLower(toks[i].Text) {
 		case "he", "she":
-			if m := d.lastMention(c.s.Index, i, ePerson); m != nil {
+			if m := d.personFor(c.s.Index, i, toks[i].Text); m != nil {
 				return m.name()
 			}
 		}
