@@ -13,7 +13,7 @@ import (
 // same kind from the article first, then the built-in lists. It returns nil
 // when it cannot find n, so that the caller asks a short-answer question
 // instead of padding with silly choices.
-func (d *document) wrongChoices(key string, t etype, n int) []string {
+func (d *document) wrongChoices(key string, t etype, n int, avoid ...string) []string {
 	var pool []string
 	if strings.Contains(key, " and ") || strings.Contains(key, ",") {
 		return nil // a list of names has no wrong choices of its own shape
@@ -66,7 +66,7 @@ func (d *document) wrongChoices(key string, t etype, n int) []string {
 	seen := map[string]bool{strings.ToLower(key): true}
 	for _, p := range pool {
 		l := strings.ToLower(p)
-		if seen[l] || overlaps(l, strings.ToLower(key)) || !sameForm(key, p, t) {
+		if seen[l] || overlaps(l, strings.ToLower(key)) || !sameForm(key, p, t) || mentioned(p, avoid) {
 			continue
 		}
 		seen[l] = true
@@ -76,6 +76,24 @@ func (d *document) wrongChoices(key string, t etype, n int) []string {
 		}
 	}
 	return nil
+}
+
+// mentioned reports whether a choice stands in one of the texts, such as
+// the question's own prompt: "Peru" is no wrong answer to "What flows
+// through Peru, Colombia and Brazil?".
+func mentioned(choice string, texts []string) bool {
+	c := " " + strings.ToLower(choice) + " "
+	for _, t := range texts {
+		if strings.Contains(" "+strings.ToLower(strings.Map(func(r rune) rune {
+			if r == ',' || r == '?' || r == '.' || r == ';' || r == ':' {
+				return ' '
+			}
+			return r
+		}, t))+" ", c) {
+			return true
+		}
+	}
+	return false
 }
 
 // overlaps: "Motyl" is no wrong choice for "Alexander J. Motyl".
@@ -88,6 +106,11 @@ func overlaps(a, b string) bool {
 func sameForm(key, p string, t etype) bool {
 	if t == eDate && isYear(key) != isYear(p) {
 		return false
+	}
+	if kw := strings.Fields(strings.ToLower(key)); t == ePlace && placeWords[kw[len(kw)-1]] {
+		// "the Amazon River" wants other rivers, not countries
+		pw := strings.Fields(strings.ToLower(p))
+		return pw[len(pw)-1] == kw[len(kw)-1]
 	}
 	if t == ePerson && (len(strings.Fields(key)) > 1) != (len(strings.Fields(p)) > 1) {
 		return false

@@ -101,11 +101,11 @@ func (d *document) toQuestion(c candidate, pool []phrase) quizzes.Question {
 		Explanation: c.explain,
 	}
 	if q.Kind == "" {
-		wrong := d.wrongChoices(c.answer, c.atype, 3)
+		wrong := d.wrongChoices(c.answer, c.atype, 3, c.prompt)
 		if wrong == nil && c.atype == ePerson {
 			// an article that names only three people still gives a fair
 			// question of three choices
-			wrong = d.wrongChoices(c.answer, c.atype, 2)
+			wrong = d.wrongChoices(c.answer, c.atype, 2, c.prompt)
 		}
 		if wrong == nil && len(strings.Fields(c.answer)) >= longKey {
 			// nobody types "heats water in oceans, lakes and rivers" word

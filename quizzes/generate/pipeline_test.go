@@ -313,3 +313,17 @@ func TestPhraseTypes(t *testing.T) {
 		}
 	}
 }
+
+// A wrong choice is of the key's own kind and never stands in the prompt.
+func TestWrongChoicesAvoidThePrompt(t *testing.T) {
+	t.Parallel()
+	d := generator(t).read("The Amazon River flows through Peru, Colombia and Brazil. The Nile flows through Egypt and Sudan.")
+	if got := d.wrongChoices("The Amazon River", ePlace, 3, "What flows through Peru, Colombia and Brazil?"); got != nil {
+		t.Errorf("got %q, want no wrong choices: the article names no other river with 'River'", got)
+	}
+	for _, c := range d.wrongChoices("Peru", ePlace, 3, "Which country does the Amazon River flow through with Colombia and Brazil?") {
+		if c == "Colombia" || c == "Brazil" {
+			t.Errorf("wrong choice %q stands in the prompt", c)
+		}
+	}
+}

@@ -148,7 +148,10 @@ func resolvePronouns(sf standsFor, prompt, key string) string {
 			return false
 		}
 		f := strings.Fields(lr)
-		return !strings.Contains(lowPrompt, f[len(f)-1])
+		if len(f) > 2 {
+			f = f[len(f)-2:] // "... intelligence service, South Korea's intelligence service"
+		}
+		return !strings.Contains(lowPrompt, strings.Join(f, " "))
 	}
 	words := strings.Fields(prompt)
 	changed := false

@@ -121,7 +121,7 @@ func (d *document) rank(cands []candidate) []candidate {
 	best := map[string]int{}
 	var forms []candidate
 	for _, c := range kept {
-		k := strings.ToLower(c.answer) + "\x00" + itoa(c.sent)
+		k := quizzes.NormalizeAnswer(c.answer) + "\x00" + itoa(c.sent) // "The Amazon River" is "Amazon River"
 		if c.kind == quizzes.TrueFalse {
 			k = "\x01" + c.prompt
 		}
