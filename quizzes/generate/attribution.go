@@ -15,7 +15,14 @@ func (d *document) attributions(s *sentence) []candidate {
 			continue
 		}
 		if toks[k+1].Tag != "." && toks[k+1].Tag != "," {
-			continue
+			// "..., Cook said in a statement.": a short phrase may end it
+			e := k + 1
+			for e < n && e < k+8 && toks[e].Tag != "." && !isVerbTag(toks[e].Tag) {
+				e++
+			}
+			if toks[k+1].Tag != "IN" || e >= n || toks[e].Tag != "." {
+				continue
+			}
 		}
 		// the speaker: a name, he/she, or "the <noun>" right before the verb
 		sp := k - 1

@@ -176,6 +176,14 @@ func (d *document) inSitu(s *sentence, i, j int, t etype) string {
 	if i == a && (j >= len(toks) || !isVerbTag(toks[j].Tag)) {
 		return ""
 	}
+	for k := a + 1; k < i; k++ {
+		if isFinite(toks[k].Tag) {
+			if toks[k-1].Tag == "," && toks[a].Tag == "IN" {
+				return "" // "In Mumbai's Bandra Kurla Complex, will be followed by ...": no subject
+			}
+			break
+		}
+	}
 	for k := a; k < i; k++ {
 		if clauseOnly[strings.ToLower(toks[k].Text)] {
 			return "" // "What were the fire spread quickly because most buildings made of?"

@@ -107,6 +107,9 @@ func sameForm(key, p string, t etype) bool {
 	if t == eDate && isYear(key) != isYear(p) {
 		return false
 	}
+	if t == ePlace && countries[key] && !countries[p] || t == ePlace && cities[key] && countries[p] {
+		return false // a country among countries, a city among cities
+	}
 	if kw := strings.Fields(strings.ToLower(key)); t == ePlace && placeWords[kw[len(kw)-1]] {
 		// "the Amazon River" wants other rivers, not countries
 		pw := strings.Fields(strings.ToLower(p))

@@ -85,6 +85,11 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 		rest := d.restText(c)
 		if q := d.quotedContent(c); q != "" && rest == "" || speechVerbs[mainLemma] && q != "" {
 			rest = "that " + q
+		} else if speechVerbs[mainLemma] && c.rest[0] < c.rest[1] && toks[c.rest[0]].Tag == "IN" && !hasFinite(toks, c.rest[0], c.rest[1]) {
+			rest = "" // "Who said in a statement?" asks nothing: what was said stands elsewhere
+			if !c.copula {
+				tmpl = ""
+			}
 		}
 		if nwh, nkey, nalts, ntmpl := d.numberSubject(c); nwh != "" {
 			// "Approximately 10% of cases are ..." -> "What percentage of
@@ -92,7 +97,7 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 			// attended?"
 			wh, key, alts, t, tmpl, score = nwh, nkey, nalts, eNumber, ntmpl, 0.85
 		}
-		if rest != "" || !c.copula {
+		if (rest != "" || !c.copula) && tmpl != "" {
 			add(candidate{prompt: question(wh, vg, rest), answer: key, alts: alts, atype: t, template: tmpl, score: score})
 		}
 		if t == eOrg || t == ePerson {

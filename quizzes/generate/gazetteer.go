@@ -37,12 +37,14 @@ var orgWords = set("university college institute institution school academy comp
 	"group party army navy council church agency service services committee association society ministry " +
 	"department bank commission union federation league club foundation museum court congress parliament " +
 	"senate assembly records press times post news journal library organization organisation office " +
-	"bureau board brotherhood order force forces guard team network station fund authority administration")
+	"bureau board brotherhood order force forces guard team network station fund authority administration " +
+	"research capital partners holdings labs laboratory laboratories systems technologies studios media motors " +
+	"airlines airways energy analytics consulting insights pharmaceuticals")
 
 // placeWords make a capitalised run a place.
 var placeWords = set("river lake mountain mountains mount sea ocean island islands county city state province " +
 	"region valley street avenue bay peninsula desert kingdom republic empire coast gulf strait canyon forest " +
-	"park square district village town heights hills plateau basin")
+	"park square district village town heights hills plateau basin complex centre center mall plaza terminal")
 
 // notNames are capitalised at the start of a sentence but never begin a name.
 var notNames = set("the a an this that these those it its he she they we i you his her their our in on at " +

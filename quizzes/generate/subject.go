@@ -33,7 +33,7 @@ func (d *document) subjectAnswer(c *clause) (key string, alts []string, t etype,
 		// "What can be justified?"
 		return "", nil, eThing, "", false
 	}
-	if a, b := c.appos[0], c.appos[1]; b > a {
+	if a, b := c.appos[0], c.appos[1]; b > a && toks[a].Tag != "IN" { // "The store, in Mumbai's ...," is no apposition
 		if m := d.mentionIn(si, a, b); m != nil && m.Type == ePerson && m.J == b {
 			// "The Lord Mayor, Sir Thomas Bloodworth, was criticised": the
 			// person is the answer, their office another form of it
