@@ -25,6 +25,9 @@ func keep(c candidate) bool {
 	if c.prompt == "" || c.answer == "" || isVague(c.answer) || c.kind != quizzes.Cloze && strings.Count(c.prompt, "(") != strings.Count(c.prompt, ")") {
 		return false // a bracket cut in half: "What did rulers of Armenia) do?"
 	}
+	if f := strings.Fields(strings.ToLower(c.answer)); danglers[f[len(f)-1]] || strings.Contains(c.answer, ", but") {
+		return false // "Channels above 37 GHz display emission signals, but": a key cut mid-clause
+	}
 	if f := strings.Fields(strings.ToLower(c.answer)); negative[f[0]] {
 		return false // "Neither of these outcomes" answers no question asked without the negation
 	}

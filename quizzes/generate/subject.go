@@ -28,6 +28,9 @@ func (d *document) subjectAnswer(c *clause) (key string, alts []string, t etype,
 			return r, []string{d.words(si, i, j)}, eOrg, "", true
 		}
 	}
+	if toks[i].Tag == "IN" {
+		return "", nil, eThing, "", false // "In recent years historians": a time phrase read into the subject
+	}
 	if toks[i].Tag == "EX" || negative[strings.ToLower(toks[i].Text)] {
 		// "Neither of these outcomes can be justified" does not answer
 		// "What can be justified?"
