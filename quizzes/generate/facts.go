@@ -14,7 +14,9 @@ var speechVerbs = set("say state note write predict forecast deny confirm add su
 // agentVerbs are done by people: a name that does them is asked with "Who".
 var agentVerbs = set("examine hypothesize hypothesise propose find study describe discover found invent develop " +
 	"publish observe define introduce coin compose paint design lead command marry direct teach " +
-	"criticize criticise recommend demonstrate investigate theorize theorise advocate oppose reject")
+	"criticize criticise recommend demonstrate investigate theorize theorise advocate oppose reject " +
+	"start create establish build win write produce record perform sign meet join leave elect appoint defeat " +
+	"launch edit translate explore conquer rule reign serve")
 
 // isNameSpan reports whether tokens [i,j) are capitalised names only,
 // perhaps joined by "and": "Monin and Miller".
