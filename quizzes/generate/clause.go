@@ -23,6 +23,32 @@ var subordinators = set("when after before while although though as if because s
 // clauseStoppers end a clause at a comma before them.
 var clauseStoppers = set("which who whom whose where when while whereas although though but because so as since")
 
+// openers are words that open a sentence before its subject and a comma.
+var openers = set("inside outside meanwhile however later then today yesterday afterwards afterward instead nevertheless " +
+	"still finally suddenly eventually moreover furthermore indeed nonetheless overall there here now soon once")
+
+// timePhraseEnd is where a time phrase that opens [start,v) without a comma
+// ends ("the next morning", "that night", "last year"), when a subject
+// follows it; else start.
+func timePhraseEnd(toks []token, start, v int) int {
+	for t := start; t < start+3 && t+1 < v; t++ {
+		if !timeNouns[strings.ToLower(toks[t].Text)] && !dayParts[strings.ToLower(toks[t].Text)] {
+			continue
+		}
+		first := strings.ToLower(toks[start].Text)
+		if first != "the" && first != "that" && first != "this" && !timeWords[first] {
+			return start
+		}
+		if n := toks[t+1]; isNameTag(n.Tag) || n.Tag == "PRP" || n.Tag == "DT" {
+			return t + 1
+		}
+		return start
+	}
+	return start
+}
+
+var dayParts = set("morning afternoon evening night dawn dusk noon midnight")
+
 // hedges before a number make it a subject ("Approximately 10% of ...");
 // "Over four days" and "Under two years" are adverbials.
 var hedges = set("approximately nearly almost roughly about around some")
@@ -162,6 +188,16 @@ func parseClause(s *sentence, from int) *clause {
 	}
 	for v-1 > start && toks[v-1].Tag == "RB" {
 		v-- // "couples usually married": the adverb goes with the verb
+	}
+	if v-start > 2 && toks[start+1].Tag == "," && c.fronted[1] == 0 && (openers[strings.ToLower(toks[start].Text)] || toks[start].Tag == "RB") {
+		// "Inside, the kitchen smelled ...": one word of place or time first
+		c.fronted = [2]int{start, start + 1}
+		start += 2
+	}
+	if t := timePhraseEnd(toks, start, v); t > start && c.fronted[1] == 0 {
+		// "The next morning Maya woke ...": a time without its comma
+		c.fronted = [2]int{start, t}
+		start = t
 	}
 	if v-start > 2 && toks[v-1].Tag == "PRP" && toks[v-2].Tag == "," && c.fronted[1] == 0 {
 		// "Born Maria Sklodowska in Warsaw in 1867, she moved ...": a

@@ -76,6 +76,7 @@ func (g *Generator) read(text string) *document {
 			d.full[first] = full
 		}
 	}
+	d.namePeople()
 	typedSeen := map[string]bool{}
 	for i := range d.names {
 		for k := range d.names[i] {
@@ -144,3 +145,37 @@ func (d *document) resolveRef(si, tok int, head string) string {
 	}
 	return ""
 }
+
+// namePeople types the one-word names that stand for people: a known first
+// name, or a name that does what people do as the subject of a sentence
+// ("Maya woke before sunrise", "Rosa explained that ..."). Stories name
+// their people so.
+func (d *document) namePeople() {
+	people := map[string]bool{}
+	for si := range d.sents {
+		c := parseClause(&d.sents[si], 0)
+		if c == nil || c.subj[1]-c.subj[0] != 1 || c.main < 0 {
+			continue
+		}
+		toks := d.sents[si].Toks
+		if humanVerbs[lemma(toks[c.main].Text, toks[c.main].Tag)] || speechVerbs[lemma(toks[c.main].Text, toks[c.main].Tag)] {
+			people[toks[c.subj[0]].Text] = true
+		}
+	}
+	for i := range d.names {
+		for k := range d.names[i] {
+			m := &d.names[i][k]
+			if m.J-m.I != 1 || m.Type != eThing || m.Full != "" || countries[m.Text] || cities[m.Text] || outlets[m.Text] {
+				continue
+			}
+			if people[m.Text] || femaleNames[m.Text] || maleNames[m.Text] || firstNames[m.Text] {
+				m.Type = ePerson
+			}
+		}
+	}
+}
+
+// humanVerbs are done by people, so their one-word subject is a person.
+var humanVerbs = set("wake smile laugh cry weep sigh shout whisper nod frown offer watch arrive walk run sit stand " +
+	"think feel know want decide hope wish remember forget notice realise realize promise agree refuse " +
+	"marry die bear grow learn teach study travel visit meet greet thank ask answer reply tell explain")

@@ -63,7 +63,7 @@ func (d *document) npType(si, i, j int) etype {
 	if toks[j-1].Tag == "CD" {
 		return eNumber
 	}
-	if personNouns[head] || roleNouns[head] || roleNouns[strings.TrimSuffix(head, "s")] || head == "he" || head == "she" {
+	if personNouns[head] || roleNouns[head] || roleNouns[strings.TrimSuffix(head, "s")] || kinWords[head] || kinWords[strings.TrimSuffix(head, "s")] || head == "he" || head == "she" {
 		return ePerson
 	}
 	if peopleOf(toks[j-1].Text) || j-i == 2 && strings.EqualFold(toks[i].Text, "the") && peoples[toks[j-1].Text] {
@@ -163,9 +163,22 @@ func (d *document) answerForms(si, i, j int) (string, []string) {
 			alts = append(alts, key)
 			key = m.Full
 		}
-		if m.Type == ePerson && m.I > i {
+		coordinated := false
+		for k := i; k < m.I; k++ {
+			coordinated = coordinated || toks[k].Tag == "CC"
+		}
+		if m.Type == ePerson && m.I > i && !coordinated {
 			alts = append(alts, key)
 			key = m.name() // "professor Alexander J. Motyl" -> the name
+		}
+		if coordinated {
+			if w := strings.ToLower(toks[i].Text); (w == "he" || w == "she") && toks[i+1].Tag == "CC" {
+				// "she and her cousin Leo" -> "Maya and her cousin Leo"
+				if p := d.personFor(si, i, w); p != nil {
+					key = p.name() + " " + d.words(si, i+1, j)
+				}
+			}
+			return key, alts // people named together answer together
 		}
 		if m.Type == ePerson {
 			if f := strings.Fields(m.name()); len(f) > 1 {
