@@ -135,7 +135,13 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 				if c.copula {
 					tmpl, score = "definition.what", 0.72
 				}
-				add(candidate{prompt: d.inverted(c, wh, subj, d.restText(c, [2]int{r0, e})), answer: key, alts: alts, atype: t, template: tmpl, score: score})
+				skip := [2]int{r0, e}
+				if e < c.rest[1] && (toks[e].Tag == "WP" || toks[e].Tag == "WDT") {
+					// "What was Marie Curie?", not "... who conducted pioneering
+					// research?": the relative clause describes the key
+					skip[1] = min(clauseEnd(toks, e+1), c.rest[1])
+				}
+				add(candidate{prompt: d.inverted(c, wh, subj, d.restText(c, skip)), answer: key, alts: alts, atype: t, template: tmpl, score: score})
 			}
 		}
 	}
