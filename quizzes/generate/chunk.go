@@ -143,6 +143,9 @@ func nameType(toks []token, i, j int, text string) etype {
 	if outlets[text] {
 		return eOrg
 	}
+	if j-i == 1 && len(text) >= 3 && len(text) <= 6 && strings.ToUpper(text) == text && strings.IndexFunc(text, func(r rune) bool { return r < 'A' || r > 'Z' }) < 0 && !countries[text] {
+		return eOrg // "NASA", "UNESCO", "FIFA": an acronym names a body
+	}
 	if months[toks[i].Text] && j-i <= 3 {
 		return eDate
 	}

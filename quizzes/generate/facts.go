@@ -202,6 +202,9 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 			if wh == "When" {
 				wh = "What"
 			}
+			if t == eOrg && (speechVerbs[mainLemma] || agentVerbs[mainLemma]) {
+				wh = "Who" // "Who announced the discovery?": a body that speaks or acts
+			}
 			obj := d.inSentence(si, c.subj[0], c.subj[1])
 			if o, ok := objectForm[strings.ToLower(obj)]; ok {
 				obj = o // "Who founded them?", not "Who founded they?"
