@@ -167,6 +167,16 @@ func (d *document) reported(si, i, j int) string {
 			}
 		}
 	}
+	// "the probable outcome is that Russia's economy will ...": the point
+	// is what follows "that"
+	for k := i; k < i+5 && k+2 < j; k++ {
+		if framingNouns[strings.ToLower(toks[k].Text)] && beForms[strings.ToLower(toks[k+1].Text)] && strings.EqualFold(toks[k+2].Text, "that") {
+			if k+3 < j {
+				i = k + 3
+			}
+			break
+		}
+	}
 	var skip [][2]int
 	for c := i + 1; c < j-1; c++ {
 		if toks[c].Tag != "," {
@@ -197,6 +207,10 @@ func (d *document) reported(si, i, j int) string {
 	}
 	return text
 }
+
+// framingNouns introduce the point of a reported clause: "the probable
+// outcome is that ...".
+var framingNouns = set("outcome result problem point reason truth fact consequence risk danger hope conclusion answer")
 
 // isSubjectStart: a token that may open a subject.
 func isSubjectStart(t token) bool {
