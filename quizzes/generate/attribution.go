@@ -14,14 +14,19 @@ func (d *document) attributions(s *sentence) []candidate {
 		if !speechVerbs[lemma(toks[k].Text, toks[k].Tag)] || (toks[k].Tag != "VBD" && toks[k].Tag != "VBZ") {
 			continue
 		}
+		verb := strings.ToLower(toks[k].Text)
 		if toks[k+1].Tag != "." && toks[k+1].Tag != "," {
-			// "..., Cook said in a statement.": a short phrase may end it
+			// "..., Cook said in a statement.", "..., she told reporters in
+			// Frankfurt.": a short phrase may end it
 			e := k + 1
 			for e < n && e < k+8 && toks[e].Tag != "." && !isVerbTag(toks[e].Tag) {
 				e++
 			}
-			if toks[k+1].Tag != "IN" || e >= n || toks[e].Tag != "." {
+			if e >= n || toks[e].Tag != "." || toks[k+1].Tag != "IN" && !isNounTag(toks[k+1].Tag) && toks[k+1].Tag != "PRP" {
 				continue
+			}
+			if toks[k+1].Tag != "IN" {
+				verb = "said" // "Who told that ...?" lacks its object
 			}
 		}
 		// the speaker: a name, he/she, or "the <noun>" right before the verb
@@ -50,7 +55,6 @@ func (d *document) attributions(s *sentence) []candidate {
 		if end-start > 28 || end-start < 4 {
 			continue
 		}
-		verb := strings.ToLower(toks[k].Text)
 		if syn, ok := synonym[verb]; ok {
 			verb = syn
 		}

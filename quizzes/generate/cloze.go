@@ -167,7 +167,7 @@ func (d *document) inSitu(s *sentence, i, j int, t etype) string {
 	if i-1 > a && (toks[i-1].Tag == "VBN" || toks[i-1].Tag == "VBG") && (toks[i-2].Tag == "IN" || toks[i-2].Tag == "TO" || toks[i-2].Tag == "DT") {
 		return "" // "leads to decreased what": the participle describes the phrase
 	}
-	if b-a < 5 || (i == a && j == b) || !hasFinite(toks, a, b) || strings.EqualFold(toks[a].Text, "such") {
+	if b-a < 5 || (i == a && j == b) || !hasFinite(toks, a, b) || strings.EqualFold(toks[a].Text, "such") || a > 0 && subordinators[strings.ToLower(toks[a].Text)] {
 		return "" // "Such as Arabic, ..." is the end of a list, not a clause
 	}
 	if f := toks[a].Tag; i > a && (!(f == "DT" || isNounTag(f) || f == "PRP" || f == "CD" || f == "JJ" || f == "PRP$" || f == "IN") || !hasFinite(toks, a, i)) {

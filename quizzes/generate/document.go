@@ -154,19 +154,22 @@ func (d *document) namePeople() {
 	people := map[string]bool{}
 	for si := range d.sents {
 		c := parseClause(&d.sents[si], 0)
-		if c == nil || c.subj[1]-c.subj[0] != 1 || c.main < 0 {
+		if c == nil || c.main < 0 || !isNameSpan(d.sents[si].Toks, c.subj[0], c.subj[1]) || c.subj[1]-c.subj[0] > 3 {
 			continue
 		}
 		toks := d.sents[si].Toks
 		if humanVerbs[lemma(toks[c.main].Text, toks[c.main].Tag)] || speechVerbs[lemma(toks[c.main].Text, toks[c.main].Tag)] {
-			people[toks[c.subj[0]].Text] = true
+			people[d.words(si, c.subj[0], c.subj[1])] = true
 		}
 	}
 	for i := range d.names {
 		for k := range d.names[i] {
 			m := &d.names[i][k]
-			if m.J-m.I != 1 || m.Type != eThing || m.Full != "" || countries[m.Text] || cities[m.Text] || outlets[m.Text] {
+			if m.J-m.I > 3 || m.Type != eThing || m.Full != "" || countries[m.Text] || cities[m.Text] || outlets[m.Text] {
 				continue
+			}
+			if m.J-m.I > 1 && !people[m.Text] {
+				continue // longer names only when they do what people do
 			}
 			if people[m.Text] || femaleNames[m.Text] || maleNames[m.Text] || firstNames[m.Text] {
 				m.Type = ePerson
@@ -176,6 +179,6 @@ func (d *document) namePeople() {
 }
 
 // humanVerbs are done by people, so their one-word subject is a person.
-var humanVerbs = set("wake smile laugh cry weep sigh shout whisper nod frown offer watch arrive walk run sit stand " +
+var humanVerbs = set("wake smile laugh cry weep sigh shout whisper nod frown offer watch arrive walk run sit stand speak " +
 	"think feel know want decide hope wish remember forget notice realise realize promise agree refuse " +
 	"marry die bear grow learn teach study travel visit meet greet thank ask answer reply tell explain")

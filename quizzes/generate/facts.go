@@ -87,6 +87,18 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 		rest := d.restText(c)
 		if q := d.quotedContent(c); q != "" && rest == "" || speechVerbs[mainLemma] && q != "" {
 			rest = "that " + q
+		} else if speechVerbs[mainLemma] && hasFinite(toks, c.rest[0], c.rest[1]) && c.rest[1]-c.rest[0] > restLimit {
+			// "Analysts said the figures made a rate cut ... more likely": what
+			// was said is kept whole, or the question would change it
+			from := c.rest[0]
+			if strings.EqualFold(toks[from].Text, "that") {
+				from++
+			}
+			if said := d.reported(si, from, c.rest[1]); len(strings.Fields(said)) <= 25 {
+				rest = "that " + said
+			} else {
+				tmpl = ""
+			}
 		} else if speechVerbs[mainLemma] && c.rest[0] < c.rest[1] && toks[c.rest[0]].Tag == "IN" && !hasFinite(toks, c.rest[0], c.rest[1]) {
 			rest = "" // "Who said in a statement?" asks nothing: what was said stands elsewhere
 			if !c.copula {

@@ -111,6 +111,12 @@ func (d *document) phraseQuestions(s *sentence) []candidate {
 				continue
 			}
 			end := clauseEnd(toks, k+1)
+			for e := k + 1; e < end; e++ {
+				if toks[e].Tag == "," && e+1 < end && isFinite(toks[e+1].Tag) {
+					end = e // "the Bank, which raised rates ..., welcomed the figures": the clause ends at its comma
+					break
+				}
+			}
 			if end-k > 18 {
 				continue
 			}
