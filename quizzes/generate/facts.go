@@ -90,12 +90,16 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 		} else if speechVerbs[mainLemma] && hasFinite(toks, c.rest[0], c.rest[1]) && c.rest[1]-c.rest[0] > restLimit {
 			// "Analysts said the figures made a rate cut ... more likely": what
 			// was said is kept whole, or the question would change it
-			from := c.rest[0]
-			if strings.EqualFold(toks[from].Text, "that") {
-				from++
+			from, lead := c.rest[0], ""
+			for t := c.rest[0]; t < c.rest[1] && t < c.rest[0]+6; t++ {
+				if strings.EqualFold(toks[t].Text, "that") {
+					// "said on Tuesday that ...": the phrase before "that" stays
+					from, lead = t+1, d.wordsOrEmpty(si, c.rest[0], t)
+					break
+				}
 			}
 			if said := d.reported(si, from, c.rest[1]); len(strings.Fields(said)) <= 25 {
-				rest = "that " + said
+				rest = strings.TrimSpace(lead + " that " + said)
 			} else {
 				tmpl = ""
 			}
