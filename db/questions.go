@@ -144,25 +144,8 @@ func renumberAnswers(ctx context.Context, tx *sql.Tx, q quizzes.Question, old []
 	if same {
 		return nil
 	}
-	rows, err := tx.QueryContext(ctx, "SELECT attempt_id, given FROM responses WHERE question_id = ?", q.ID)
+	answers, err := storedAnswers(ctx, tx, q.ID)
 	if err != nil {
-		return err
-	}
-	type answer struct {
-		attempt int64
-		given   string
-	}
-	var answers []answer
-	for rows.Next() {
-		var a answer
-		if err := rows.Scan(&a.attempt, &a.given); err != nil {
-			rows.Close()
-			return err
-		}
-		answers = append(answers, a)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, a := range answers {
@@ -181,28 +164,36 @@ func renumberAnswers(ctx context.Context, tx *sql.Tx, q quizzes.Question, old []
 	return nil
 }
 
+// storedAnswer is what one attempt answered to a question.
+type storedAnswer struct {
+	attempt int64
+	given   string
+}
+
+// storedAnswers reads every answer given to a question, read whole before
+// the caller writes in the same transaction.
+func storedAnswers(ctx context.Context, tx *sql.Tx, questionID int64) ([]storedAnswer, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT attempt_id, given FROM responses WHERE question_id = ?", questionID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []storedAnswer
+	for rows.Next() {
+		var a storedAnswer
+		if err := rows.Scan(&a.attempt, &a.given); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
 // regrade grades every stored answer to q again and brings the scores of
 // the finished attempts up to date.
 func regrade(ctx context.Context, tx *sql.Tx, q quizzes.Question) (int, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT attempt_id, given FROM responses WHERE question_id = ?", q.ID)
+	answers, err := storedAnswers(ctx, tx, q.ID)
 	if err != nil {
-		return 0, err
-	}
-	type answer struct {
-		attempt int64
-		given   string
-	}
-	var answers []answer
-	for rows.Next() {
-		var a answer
-		if err := rows.Scan(&a.attempt, &a.given); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		answers = append(answers, a)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return 0, err
 	}
 	for _, a := range answers {
