@@ -115,6 +115,11 @@ func (d *document) clauseQuestions(c *clause) []candidate {
 			// attended?"
 			wh, key, alts, t, tmpl, score = nwh, nkey, nalts, eNumber, ntmpl, 0.85
 		}
+		if wh == "What" && !hasCoordinatedVerb(toks, c.main+1, c.rest[1]) {
+			// "What happens when ...?", not "What happen"; a second verb
+			// ("are ... and usually form") keeps the plural of both
+			vg = singular(vg, len(c.aux) == 0 && c.prt < 0 && toks[c.main].Tag == "VBP")
+		}
 		if (rest != "" || !c.copula) && tmpl != "" {
 			add(candidate{prompt: question(wh, vg, rest), answer: key, alts: alts, atype: t, template: tmpl, score: score})
 		}
@@ -272,6 +277,11 @@ func countNouns(toks []token, i, j int) string {
 			}
 			b := npEnd(toks, e)
 			if b > e && b <= j && toks[b-1].Tag == "NNS" {
+				if b+1 < j && strings.EqualFold(toks[b].Text, "of") {
+					if o := npEnd(toks, b+1); o > b+1 && o <= j && o-b <= 3 {
+						b = o // "main types of volcano"
+					}
+				}
 				var ws []string
 				for x := e; x < b; x++ {
 					ws = append(ws, toks[x].Text)
@@ -405,6 +415,57 @@ func phraseSet(ps ...string) map[string]bool {
 	}
 	return m
 }
+
+// hasCoordinatedVerb reports whether [i,j) holds "and" or "or" before a
+// verb, adverbs skipped.
+func hasCoordinatedVerb(toks []token, i, j int) bool {
+	for k := i; k+1 < j; k++ {
+		if toks[k].Tag != "CC" {
+			continue
+		}
+		n := k + 1
+		for n+1 < j && toks[n].Tag == "RB" {
+			n++
+		}
+		if isVerbTag(toks[n].Tag) || toks[n].Tag == "NN" && n > k+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// singular agrees a verb group with "What", which takes the singular: "are"
+// is "is", "happen" is "happens".
+func singular(vg string, presentPlural bool) string {
+	f := strings.Fields(vg)
+	if len(f) == 0 {
+		return vg
+	}
+	switch w := f[0]; {
+	case w == "are":
+		f[0] = "is"
+	case w == "were":
+		f[0] = "was"
+	case len(f) == 1 && presentPlural && plainVerb(w):
+		switch {
+		case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "sh") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "o"):
+			f[0] = w + "es"
+		case strings.HasSuffix(w, "y") && len(w) > 2 && !isVowel(w[len(w)-2]):
+			f[0] = w[:len(w)-1] + "ies"
+		default:
+			f[0] = w + "s"
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+// plainVerb reports whether w, tagged as a plural present, looks like one
+// ("happen", "form"), not a form that already agrees.
+func plainVerb(w string) bool {
+	return len(w) > 2 && !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "s") && !auxVerbs[w]
+}
+
+var auxVerbs = set("can could will would may might must shall should did had")
 
 // objectForm is the form a subject pronoun takes as an object.
 var objectForm = map[string]string{"i": "me", "he": "him", "she": "her", "we": "us", "they": "them"}

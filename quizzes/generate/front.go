@@ -65,6 +65,11 @@ func (d *document) frontedWh(s *sentence, a, i, j, b int, wh string) string {
 	if hasFinite(toks, a, v) && !relativeBefore(toks, a, v) {
 		return "" // another clause stands before the verb
 	}
+	for k := a; k < v; k++ {
+		if toks[k].Tag == "WRB" {
+			return "" // "Volcanoes form where magma ... reaches what?"
+		}
+	}
 	if v > a && (toks[v-1].Tag == "WDT" || toks[v-1].Tag == "WP" || strings.EqualFold(toks[v-1].Text, "that")) {
 		return "" // "the authors who write in what": the verb is the relative clause's
 	}
@@ -203,7 +208,7 @@ func (d *document) frontedChain(s *sentence, a, i, j, b int, wh string) string {
 		return ""
 	}
 	for k := a; k < v; k++ {
-		if w := strings.ToLower(toks[k].Text); toks[k].Tag == "WDT" || toks[k].Tag == "WP" || toks[k].Tag == "(" || w == "that" {
+		if w := strings.ToLower(toks[k].Text); toks[k].Tag == "WDT" || toks[k].Tag == "WP" || toks[k].Tag == "WRB" || toks[k].Tag == "(" || w == "that" {
 			return "" // the subject holds a clause of its own
 		}
 	}

@@ -302,12 +302,16 @@ func (d *document) restText(c *clause, skip ...[2]int) string {
 func cutCoordinated(c *clause, rest string) string {
 	toks := c.s.Toks
 	for k := c.main + 1; k+1 < len(toks); k++ {
-		if toks[k].Tag != "CC" || !isFinite(toks[k+1].Tag) {
+		n := k + 1
+		for n+1 < len(toks) && toks[n].Tag == "RB" {
+			n++ // "and usually form"
+		}
+		if toks[k].Tag != "CC" || !isFinite(toks[n].Tag) && !(n > k+1 && toks[n].Tag == "NN") {
 			continue
 		}
 		cut := " " + toks[k].Text + " " + toks[k+1].Text + " "
-		if i := strings.Index(rest+" ", cut); i >= 0 {
-			return strings.TrimRight(rest[:i], " ,")
+		if i := strings.Index(" "+rest+" ", cut); i >= 0 {
+			return strings.TrimRight(rest[:max(0, i-1)], " ,")
 		}
 	}
 	return rest
