@@ -138,7 +138,7 @@ func (d *document) confirmedNear(si int, source string) bool {
 		if !strings.Contains(text, "confirmed") {
 			continue
 		}
-		if c := parseClause(&d.sents[s], 0); c != nil {
+		if c := d.mainClause(s); c != nil {
 			if key, _, _, _, ok := d.subjectAnswer(c); ok && key == source {
 				return true
 			}

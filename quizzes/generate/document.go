@@ -18,6 +18,9 @@ type document struct {
 	// capMid holds the capitalised words met inside a sentence: "Latin"
 	// keeps its capital when it opens one
 	capMid map[string]bool
+	// clauses caches each sentence's main clause (mainClause)
+	clauses []*clause
+	parsed  []bool
 }
 
 func (g *Generator) read(text string) *document {
@@ -153,7 +156,7 @@ func (d *document) resolveRef(si, tok int, head string) string {
 func (d *document) namePeople() {
 	people := map[string]bool{}
 	for si := range d.sents {
-		c := parseClause(&d.sents[si], 0)
+		c := d.mainClause(si)
 		if c == nil || c.main < 0 || !isNameSpan(d.sents[si].Toks, c.subj[0], c.subj[1]) || c.subj[1]-c.subj[0] > 3 {
 			continue
 		}
@@ -182,3 +185,16 @@ func (d *document) namePeople() {
 var humanVerbs = set("wake smile laugh cry weep sigh shout whisper nod frown offer watch arrive walk run sit stand speak " +
 	"think feel know want decide hope wish remember forget notice realise realize promise agree refuse " +
 	"marry die bear grow learn teach study travel visit meet greet thank ask answer reply tell explain")
+
+// mainClause is the main clause of sentence si, read once: templates,
+// pronouns and people all ask for it. Callers only read it.
+func (d *document) mainClause(si int) *clause {
+	if d.parsed == nil {
+		d.clauses = make([]*clause, len(d.sents))
+		d.parsed = make([]bool, len(d.sents))
+	}
+	if !d.parsed[si] {
+		d.clauses[si], d.parsed[si] = parseClause(&d.sents[si], 0), true
+	}
+	return d.clauses[si]
+}

@@ -62,7 +62,10 @@ func (d *document) candidates() []candidate {
 		s := &d.sents[i]
 		// the main clause, then each clause joined to it by ", and" or ", but"
 		for from, n := 0, 0; from < len(s.Toks) && n < 3; n++ {
-			c := parseClause(s, from)
+			c := d.mainClause(i)
+			if from > 0 {
+				c = parseClause(s, from)
+			}
 			if c == nil {
 				break
 			}

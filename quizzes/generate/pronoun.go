@@ -25,7 +25,7 @@ type referent struct {
 func (d *document) subjects() []*referent {
 	refs := make([]*referent, len(d.sents))
 	for si := range d.sents {
-		c := parseClause(&d.sents[si], 0)
+		c := d.mainClause(si)
 		if c == nil {
 			continue
 		}
@@ -98,7 +98,7 @@ func (d *document) pronounReferents() []standsFor {
 	for si := range d.sents {
 		toks := d.sents[si].Toks
 		var sf standsFor
-		if c := parseClause(&d.sents[si], 0); c != nil && c.fronted[1] > 0 && strings.EqualFold(toks[0].Text, "according") {
+		if c := d.mainClause(si); c != nil && c.fronted[1] > 0 && strings.EqualFold(toks[0].Text, "according") {
 			// "According to the agency, they ...": the source is the subject
 			if src, _, _ := d.frontedSource(c); src != "" && c.subj[1]-c.subj[0] == 1 {
 				if w := strings.ToLower(toks[c.subj[0]].Text); w == "they" || w == "it" {
@@ -107,7 +107,7 @@ func (d *document) pronounReferents() []standsFor {
 			}
 		}
 		subjAt := -1 // "Over four days it destroyed ...": the clause's subject
-		if c := parseClause(&d.sents[si], 0); c != nil && c.subj[1]-c.subj[0] == 1 {
+		if c := d.mainClause(si); c != nil && c.subj[1]-c.subj[0] == 1 {
 			subjAt = c.subj[0]
 		}
 		for k, t := range toks {
@@ -276,7 +276,7 @@ func (d *document) personFor(si, tok int, pronoun string) *mention {
 	for s := si; s >= 0 && s >= si-8; s-- { // a life story keeps its "she" for long
 		ms := d.names[s]
 		subjStart, subjEnd := -1, -1
-		if c := parseClause(&d.sents[s], 0); c != nil {
+		if c := d.mainClause(s); c != nil {
 			subjStart, subjEnd = c.subj[0], c.subj[1]
 		}
 		for k := len(ms) - 1; k >= 0; k-- {
