@@ -101,14 +101,15 @@ type ClassRow struct {
 	Quizzes  int
 }
 
-// TeacherClasses lists the classes a user may change, by name: their own,
-// or every class for an admin.
+// TeacherClasses lists the classes a user may change, by name: their own
+// and those they teach with others, or every class for an admin.
 func (s *Store) TeacherClasses(ctx context.Context, u quizzes.User) ([]ClassRow, error) {
 	rows, err := s.read.QueryContext(ctx, `SELECT `+classColumns+`, COALESCE(u.username, ''),
 		(SELECT COUNT(*) FROM students s WHERE s.class_id = c.id),
 		(SELECT COUNT(*) FROM class_quizzes q WHERE q.class_id = c.id)
 		FROM classes c LEFT JOIN users u ON u.id = c.owner_id
-		WHERE c.owner_id = ? OR ? ORDER BY c.name COLLATE NOCASE, c.id`, u.ID, u.Role == quizzes.RoleAdmin)
+		WHERE c.owner_id = ? OR ? OR c.id IN (SELECT class_id FROM class_teachers WHERE user_id = ?)
+		ORDER BY c.name COLLATE NOCASE, c.id`, u.ID, u.Role == quizzes.RoleAdmin, u.ID)
 	if err != nil {
 		return nil, fmt.Errorf("db: list classes of user %d: %w", u.ID, err)
 	}

@@ -261,16 +261,19 @@ type QuizRow struct {
 	Owner     string
 	Questions int
 	Attempts  int
+	Share     quizzes.Share // the teacher's share when not the owner ("" otherwise)
 }
 
-// TeacherQuizzes lists the quizzes a user may change, newest first: their
-// own, or every quiz for an admin.
+// TeacherQuizzes lists the quizzes a user may see, newest first: their
+// own and those shared with them, or every quiz for an admin.
 func (s *Store) TeacherQuizzes(ctx context.Context, u quizzes.User) ([]QuizRow, error) {
 	rows, err := s.read.QueryContext(ctx, `SELECT `+quizColumnsOf("z.")+`, COALESCE(u.username, ''),
 		(SELECT COUNT(*) FROM questions q WHERE q.quiz_id = z.id),
-		(SELECT COUNT(*) FROM attempts a WHERE a.quiz_id = z.id AND a.submitted_at IS NOT NULL)
+		(SELECT COUNT(*) FROM attempts a WHERE a.quiz_id = z.id AND a.submitted_at IS NOT NULL),
+		COALESCE(s.access, '')
 		FROM quizzes z LEFT JOIN users u ON u.id = z.owner_id
-		WHERE z.owner_id = ? OR ? ORDER BY z.id DESC`, u.ID, u.Role == quizzes.RoleAdmin)
+		LEFT JOIN quiz_shares s ON s.quiz_id = z.id AND s.user_id = ? AND z.owner_id IS NOT ?
+		WHERE z.owner_id = ? OR ? OR s.user_id IS NOT NULL ORDER BY z.id DESC`, u.ID, u.ID, u.ID, u.Role == quizzes.RoleAdmin)
 	if err != nil {
 		return nil, fmt.Errorf("db: list quizzes of user %d: %w", u.ID, err)
 	}
@@ -283,7 +286,7 @@ func (s *Store) TeacherQuizzes(ctx context.Context, u quizzes.User) ([]QuizRow, 
 		q := &r.Quiz
 		if err := rows.Scan(&q.ID, &q.Title, &q.Slug, &q.ArticleID, &q.OwnerID, &q.Status,
 			&q.Settings.ShuffleQuestions, &q.Settings.ShuffleChoices, &q.Settings.Feedback,
-			&q.Settings.AttemptsAllowed, &limit, &created, &r.Owner, &r.Questions, &r.Attempts); err != nil {
+			&q.Settings.AttemptsAllowed, &limit, &created, &r.Owner, &r.Questions, &r.Attempts, &r.Share); err != nil {
 			return nil, fmt.Errorf("db: list quizzes of user %d: %w", u.ID, err)
 		}
 		q.Settings.TimeLimit = time.Duration(limit) * time.Second

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"net/url"
@@ -17,11 +18,14 @@ import (
 )
 
 const (
-	teacherKey    = "teacher"
-	sessionUserID = "uid"
+	teacherKey     = "teacher"
+	sessionUserID  = "uid"
+	sessionHashKey = "session"
 )
 
-// loadTeacher puts the signed-in teacher, if any, in the locals.
+// loadTeacher puts the signed-in teacher, if any, in the locals. A session
+// counts only while its row exists and its account is on, so that ending a
+// session or turning an account off signs it out at its next request.
 func (h *Handler) loadTeacher(c *fiber.Ctx) error {
 	if c.Cookies(sessionCookie) == "" || bare(c) {
 		return c.Next()
@@ -31,15 +35,46 @@ func (h *Handler) loadTeacher(c *fiber.Ctx) error {
 		return err
 	}
 	if id, ok := sess.Get(sessionUserID).(int64); ok {
-		u, err := h.store.User(ctx(c), id)
+		hash := sessionHash(sess.ID())
+		u, seen, err := h.store.SessionUser(ctx(c), hash)
 		switch {
-		case err == nil:
+		case err == nil && u.ID == id:
 			c.Locals(teacherKey, &u)
-		case !errors.Is(err, db.ErrNotFound):
+			c.Locals(sessionHashKey, hash)
+			if err := h.store.TouchSession(ctx(c), hash, seen); err != nil {
+				h.log.Warn("cannot record a session's use", "err", err)
+			}
+		case err == nil || errors.Is(err, db.ErrNotFound):
+			sess.Delete(sessionUserID)
+			if err := sess.Save(); err != nil {
+				return err
+			}
+		default:
 			return err
 		}
 	}
 	return c.Next()
+}
+
+// sessionHash is how a session's id is kept in the sessions table.
+func sessionHash(id string) []byte {
+	h := sha256.Sum256([]byte(id))
+	return h[:]
+}
+
+// currentSession is the SHA-256 of the signed-in teacher's session id.
+func currentSession(c *fiber.Ctx) []byte {
+	b, _ := c.Locals(sessionHashKey).([]byte)
+	return b
+}
+
+// actor is who makes the request, for the audit log.
+func actor(c *fiber.Ctx) db.Actor {
+	a := db.Actor{Address: c.IP()}
+	if u := currentTeacher(c); u != nil {
+		a.UserID, a.Username = u.ID, u.Username
+	}
+	return a
 }
 
 func currentTeacher(c *fiber.Ctx) *quizzes.User {
@@ -100,23 +135,36 @@ func (h *Handler) login(c *fiber.Ctx) error {
 	if !ok || u.ID == 0 {
 		h.logins.fail(userKey, now)
 		h.logins.fail(ipKey, now)
+		h.record(c, db.Actor{UserID: u.ID, Username: truncateName(username), Address: c.IP()}, "sign-in failed", "")
 		p.Error = "The username or password is not right."
 		return render(c, fiber.StatusUnauthorized, views.Login(p))
 	}
 	h.logins.reset(userKey)
-	if err := h.signIn(c, u); err != nil {
+	err = h.signIn(c, u)
+	if errors.Is(err, db.ErrAccountOff) {
+		h.record(c, db.Actor{UserID: u.ID, Username: u.Username, Address: c.IP()}, "sign-in refused", "the account is turned off")
+		p.Error = "This account is turned off. Ask an admin of this site to turn it on."
+		return render(c, fiber.StatusForbidden, views.Login(p))
+	}
+	if err != nil {
 		return err
 	}
 	h.log.Info("teacher signed in", "user", u.Username)
 	return c.Redirect(p.Next, fiber.StatusSeeOther)
 }
 
+// signIn starts a fresh session for the account and records it.
 func (h *Handler) signIn(c *fiber.Ctx, u quizzes.User) error {
 	sess, err := h.sessions.Get(c)
 	if err != nil {
 		return err
 	}
 	if err := sess.Regenerate(); err != nil {
+		return err
+	}
+	err = h.store.StartSession(ctx(c), db.TeacherSession{IDHash: sessionHash(sess.ID()), UserID: u.ID,
+		Address: c.IP(), UserAgent: c.Get(fiber.HeaderUserAgent)}, db.Actor{UserID: u.ID, Username: u.Username, Address: c.IP()})
+	if err != nil {
 		return err
 	}
 	sess.Set(sessionUserID, u.ID)
@@ -128,10 +176,29 @@ func (h *Handler) logout(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if err := h.store.SignOut(ctx(c), sessionHash(sess.ID())); err != nil {
+		return err
+	}
 	if err := sess.Destroy(); err != nil {
 		return err
 	}
 	return c.Redirect("/login", fiber.StatusSeeOther)
+}
+
+// record writes an audit entry for an event that changes nothing else; a
+// failure to write it is logged, not shown.
+func (h *Handler) record(c *fiber.Ctx, by db.Actor, action, detail string) {
+	if err := h.store.Record(ctx(c), by, action, detail); err != nil {
+		h.log.Error("cannot write the audit log", "action", action, "err", err)
+	}
+}
+
+// truncateName keeps a typed username short enough for the audit log.
+func truncateName(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60])
+	}
+	return s
 }
 
 var usernamePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$`)
@@ -182,7 +249,8 @@ func (h *Handler) setup(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	u, err := h.store.CreateUser(ctx(c), quizzes.User{Username: username, PasswordHash: hash, Role: quizzes.RoleAdmin})
+	u, err := h.store.AddUser(ctx(c), quizzes.User{Username: username, PasswordHash: hash, Role: quizzes.RoleAdmin},
+		db.Actor{Username: username, Address: c.IP()})
 	if err != nil {
 		return err
 	}
