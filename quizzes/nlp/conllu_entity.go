@@ -9,5 +9,13 @@ func entityMisc(d *Document) [][]string {
 	if len(d.Mentions) == 0 {
 		return nil
 	}
-	return nil
+	out := EntityBrackets(d)
+	for s := range out {
+		for t, v := range out[s] {
+			if v != "" {
+				out[s][t] = "Entity=" + v
+			}
+		}
+	}
+	return out
 }
