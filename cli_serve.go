@@ -59,6 +59,7 @@ func runServe(args []string, stderr io.Writer) int {
 	app := handlers.New(store, log, gen, handlers.Config{
 		SecureCookies:  strings.HasPrefix(cfg.BaseURL, "https://"),
 		SetupToken:     setupToken,
+		BaseURL:        cfg.BaseURL,
 		TrustedProxies: splitList(*proxies),
 	})
 

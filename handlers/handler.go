@@ -30,6 +30,9 @@ type Config struct {
 	// UploadLimit caps an uploaded question set or article; larger ones are
 	// refused with a message. Request bodies are cut off at twice this.
 	UploadLimit int
+	// BaseURL is the site's public address, which invitation and reset
+	// links start with; empty: the address the request came to.
+	BaseURL string
 	// SetupToken opens /setup?token=... while no teacher account exists.
 	SetupToken string
 	// Clock tells the time for time limits; time.Now when nil.

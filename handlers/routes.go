@@ -75,5 +75,22 @@ func (h *Handler) routes(app *fiber.App) {
 	teach.Get("/quiz/:id/results/attempt/:aid", h.teacherAttempt)
 	teach.Post("/quiz/:id/results/attempt/:aid/mark", h.markAnswer)
 
+	// Accounts: one-time links, one's own account, and the admin's pages.
+	app.Get("/invite", h.invitationForm)
+	app.Post("/invite", h.acceptInvitation)
+	app.Get("/reset", h.resetForm)
+	app.Post("/reset", h.resetPassword)
+	teach.Get("/account", h.account)
+	teach.Post("/account/password", h.changePassword)
+	teach.Post("/account/sessions/:sid/end", h.endSession)
+	teach.Get("/teachers", h.requireAdmin, h.teachers)
+	teach.Post("/teachers/invite", h.requireAdmin, h.invite)
+	teach.Post("/teachers/invite/:id/withdraw", h.requireAdmin, h.withdrawInvitation)
+	teach.Post("/teachers/:id/off", h.requireAdmin, h.turnOff)
+	teach.Post("/teachers/:id/on", h.requireAdmin, h.turnOn)
+	teach.Post("/teachers/:id/role", h.requireAdmin, h.setRole)
+	teach.Post("/teachers/:id/reset-link", h.requireAdmin, h.resetLink)
+	teach.Get("/audit", h.requireAdmin, h.auditLog)
+
 	app.Use(h.notFound)
 }

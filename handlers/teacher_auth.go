@@ -102,7 +102,9 @@ func (h *Handler) loginForm(c *fiber.Ctx) error {
 	if currentTeacher(c) != nil {
 		return c.Redirect("/teach", fiber.StatusSeeOther)
 	}
-	return render(c, fiber.StatusOK, views.Login(views.LoginPage{Page: page(c, "Sign in"), Next: safeNext(c.Query("next"))}))
+	p := views.LoginPage{Page: page(c, "Sign in"), Next: safeNext(c.Query("next"))}
+	p.Notice = h.takeFlash(c)
+	return render(c, fiber.StatusOK, views.Login(p))
 }
 
 // login checks the password, with failures limited per username and per
