@@ -56,17 +56,25 @@ const maxGazetteerWords = 6
 type sentenceContext struct {
 	lower, shape []string
 	gaz          []int8 // 0 none, else 1+type for a gazetteer name's first word, -(1+type) for its others
+	// wordType: 1+ the type of the names a word is most often part of in
+	// training ("university" -> organization, "river" -> place), 0 none.
+	wordType []int8
 }
+
+// wordKey is the gazetteer key of a single word inside names (a name key
+// never starts with a zero byte).
+func wordKey(w string) string { return "\x00" + w }
 
 type gazetteerLookup func(key string) int8
 
 func newSentenceContext(s *Sentence, gaz gazetteerLookup) *sentenceContext {
 	n := len(s.Tokens)
-	c := &sentenceContext{lower: make([]string, n), shape: make([]string, n), gaz: make([]int8, n)}
+	c := &sentenceContext{lower: make([]string, n), shape: make([]string, n), gaz: make([]int8, n), wordType: make([]int8, n)}
 	for i := range s.Tokens {
 		f := tokenForm(&s.Tokens[i])
 		c.lower[i] = strings.ToLower(f)
 		c.shape[i] = wordShape(f)
+		c.wordType[i] = gaz(wordKey(c.lower[i]))
 	}
 	var key strings.Builder
 	for i := 0; i < n; {
@@ -244,7 +252,7 @@ func taggerFeatures(s *Sentence, c *sentenceContext, i, p1, p2, spanStart int, b
 // typerFeatures lists the features that type the span [start, end) with
 // head h: its words, its head's word and affixes, what the gazetteer knows
 // of it, and the words and tree around it ("in", "at", "said").
-func typerFeatures(s *Sentence, c *sentenceContext, start, end, h int, buf []fhash) []fhash {
+func typerFeatures(lexicon map[string]EntityType, s *Sentence, c *sentenceContext, start, end, h int, buf []fhash) []fhash {
 	toks := s.Tokens
 	hw := c.lower[h]
 	buf = append(buf[:0],
@@ -260,8 +268,9 @@ func typerFeatures(s *Sentence, c *sentenceContext, start, end, h int, buf []fha
 		fstart(109).str(c.shape[h]),
 	)
 	for i := start; i < end; i++ {
-		buf = append(buf, fstart(110).str(c.lower[i]), fstart(111).num(int(c.gaz[i])))
+		buf = append(buf, fstart(110).str(c.lower[i]), fstart(111).num(int(c.gaz[i])), fstart(123).num(int(c.wordType[i])))
 	}
+	buf = append(buf, fstart(124).num(int(c.wordType[end-1])), fstart(125).num(int(c.wordType[h])))
 	if start > 0 {
 		buf = append(buf, fstart(112).str(c.lower[start-1]))
 		if start > 1 {
@@ -270,6 +279,21 @@ func typerFeatures(s *Sentence, c *sentenceContext, start, end, h int, buf []fha
 	}
 	if end < len(toks) {
 		buf = append(buf, fstart(114).str(c.lower[end]))
+	}
+	// What the nouns around the name say it is: "the city of Athens",
+	// "Athens, the capital", "Athens is a city": their types in the
+	// lexicon.
+	if p := toks[h].Head; p >= 0 && p < len(toks) && toks[p].UPOS == "NOUN" {
+		if t, ok := lexicon[strings.ToLower(toks[p].Lemma)]; ok {
+			buf = append(buf, fstart(121).str(toks[h].Rel).str(string(t)))
+		}
+	}
+	for i := range toks {
+		if toks[i].Head == h && toks[i].UPOS == "NOUN" && (i < start || i >= end) {
+			if t, ok := lexicon[strings.ToLower(toks[i].Lemma)]; ok {
+				buf = append(buf, fstart(122).str(toks[i].Rel).str(string(t)))
+			}
+		}
 	}
 	if p := toks[h].Head; p >= 0 && p < len(toks) {
 		buf = append(buf, fstart(115).str(toks[h].Rel).str(strings.ToLower(toks[p].Lemma)))
@@ -346,6 +370,7 @@ func (m *EntityModel) Entities(doc *Document) {
 	doc.Mentions = doc.Mentions[:0]
 	var labels []int
 	lookup := func(k string) int8 { return m.gazetteer[k] }
+	votes := map[string][]float32{}
 	for si := range doc.Sentences {
 		s := &doc.Sentences[si]
 		if len(s.Tokens) == 0 {
@@ -353,9 +378,32 @@ func (m *EntityModel) Entities(doc *Document) {
 		}
 		c := newSentenceContext(s, lookup)
 		labels = tagSentence(m.tagger, s, c, labels)
-		doc.Mentions = m.sentenceMentions(doc.Mentions, si, s, c, labels)
+		doc.Mentions = m.sentenceMentions(doc.Mentions, si, s, c, labels, votes)
+	}
+	// One spelling, one type through a document: the typer's scores for
+	// each spelling of a name are summed over its mentions.
+	for i := range doc.Mentions {
+		x := &doc.Mentions[i]
+		if !x.Named {
+			continue
+		}
+		if v := votes[nameKey(doc, x)]; v != nil {
+			x.Type = entityTypes[argmax(v)]
+		}
 	}
 	sortMentions(doc.Mentions)
+}
+
+// nameKey is a name's spelling without a leading article, lowercased.
+func nameKey(doc *Document, x *Mention) string {
+	return nameKeyOf(&doc.Sentences[x.Sentence], x.Start, x.End)
+}
+
+func nameKeyOf(s *Sentence, start, end int) string {
+	if start+1 < end && strings.EqualFold(s.Tokens[start].Lemma, "the") {
+		start++
+	}
+	return gazetteerKey(s, start, end)
 }
 
 func argmax[F float32 | float64](v []F) int {
@@ -383,7 +431,7 @@ func sortMentions(ms []Mention) {
 
 // sentenceMentions turns a sentence's labels into named mentions and adds
 // the descriptions and pronouns the parse shows.
-func (m *EntityModel) sentenceMentions(out []Mention, si int, s *Sentence, c *sentenceContext, labels []int) []Mention {
+func (m *EntityModel) sentenceMentions(out []Mention, si int, s *Sentence, c *sentenceContext, labels []int, votes map[string][]float32) []Mention {
 	n := len(s.Tokens)
 	inName := make([]bool, n)
 	scores := make([]float32, m.typer.classes)
@@ -398,10 +446,21 @@ func (m *EntityModel) sentenceMentions(out []Mention, si int, s *Sentence, c *se
 			j++
 		}
 		h := spanHead(s, i, j)
-		buf = typerFeatures(s, c, i, j, h, buf)
+		buf = typerFeatures(m.lexicon, s, c, i, j, h, buf)
 		m.typer.scores(buf, scores)
 		t := argmax(scores)
 		x := Mention{Sentence: si, Start: i, End: j, Head: h, Type: entityTypes[t], Named: s.Tokens[h].UPOS == "PROPN", Chain: -1}
+		if x.Named {
+			k := nameKeyOf(s, i, j)
+			v := votes[k]
+			if v == nil {
+				v = make([]float32, len(scores))
+				votes[k] = v
+			}
+			for t := range scores {
+				v[t] += scores[t]
+			}
+		}
 		out = append(out, x)
 		for k := i; k < j; k++ {
 			inName[k] = true

@@ -171,12 +171,19 @@ func trainEntityModel(train, dev []gumDoc, iterations int, seed uint64, log io.W
 				if strings.EqualFold(s.Tokens[start].Lemma, "the") && g.End-start > 1 {
 					start++
 				}
-				k := gazetteerKey(s, start, g.End)
-				for _, mp := range []map[string]*typeCounts{gazAll, gazDoc[di]} {
-					if mp[k] == nil {
-						mp[k] = &typeCounts{}
+				keys := []string{gazetteerKey(s, start, g.End)}
+				for i := start; i < g.End; i++ {
+					if s.Tokens[i].UPOS != "PUNCT" {
+						keys = append(keys, wordKey(strings.ToLower(tokenForm(&s.Tokens[i]))))
 					}
-					mp[k][t]++
+				}
+				for _, k := range keys {
+					for _, mp := range []map[string]*typeCounts{gazAll, gazDoc[di]} {
+						if mp[k] == nil {
+							mp[k] = &typeCounts{}
+						}
+						mp[k][t]++
+					}
 				}
 			case "NOUN":
 				k := strings.ToLower(s.Tokens[h].Lemma)
@@ -230,7 +237,13 @@ func trainEntityModel(train, dev []gumDoc, iterations int, seed uint64, log io.W
 		}
 		gold := goldLabels(gd)
 		spans := make([][]gumMention, len(gd.Doc.Sentences))
-		for _, g := range outermostTagged(gd) {
+		// the typer learns from every name, nested ones too ("Chicago" in
+		// "the University of Chicago")
+		for _, g := range gd.Gold {
+			if !taggedMention(gd.Doc, g) {
+				continue
+			}
+			g.Start, g.End = nameSpan(&gd.Doc.Sentences[g.Sentence], g.Start, g.End)
 			spans[g.Sentence] = append(spans[g.Sentence], g)
 		}
 		for si := range gd.Doc.Sentences {
@@ -280,7 +293,7 @@ func trainEntityModel(train, dev []gumDoc, iterations int, seed uint64, log io.W
 					}
 				}
 				for _, g := range ex.spans {
-					buf = typerFeatures(ex.s, ex.c, g.Start, g.End, spanHead(ex.s, g.Start, g.End), buf)
+					buf = typerFeatures(m.lexicon, ex.s, ex.c, g.Start, g.End, spanHead(ex.s, g.Start, g.End), buf)
 					ty.scores(buf, tscores)
 					guess := 0
 					for k := range tscores {
@@ -408,6 +421,12 @@ func namedTarget(t EntityType) bool { return t == Person || t == Place || t == O
 // the outermost names (a name inside another name, "Chicago" in
 // "University of Chicago", is not counted: the tagger marks names flat).
 func evaluateNamed(m *EntityModel, docs []gumDoc) prf {
+	return evaluateNamedWith(m, nil, docs)
+}
+
+// evaluateNamedWith scores the names after the reference stage too (when
+// rm is not nil), which gives a short name its full name's type.
+func evaluateNamedWith(m *EntityModel, rm *ReferenceModel, docs []gumDoc) prf {
 	var r prf
 	type key struct {
 		s, a, b int
@@ -424,6 +443,9 @@ func evaluateNamed(m *EntityModel, docs []gumDoc) prf {
 		doc := *gd.Doc
 		doc.Mentions = nil
 		m.Entities(&doc)
+		if rm != nil {
+			rm.References(&doc)
+		}
 		for _, x := range doc.Mentions {
 			if x.Named && namedTarget(x.Type) {
 				r.Found++
