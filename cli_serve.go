@@ -36,6 +36,11 @@ func runServe(args []string, stderr io.Writer) int {
 		return 0
 	}
 	log := newLogger(cfg, stderr)
+	trusted := splitList(*proxies)
+	if err := handlers.CheckTrustedProxies(trusted); err != nil {
+		fmt.Fprintln(stderr, "quiztrainer serve: --trusted-proxy:", err)
+		return 2
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
@@ -60,7 +65,7 @@ func runServe(args []string, stderr io.Writer) int {
 		SecureCookies:  strings.HasPrefix(cfg.BaseURL, "https://"),
 		SetupToken:     setupToken,
 		BaseURL:        cfg.BaseURL,
-		TrustedProxies: splitList(*proxies),
+		TrustedProxies: trusted,
 	})
 
 	ln, err := net.Listen("tcp", cfg.Addr)

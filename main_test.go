@@ -143,3 +143,10 @@ func TestGenerateGIFTImportsBack(t *testing.T) {
 		t.Errorf("the generated GIFT does not import back: exit %d, %s", code, errOut)
 	}
 }
+
+func TestServeRefusesATrustedProxyThatIsNotAnAddress(t *testing.T) {
+	code, _, errOut := cli(t, "", "serve", "--db", filepath.Join(t.TempDir(), "q.db"), "--trusted-proxy", "10.0.0.0/33")
+	if code != 2 || !strings.Contains(errOut, `trusted proxy "10.0.0.0/33" is not an address or CIDR range`) {
+		t.Errorf("exit %d, stderr %q; want 2 with a message naming the bad entry", code, errOut)
+	}
+}

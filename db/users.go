@@ -50,6 +50,35 @@ func insertUser(ctx context.Context, tx *sql.Tx, u quizzes.User) (int64, error) 
 	return res.LastInsertId()
 }
 
+// ErrAccountsExist is returned by CreateFirstAdmin once any account exists.
+var ErrAccountsExist = errors.New("an account exists already")
+
+// CreateFirstAdmin stores the first account, an admin, only while there is
+// no account at all: the check and the insert are one statement in one
+// transaction, so of several setups racing only one succeeds.
+func (s *Store) CreateFirstAdmin(ctx context.Context, u quizzes.User, by Actor) (quizzes.User, error) {
+	u.Role = quizzes.RoleAdmin
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `INSERT INTO users (username, password_hash, role)
+			SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM users)`, u.Username, u.PasswordHash, u.Role)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return ErrAccountsExist
+		}
+		if u.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		return audit(ctx, tx, by, "account added", fmt.Sprintf("%s %q (first-run setup)", u.Role, u.Username))
+	})
+	if err != nil {
+		return u, fmt.Errorf("db: create first admin %q: %w", u.Username, err)
+	}
+	return u, nil
+}
+
+
 const userColumns = "users.id, users.username, users.password_hash, users.role, users.created_at, users.disabled_at, users.last_sign_in_at"
 
 func scanUser(row interface{ Scan(...any) error }, extra ...any) (quizzes.User, error) {

@@ -74,7 +74,7 @@ func (h *Handler) acceptInvitation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	u, err := h.store.AcceptInvitation(ctx(c), linkHash(p.Token), quizzes.User{Username: p.Username, PasswordHash: hash}, c.IP())
+	u, err := h.store.AcceptInvitation(ctx(c), linkHash(p.Token), quizzes.User{Username: p.Username, PasswordHash: hash}, h.clientIP(c))
 	switch {
 	case errors.Is(err, db.ErrUsernameTaken):
 		p.Error = "The username " + p.Username + " is taken. Choose another."
@@ -118,7 +118,7 @@ func (h *Handler) resetPassword(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	u, err := h.store.UseResetLink(ctx(c), linkHash(p.Token), hash, c.IP())
+	u, err := h.store.UseResetLink(ctx(c), linkHash(p.Token), hash, h.clientIP(c))
 	if errors.Is(err, db.ErrLinkUsed) {
 		p.Token = ""
 		return render(c, fiber.StatusGone, views.LinkForm(p))

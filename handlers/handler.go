@@ -6,6 +6,7 @@ import (
 	"context"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -52,8 +53,10 @@ type Handler struct {
 	sessions *session.Store
 	logins   *limiter
 	joins    *limiter // wrong class codes per client address
+	proxies  proxySet
 	// setupToken opens the first-run page while no teacher account exists.
 	setupToken string
+	setupMu    sync.Mutex
 }
 
 // New builds the fiber app with every route and middleware.
@@ -66,6 +69,12 @@ func New(store *db.Store, log *slog.Logger, gen Generator, cfg Config) *fiber.Ap
 	}
 	h := &Handler{store: store, log: log, gen: gen, cfg: cfg, setupToken: cfg.SetupToken,
 		logins: newLimiter(10, 15*time.Minute), joins: newJoinLimiter()}
+	proxies, err := parseProxies(cfg.TrustedProxies)
+	if err != nil {
+		// main checks the list before this; keep only what reads.
+		log.Error("ignoring the trusted proxies", "err", err)
+	}
+	h.proxies = proxies
 	h.sessions = session.New(session.Config{
 		Storage:        store.KV(),
 		Expiration:     12 * time.Hour,
@@ -82,10 +91,11 @@ func New(store *db.Store, log *slog.Logger, gen Generator, cfg Config) *fiber.Ap
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          30 * time.Second,
 		IdleTimeout:           120 * time.Second,
-		// X-Forwarded-For is believed only from a trusted proxy.
-		EnableTrustedProxyCheck: len(cfg.TrustedProxies) > 0,
+		// X-Forwarded-Proto and -Host are believed only from a trusted
+		// proxy (none when the list is empty); the client's address is
+		// read by clientIP, not by fiber.
+		EnableTrustedProxyCheck: true,
 		TrustedProxies:          cfg.TrustedProxies,
-		ProxyHeader:             proxyHeader(cfg.TrustedProxies),
 	})
 	app.Use(recover.New(recover.Config{EnableStackTrace: false}))
 	app.Use(h.accessLog)
@@ -129,13 +139,6 @@ func hstsMaxAge(https bool) int {
 		return 365 * 24 * 3600
 	}
 	return 0
-}
-
-func proxyHeader(trusted []string) string {
-	if len(trusted) == 0 {
-		return ""
-	}
-	return fiber.HeaderXForwardedFor
 }
 
 // bare reports whether a request is for a static file or the health check,

@@ -44,7 +44,7 @@ func (h *Handler) joinForm(c *fiber.Ctx) error {
 func (h *Handler) joinClass(c *fiber.Ctx) error {
 	typed := c.FormValue("code")
 	form := views.JoinForm{Code: clip(typed, 20), Name: clip(c.FormValue("display_name"), 60)}
-	key, now := "join:"+c.IP(), time.Now()
+	key, now := "join:"+h.clientIP(c), time.Now()
 	if blocked, wait := h.joins.blocked(key, now); blocked {
 		form.Error = fmt.Sprintf("Too many wrong codes from this network. Wait %d minutes and try again, or ask your teacher to check the code.", int(wait.Minutes())+1)
 		return h.renderJoin(c, fiber.StatusTooManyRequests, form)

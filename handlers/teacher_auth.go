@@ -115,7 +115,7 @@ func (h *Handler) login(c *fiber.Ctx) error {
 	password := c.FormValue("password")
 	p := views.LoginPage{Page: page(c, "Sign in"), Username: username, Next: safeNext(c.FormValue("next"))}
 	now := time.Now()
-	userKey, ipKey := "u:"+strings.ToLower(username), "ip:"+c.IP()
+	userKey, ipKey := "u:"+strings.ToLower(username), "ip:"+h.clientIP(c)
 	for _, k := range []string{userKey, ipKey} {
 		if blocked, wait := h.logins.blocked(k, now); blocked {
 			p.Error = fmt.Sprintf("Too many failed sign-ins. Wait %d minutes and try again.", int(wait.Minutes())+1)
@@ -137,14 +137,14 @@ func (h *Handler) login(c *fiber.Ctx) error {
 	if !ok || u.ID == 0 {
 		h.logins.fail(userKey, now)
 		h.logins.fail(ipKey, now)
-		h.record(c, db.Actor{UserID: u.ID, Username: truncateName(username), Address: c.IP()}, "sign-in failed", "")
+		h.record(c, db.Actor{UserID: u.ID, Username: truncateName(username), Address: h.clientIP(c)}, "sign-in failed", "")
 		p.Error = "The username or password is not right."
 		return render(c, fiber.StatusUnauthorized, views.Login(p))
 	}
 	h.logins.reset(userKey)
 	err = h.signIn(c, u)
 	if errors.Is(err, db.ErrAccountOff) {
-		h.record(c, db.Actor{UserID: u.ID, Username: u.Username, Address: c.IP()}, "sign-in refused", "the account is turned off")
+		h.record(c, db.Actor{UserID: u.ID, Username: u.Username, Address: h.clientIP(c)}, "sign-in refused", "the account is turned off")
 		p.Error = "This account is turned off. Ask an admin of this site to turn it on."
 		return render(c, fiber.StatusForbidden, views.Login(p))
 	}
@@ -165,7 +165,7 @@ func (h *Handler) signIn(c *fiber.Ctx, u quizzes.User) error {
 		return err
 	}
 	err = h.store.StartSession(ctx(c), db.TeacherSession{IDHash: sessionHash(sess.ID()), UserID: u.ID,
-		Address: c.IP(), UserAgent: c.Get(fiber.HeaderUserAgent)}, db.Actor{UserID: u.ID, Username: u.Username, Address: c.IP()})
+		Address: h.clientIP(c), UserAgent: c.Get(fiber.HeaderUserAgent)}, db.Actor{UserID: u.ID, Username: u.Username, Address: h.clientIP(c)})
 	if err != nil {
 		return err
 	}
@@ -227,7 +227,7 @@ func (h *Handler) checkSetup(c *fiber.Ctx, token string) error {
 	if err != nil {
 		return err
 	}
-	if n > 0 || h.setupToken == "" || !constantEqual(token, h.setupToken) {
+	if n > 0 || !h.setupOpen(token) {
 		return fiber.ErrNotFound
 	}
 	return nil
@@ -251,16 +251,34 @@ func (h *Handler) setup(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	u, err := h.store.AddUser(ctx(c), quizzes.User{Username: username, PasswordHash: hash, Role: quizzes.RoleAdmin},
-		db.Actor{Username: username, Address: c.IP()})
+	u, err := h.store.CreateFirstAdmin(ctx(c), quizzes.User{Username: username, PasswordHash: hash},
+		db.Actor{Username: username, Address: h.clientIP(c)})
+	if errors.Is(err, db.ErrAccountsExist) {
+		return fiber.ErrNotFound // another setup won the race
+	}
 	if err != nil {
 		return err
 	}
+	h.closeSetup()
 	h.log.Info("first teacher account made", "user", u.Username)
 	if err := h.signIn(c, u); err != nil {
 		return err
 	}
 	return c.Redirect("/teach", fiber.StatusSeeOther)
+}
+
+// setupOpen reports whether token is the setup token and it is still unused.
+func (h *Handler) setupOpen(token string) bool {
+	h.setupMu.Lock()
+	defer h.setupMu.Unlock()
+	return h.setupToken != "" && constantEqual(token, h.setupToken)
+}
+
+// closeSetup makes the setup token die on its first use.
+func (h *Handler) closeSetup() {
+	h.setupMu.Lock()
+	defer h.setupMu.Unlock()
+	h.setupToken = ""
 }
 
 // NewSetupToken returns a random token for the first-run page while no
