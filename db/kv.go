@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -89,4 +90,24 @@ func (k *KV) exec(query string, args ...any) error {
 		return fmt.Errorf("db: kv: %w", err)
 	}
 	return nil
+}
+
+// Secret returns the random key stored under name, making it on first use.
+// Several servers on one database agree on it: the first to store it wins.
+func (s *Store) Secret(ctx context.Context, name string) ([]byte, error) {
+	key := make([]byte, 32)
+	if _, err := rand.Read(key); err != nil {
+		return nil, err
+	}
+	var got []byte
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO kv (key, value, expires_at) VALUES (?, ?, 0)", name, key); err != nil {
+			return err
+		}
+		return tx.QueryRowContext(ctx, "SELECT value FROM kv WHERE key = ?", name).Scan(&got)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("db: secret %s: %w", name, err)
+	}
+	return got, nil
 }

@@ -112,3 +112,11 @@ func CheckTrustedProxies(list []string) error {
 	_, err := parseProxies(list)
 	return err
 }
+
+// clientIP is the client's address, for code that has no Handler at hand.
+func clientIP(c *fiber.Ctx) string {
+	if h, ok := c.Locals(handlerKey).(*Handler); ok {
+		return h.clientIP(c)
+	}
+	return c.IP()
+}

@@ -192,6 +192,7 @@ func (ta *testApp) teacher(name string, role quizzes.Role) (*client, quizzes.Use
 	if r.status != 303 {
 		ta.t.Fatalf("sign in as %s: status %d, want 303", name, r.status)
 	}
+	c.get(r.location) // as a browser follows the redirect, with the session's own form token
 	return c, u
 }
 

@@ -4,13 +4,13 @@ package handlers
 
 import (
 	"context"
+	"crypto/rand"
 	"log/slog"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/csrf"
 	"github.com/gofiber/fiber/v2/middleware/helmet"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/gofiber/fiber/v2/middleware/session"
@@ -54,6 +54,7 @@ type Handler struct {
 	logins   *limiter
 	joins    *limiter // wrong class codes per client address
 	proxies  proxySet
+	csrfKey  []byte // the HMAC key of CSRF tokens
 	// setupToken opens the first-run page while no teacher account exists.
 	setupToken string
 	setupMu    sync.Mutex
@@ -75,10 +76,18 @@ func New(store *db.Store, log *slog.Logger, gen Generator, cfg Config) *fiber.Ap
 		log.Error("ignoring the trusted proxies", "err", err)
 	}
 	h.proxies = proxies
+	if h.csrfKey, err = store.Secret(context.Background(), csrfSecretName); err != nil {
+		// Tokens then last until the server restarts; the start-up
+		// checks say why the database cannot be written.
+		log.Error("cannot keep the form key in the database", "err", err)
+		h.csrfKey = make([]byte, 32)
+		rand.Read(h.csrfKey)
+	}
 	h.sessions = session.New(session.Config{
 		Storage:        store.KV(),
 		Expiration:     12 * time.Hour,
-		KeyLookup:      "cookie:" + sessionCookie,
+		KeyLookup:      "cookie:" + h.cookieName(sessionCookie),
+		CookiePath:     "/",
 		CookieHTTPOnly: true,
 		CookieSameSite: "Lax",
 		CookieSecure:   cfg.SecureCookies,
@@ -98,6 +107,10 @@ func New(store *db.Store, log *slog.Logger, gen Generator, cfg Config) *fiber.Ap
 		TrustedProxies:          cfg.TrustedProxies,
 	})
 	app.Use(recover.New(recover.Config{EnableStackTrace: false}))
+	app.Use(func(c *fiber.Ctx) error {
+		c.Locals(handlerKey, h)
+		return c.Next()
+	})
 	app.Use(h.accessLog)
 	app.Use(helmet.New(helmet.Config{
 		// Scripts and styles come from this site only; imported questions'
@@ -113,21 +126,7 @@ func New(store *db.Store, log *slog.Logger, gen Generator, cfg Config) *fiber.Ap
 		CrossOriginOpenerPolicy:   "same-origin",
 		HSTSMaxAge:                hstsMaxAge(cfg.SecureCookies),
 	}))
-	app.Use(csrf.New(csrf.Config{
-		Next:           bare,
-		KeyLookup:      "form:_csrf",
-		CookieName:     "qt_csrf",
-		CookieHTTPOnly: true,
-		CookieSameSite: "Lax",
-		CookieSecure:   cfg.SecureCookies,
-		Expiration:     12 * time.Hour,
-		Storage:        store.KV(),
-		ContextKey:     csrfKey,
-		ErrorHandler: func(c *fiber.Ctx, err error) error {
-			return fiber.NewError(fiber.StatusForbidden, "This form has expired or did not come from this site. Go back, reload the page and try again.")
-		},
-	}))
-	app.Use(h.loadStudent, h.loadTeacher)
+	app.Use(h.loadStudent, h.loadTeacher, h.checkCSRF)
 	h.routes(app)
 	return app
 }
@@ -149,15 +148,10 @@ func bare(c *fiber.Ctx) bool {
 }
 
 const (
-	csrfKey       = "csrf"
+	handlerKey    = "handler"
+	sessionIDKey  = "session-id"
 	sessionCookie = "qt_session"
 )
-
-// token returns the CSRF token for the forms of the page being rendered.
-func token(c *fiber.Ctx) string {
-	s, _ := c.Locals(csrfKey).(string)
-	return s
-}
 
 // ctx is the request's context for store calls.
 func ctx(c *fiber.Ctx) context.Context { return c.UserContext() }

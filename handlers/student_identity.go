@@ -24,7 +24,7 @@ const studentKey = "student"
 
 // loadStudent puts the student named by the cookie, if any, in the locals.
 func (h *Handler) loadStudent(c *fiber.Ctx) error {
-	tok := c.Cookies(studentCookie)
+	tok := c.Cookies(h.cookieName(studentCookie))
 	if tok == "" || len(tok) > 100 || bare(c) {
 		return c.Next()
 	}
@@ -57,15 +57,7 @@ func (h *Handler) ensureStudent(c *fiber.Ctx, displayName string) (*quizzes.Stud
 	if err != nil {
 		return nil, err
 	}
-	c.Cookie(&fiber.Cookie{
-		Name:     studentCookie,
-		Value:    tok,
-		Path:     "/",
-		Expires:  time.Now().Add(365 * 24 * time.Hour),
-		HTTPOnly: true,
-		Secure:   h.cfg.SecureCookies,
-		SameSite: "Lax",
-	})
+	h.setCookie(c, studentCookie, tok, 365*24*time.Hour)
 	c.Locals(studentKey, &st)
 	return &st, nil
 }

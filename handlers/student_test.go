@@ -29,6 +29,7 @@ func startAs(t *testing.T, c *client, slug, name string) string {
 	if r.status != 303 || !strings.HasPrefix(r.location, "/attempt/") {
 		t.Fatalf("start: status %d location %q, want 303 to /attempt/", r.status, r.location)
 	}
+	c.get(r.location) // as a browser follows the redirect, with the student's own form token
 	return r.location
 }
 

@@ -27,7 +27,7 @@ const (
 // counts only while its row exists and its account is on, so that ending a
 // session or turning an account off signs it out at its next request.
 func (h *Handler) loadTeacher(c *fiber.Ctx) error {
-	if c.Cookies(sessionCookie) == "" || bare(c) {
+	if c.Cookies(h.cookieName(sessionCookie)) == "" || bare(c) {
 		return c.Next()
 	}
 	sess, err := h.sessions.Get(c)
@@ -41,6 +41,7 @@ func (h *Handler) loadTeacher(c *fiber.Ctx) error {
 		case err == nil && u.ID == id:
 			c.Locals(teacherKey, &u)
 			c.Locals(sessionHashKey, hash)
+			c.Locals(sessionIDKey, sess.ID())
 			if err := h.store.TouchSession(ctx(c), hash, seen); err != nil {
 				h.log.Warn("cannot record a session's use", "err", err)
 			}
@@ -70,7 +71,7 @@ func currentSession(c *fiber.Ctx) []byte {
 
 // actor is who makes the request, for the audit log.
 func actor(c *fiber.Ctx) db.Actor {
-	a := db.Actor{Address: c.IP()}
+	a := db.Actor{Address: clientIP(c)}
 	if u := currentTeacher(c); u != nil {
 		a.UserID, a.Username = u.ID, u.Username
 	}
@@ -170,7 +171,13 @@ func (h *Handler) signIn(c *fiber.Ctx, u quizzes.User) error {
 		return err
 	}
 	sess.Set(sessionUserID, u.ID)
-	return sess.Save()
+	if err := sess.Save(); err != nil {
+		return err
+	}
+	h.forgetVisitor(c)
+	c.Locals(teacherKey, &u)
+	c.Locals(sessionIDKey, sess.ID())
+	return nil
 }
 
 func (h *Handler) logout(c *fiber.Ctx) error {
@@ -184,6 +191,7 @@ func (h *Handler) logout(c *fiber.Ctx) error {
 	if err := sess.Destroy(); err != nil {
 		return err
 	}
+	h.forgetVisitor(c)
 	return c.Redirect("/login", fiber.StatusSeeOther)
 }
 
