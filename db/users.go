@@ -78,7 +78,6 @@ func (s *Store) CreateFirstAdmin(ctx context.Context, u quizzes.User, by Actor) 
 	return u, nil
 }
 
-
 const userColumns = "users.id, users.username, users.password_hash, users.role, users.created_at, users.disabled_at, users.last_sign_in_at"
 
 func scanUser(row interface{ Scan(...any) error }, extra ...any) (quizzes.User, error) {
