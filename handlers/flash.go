@@ -17,7 +17,7 @@ func (h *Handler) setFlash(c *fiber.Ctx, msg string) error {
 
 // takeFlash returns the message setFlash left, and forgets it.
 func (h *Handler) takeFlash(c *fiber.Ctx) string {
-	if c.Cookies(sessionCookie) == "" {
+	if c.Cookies(h.cookieName(sessionCookie)) == "" {
 		return ""
 	}
 	sess, err := h.sessions.Get(c)
