@@ -13,16 +13,19 @@ import (
 	"quiztrainer/quizzes/generate"
 )
 
-// runGenerate prints the questions the generator writes for an article,
-// or, with --batch, answers JSON Lines {"id","text"} with {"id","questions"}.
+// runGenerate prints what a teacher's draft holds for an article (the same
+// picks as /teach/new), or with --all every candidate, best first; with
+// --batch it answers JSON Lines {"id","text"} with {"id","questions"}, every
+// candidate of each text, as the evaluation scripts read them.
 func runGenerate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("generate", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "output format: text, json or gift")
-	max := fs.Int("max", 0, "print at most this many questions (0: all)")
+	max := fs.Int("max", 0, fmt.Sprintf("questions in the draft (0: a teacher's default, %d); with --all or --batch, at most this many (0: all)", generate.DraftQuestions))
+	all := fs.Bool("all", false, "print every candidate, best first, instead of the draft")
 	batch := fs.Bool("batch", false, `read JSON Lines {"id","text"} on stdin, write {"id","questions"} lines`)
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: quiztrainer generate [--format text|json|gift] [--max N] FILE|-")
+		fmt.Fprintln(stderr, "usage: quiztrainer generate [--format text|json|gift] [--max N] [--all] FILE|-")
 		fmt.Fprintln(stderr, "       quiztrainer generate --batch < in.jsonl > out.jsonl")
 		fs.PrintDefaults()
 	}
@@ -45,17 +48,32 @@ func runGenerate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	var text []byte
-	if name := fs.Arg(0); name == "-" {
-		text, err = io.ReadAll(stdin)
+	var data []byte
+	name := fs.Arg(0)
+	if name == "-" {
+		data, err = io.ReadAll(stdin)
 	} else {
-		text, err = os.ReadFile(name)
+		data, err = os.ReadFile(name)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "quiztrainer generate:", err)
 		return 1
 	}
-	qs := limit(gen.Generate(string(text)), *max)
+	// read as an upload is: HTML and Markdown files give their text
+	text, err := quizzes.ArticleText(name, data)
+	if err != nil {
+		fmt.Fprintf(stderr, "quiztrainer generate: %s: %v\n", name, err)
+		return 1
+	}
+	var qs []quizzes.Question
+	switch {
+	case *all:
+		qs = limit(gen.Generate(text), *max)
+	case *max > 0:
+		qs = gen.Draft(text, *max)
+	default:
+		qs = gen.Draft(text, generate.DraftQuestions)
+	}
 	switch *format {
 	case "json":
 		err = formats.WriteJSON(stdout, qs)

@@ -115,7 +115,7 @@ type lazyGenerator struct {
 	gen  *generate.Generator
 }
 
-func (l *lazyGenerator) Generate(text string) []quizzes.Question {
+func (l *lazyGenerator) Draft(text string, n int) []quizzes.Question {
 	l.once.Do(func() {
 		var err error
 		if l.gen, err = generate.New(); err != nil {
@@ -125,7 +125,7 @@ func (l *lazyGenerator) Generate(text string) []quizzes.Question {
 	if l.gen == nil {
 		return nil
 	}
-	return l.gen.Generate(text)
+	return l.gen.Draft(text, n)
 }
 
 // splitList reads a comma-separated flag value.

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"quiztrainer/assets"
+	"quiztrainer/quizzes/generate"
 )
 
 // cli runs the program with args and returns its exit code and output.
@@ -148,5 +149,48 @@ func TestServeRefusesATrustedProxyThatIsNotAnAddress(t *testing.T) {
 	code, _, errOut := cli(t, "", "serve", "--db", filepath.Join(t.TempDir(), "q.db"), "--trusted-proxy", "10.0.0.0/33")
 	if code != 2 || !strings.Contains(errOut, `trusted proxy "10.0.0.0/33" is not an address or CIDR range`) {
 		t.Errorf("exit %d, stderr %q; want 2 with a message naming the bad entry", code, errOut)
+	}
+}
+
+func TestGeneratePrintsTheTeachersDraftUnlessAll(t *testing.T) {
+	dir := t.TempDir()
+	article := filepath.Join(dir, "article.txt")
+	os.WriteFile(article, []byte(assets.SampleArticle), 0o644)
+	gen, err := generate.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	prompts := func(out string) []string {
+		t.Helper()
+		var qs []struct {
+			Prompt string `json:"prompt"`
+		}
+		if err := json.Unmarshal([]byte(out), &qs); err != nil {
+			t.Fatalf("output is not JSON: %v", err)
+		}
+		var ps []string
+		for _, q := range qs {
+			ps = append(ps, q.Prompt)
+		}
+		return ps
+	}
+	var want []string
+	for _, q := range gen.Draft(assets.SampleArticle, generate.DraftQuestions) {
+		want = append(want, q.Prompt)
+	}
+	code, out, errOut := cli(t, "", "generate", "--format", "json", article)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if got := prompts(out); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("generate printed\n%s\nwant the teacher's draft\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	code, out, errOut = cli(t, "", "generate", "--format", "json", "--max", "4", article)
+	if got := prompts(out); code != 0 || len(got) != 4 {
+		t.Errorf("--max 4: exit %d, %d questions, want a draft of 4 (%s)", code, len(got), errOut)
+	}
+	code, out, errOut = cli(t, "", "generate", "--format", "json", "--all", article)
+	if got := prompts(out); code != 0 || len(got) <= len(want) {
+		t.Errorf("--all: exit %d, %d questions, want every candidate, more than the draft's %d (%s)", code, len(got), len(want), errOut)
 	}
 }

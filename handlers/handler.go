@@ -19,9 +19,9 @@ import (
 	"quiztrainer/quizzes"
 )
 
-// Generator writes questions for an article (quizzes/generate).
+// Generator drafts a quiz of n questions for an article (quizzes/generate).
 type Generator interface {
-	Generate(text string) []quizzes.Question
+	Draft(text string, n int) []quizzes.Question
 }
 
 // Config is what the web app needs to know of its deployment.

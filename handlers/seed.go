@@ -12,7 +12,7 @@ import (
 
 // sampleQuestions is how many of the generator's best questions the
 // bundled quiz keeps: enough for a lesson, few enough to finish in one.
-const sampleQuestions = 10
+const sampleQuestions = generate.DraftQuestions
 
 // SeedSample publishes a quiz on the bundled article when the database has
 // no quiz at all, so that a new installation opens on a working quiz. It
@@ -22,7 +22,7 @@ func SeedSample(ctx context.Context, store *db.Store, gen Generator) (bool, erro
 	if err != nil || n > 0 {
 		return false, err
 	}
-	qs := generate.ForQuiz(gen.Generate(assets.SampleArticle), sampleQuestions)
+	qs := gen.Draft(assets.SampleArticle, sampleQuestions)
 	if len(qs) == 0 {
 		return false, fmt.Errorf("seed: the generator wrote no questions for the sample article")
 	}

@@ -12,7 +12,7 @@ import (
 	"quiztrainer/views"
 )
 
-const defaultDraftQuestions = 10
+const defaultDraftQuestions = generate.DraftQuestions
 
 func (h *Handler) newQuizForm(c *fiber.Ctx) error {
 	return render(c, fiber.StatusOK, views.NewQuiz(views.NewQuizPage{Page: page(c, "New quiz"), Count: defaultDraftQuestions, MaxBytes: h.cfg.UploadLimit}))
@@ -52,7 +52,7 @@ func (h *Handler) newQuiz(c *fiber.Ctx) error {
 	if p.Title == "" {
 		p.Title = titleFromText(text)
 	}
-	qs := generate.ForQuiz(h.gen.Generate(text), p.Count)
+	qs := h.gen.Draft(text, p.Count)
 	if len(qs) == 0 {
 		return fail(fiber.StatusUnprocessableEntity, "No questions could be drafted from this text. Check that it is an article in English, in full sentences.")
 	}

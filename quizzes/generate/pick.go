@@ -7,6 +7,17 @@ import (
 	"quiztrainer/quizzes"
 )
 
+// DraftQuestions is how many questions a teacher's draft holds unless the
+// teacher asks for another number.
+const DraftQuestions = 10
+
+// Draft is what a teacher gets for an article: the best n candidates that
+// fit in one quiz (ForQuiz), in the article's order. The web app's drafts,
+// the bundled sample quiz and `quiztrainer generate` all come from here.
+func (g *Generator) Draft(text string, n int) []quizzes.Question {
+	return ForQuiz(g.Generate(text), n)
+}
+
 // ForQuiz picks the best n questions for one quiz, leaving out a question
 // that shares its key with an earlier pick, or whose key or prompt holds
 // the other's answer: in one quiz, such questions give each other away. The ranking itself keeps such
