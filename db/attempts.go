@@ -73,31 +73,6 @@ func (s *Store) Attempt(ctx context.Context, id int64) (quizzes.Attempt, error) 
 	return a, nil
 }
 
-// SaveResponse stores the answer to one question of an open attempt. Sending
-// the same answer again, or a new one, keeps one row per question.
-func (s *Store) SaveResponse(ctx context.Context, r quizzes.Response) error {
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		var submitted sql.NullString
-		if err := tx.QueryRowContext(ctx, "SELECT submitted_at FROM attempts WHERE id = ?", r.AttemptID).Scan(&submitted); err != nil {
-			return notFound(err, fmt.Sprintf("attempt %d", r.AttemptID))
-		}
-		if submitted.Valid {
-			return ErrAttemptClosed
-		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO responses (attempt_id, question_id, given, correct, points, answered_at)
-			VALUES (?, ?, ?, ?, ?, ?)
-			ON CONFLICT (attempt_id, question_id) DO UPDATE SET
-				given = excluded.given, correct = excluded.correct, points = excluded.points,
-				answered_at = excluded.answered_at, marked_at = NULL`,
-			r.AttemptID, r.QuestionID, r.Given, boolInt(r.Correct), r.Points, now())
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("db: save response to question %d: %w", r.QuestionID, err)
-	}
-	return nil
-}
-
 // Responses returns an attempt's answers keyed by question id.
 func (s *Store) Responses(ctx context.Context, attemptID int64) (map[int64]quizzes.Response, error) {
 	rows, err := s.read.QueryContext(ctx, `SELECT question_id, given, correct, points, answered_at, marked_at
@@ -110,7 +85,12 @@ func (s *Store) Responses(ctx context.Context, attemptID int64) (map[int64]quizz
 	for rows.Next() {
 		r := quizzes.Response{AttemptID: attemptID}
 		var at, marked sql.NullString
-		if err := rows.Scan(&r.QuestionID, &r.Given, &r.Correct, &r.Points, &at, &marked); err != nil {
+		var given string
+		err := rows.Scan(&r.QuestionID, &given, &r.Correct, &r.Points, &at, &marked)
+		if err == nil {
+			r.Given, err = scanAnswer(given, r.QuestionID)
+		}
+		if err != nil {
 			return nil, fmt.Errorf("db: load responses of attempt %d: %w", attemptID, err)
 		}
 		r.AnsweredAt, r.MarkedAt = parseTime(at), parseTime(marked)
@@ -141,12 +121,7 @@ func (s *Store) MarkResponse(ctx context.Context, attemptID, questionID int64, p
 // SubmitAttempt closes an attempt and records its score, the sum of its
 // responses' points. Submitting twice keeps the first submission.
 func (s *Store) SubmitAttempt(ctx context.Context, id int64) (quizzes.Attempt, error) {
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE attempts SET submitted_at = ?,
-			score = (SELECT COALESCE(SUM(points), 0) FROM responses WHERE attempt_id = attempts.id)
-			WHERE id = ? AND submitted_at IS NULL`, now(), id)
-		return err
-	})
+	err := s.tx(ctx, func(tx *sql.Tx) error { return submitTx(ctx, tx, id) })
 	if err != nil {
 		return quizzes.Attempt{}, fmt.Errorf("db: submit attempt %d: %w", id, err)
 	}

@@ -194,7 +194,7 @@ func TestMembersMoveBetweenClassesAndFillTheGradebook(t *testing.T) {
 	}
 	s.SetClassQuizzes(ctx, c.ID, []int64{pub.ID})
 	a1, _ := s.OpenAttempt(ctx, pub, ada.ID)
-	s.SaveResponse(ctx, quizzes.Response{AttemptID: a1.ID, QuestionID: pub.Questions[0].ID, Correct: true, Points: 1})
+	saveCells(t, s, pub, a1.ID, map[int64]string{pub.Questions[0].ID: "0"})
 	s.SubmitAttempt(ctx, a1.ID)
 	s.OpenAttempt(ctx, pub, ada.ID)   // a second, open attempt
 	s.OpenAttempt(ctx, draft, bob.ID) // at a quiz not assigned: not in the gradebook

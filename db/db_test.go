@@ -154,10 +154,7 @@ func TestResponsesAreOneRowPerQuestionAndCloseWithTheAttempt(t *testing.T) {
 	}
 	q1 := q.Questions[0].ID
 	for _, given := range []string{"1", "0", "0"} {
-		o := quizzes.Grade(q.Questions[0], given)
-		if err := s.SaveResponse(ctx, quizzes.Response{AttemptID: a.ID, QuestionID: q1, Given: given, Correct: o.Correct, Points: o.Points}); err != nil {
-			t.Fatal(err)
-		}
+		saveCells(t, s, q, a.ID, map[int64]string{q1: given})
 	}
 	var rows int
 	s.read.QueryRow("SELECT COUNT(*) FROM responses WHERE attempt_id = ?", a.ID).Scan(&rows)
@@ -171,7 +168,7 @@ func TestResponsesAreOneRowPerQuestionAndCloseWithTheAttempt(t *testing.T) {
 	if !done.Submitted() || done.Score != 1 || done.MaxScore != 2 {
 		t.Errorf("submitted attempt: submitted %v score %v/%v, want true 1/2", done.Submitted(), done.Score, done.MaxScore)
 	}
-	err = s.SaveResponse(ctx, quizzes.Response{AttemptID: a.ID, QuestionID: q1, Given: "1"})
+	_, err = s.SaveAnswers(ctx, q, a.ID, map[int64]quizzes.Answer{q1: answerOf(q.Questions[0], "1")}, time.Now())
 	if !errors.Is(err, ErrAttemptClosed) {
 		t.Errorf("saving into a finished attempt: err = %v, want ErrAttemptClosed", err)
 	}
@@ -342,8 +339,7 @@ func TestMarkingAnEssayChangesTheScore(t *testing.T) {
 	if a.MaxScore != 4 {
 		t.Errorf("max score %v, want 4 with the essay's 2 points", a.MaxScore)
 	}
-	s.SaveResponse(ctx, quizzes.Response{AttemptID: a.ID, QuestionID: q.Questions[0].ID, Given: "0", Correct: true, Points: 1})
-	s.SaveResponse(ctx, quizzes.Response{AttemptID: a.ID, QuestionID: essay, Given: "Rain."})
+	saveCells(t, s, q, a.ID, map[int64]string{q.Questions[0].ID: "0", essay: "Rain."})
 	s.SubmitAttempt(ctx, a.ID)
 	if err := s.MarkResponse(ctx, a.ID, essay, 1.5, false); err != nil {
 		t.Fatal(err)

@@ -5,8 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
+	"slices"
 	"time"
 
 	"quiztrainer/quizzes"
@@ -20,9 +19,7 @@ func (s *Store) AddQuestion(ctx context.Context, quizID int64, q quizzes.Questio
 		if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(position), 0) + 1 FROM questions WHERE quiz_id = ?", quizID).Scan(&q.Position); err != nil {
 			return err
 		}
-		var err error
-		q.ID, err = insertQuestion(ctx, tx, q)
-		return err
+		return insertQuestion(ctx, tx, &q)
 	})
 	if err != nil {
 		return q, fmt.Errorf("db: add question to quiz %d: %w", quizID, err)
@@ -33,11 +30,12 @@ func (s *Store) AddQuestion(ctx context.Context, quizID int64, q quizzes.Questio
 // UpdateQuestion replaces a question's text, settings and choices. The
 // question keeps its id and position, so stored responses stay attached,
 // and they are graded again against the new key: a teacher who fixes a
-// wrong key fixes the scores with it. Answers to choice questions follow
-// their choices when choices move, come or go. Answers are not regraded
-// when the kind changes, or a matching question's number of pairs, since
-// they would then mean something else. It returns how many answers it
-// regraded.
+// wrong key fixes the scores with it. A choice that comes with its id keeps
+// it, so answers that chose it still do whatever was reworded or moved; a
+// choice left out is removed from the answers that chose it. Answers are
+// not regraded when the kind changes, or a matching question's number of
+// pairs, since they would then mean something else. It returns how many
+// answers it regraded.
 func (s *Store) UpdateQuestion(ctx context.Context, q quizzes.Question) (int, error) {
 	q = q.Normalize()
 	regraded := 0
@@ -51,7 +49,7 @@ func (s *Store) UpdateQuestion(ctx context.Context, q quizzes.Question) (int, er
 			}
 			return err
 		}
-		oldChoices, err := choiceTexts(ctx, tx, q.ID)
+		oldPairs, err := pairCount(ctx, tx, q.ID)
 		if err != nil {
 			return err
 		}
@@ -60,15 +58,9 @@ func (s *Store) UpdateQuestion(ctx context.Context, q quizzes.Question) (int, er
 			q.Kind, q.Title, q.Prompt, q.Format, q.Explanation, q.Points, q.ID, q.QuizID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM choices WHERE question_id = ?", q.ID); err != nil {
+		removed, err := replaceChoices(ctx, tx, &q)
+		if err != nil {
 			return err
-		}
-		for i, c := range q.Choices {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO choices (question_id, position, text, correct, weight,
-				feedback, match_text, tolerance) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-				q.ID, i+1, c.Text, boolInt(c.Correct), c.Weight, c.Feedback, c.Match, c.Tolerance); err != nil {
-				return err
-			}
 		}
 		if q.Points != oldPoints {
 			if _, err := tx.ExecContext(ctx, "UPDATE attempts SET max_score = max_score + ? WHERE quiz_id = ?",
@@ -76,13 +68,13 @@ func (s *Store) UpdateQuestion(ctx context.Context, q quizzes.Question) (int, er
 				return err
 			}
 		}
-		if !q.Kind.Graded() || q.Kind != oldKind || q.Kind == quizzes.Matching && len(q.Choices) != len(oldChoices) {
-			return nil // the old answers would mean something else
-		}
-		if q.Kind == quizzes.MultipleChoice || q.Kind == quizzes.MultipleResponse || q.Kind == quizzes.TrueFalse {
-			if err := renumberAnswers(ctx, tx, q, oldChoices); err != nil {
+		if len(removed) > 0 {
+			if err := forgetChoices(ctx, tx, q.ID, removed); err != nil {
 				return err
 			}
+		}
+		if !q.Kind.Graded() || q.Kind != oldKind || q.Kind == quizzes.Matching && len(quizzes.MatchingPairs(q.Choices)) != oldPairs {
+			return nil // the old answers would mean something else
 		}
 		n, err := regrade(ctx, tx, q)
 		regraded = n
@@ -94,70 +86,84 @@ func (s *Store) UpdateQuestion(ctx context.Context, q quizzes.Question) (int, er
 	return regraded, nil
 }
 
-// choiceTexts lists a question's choices' texts in order.
-func choiceTexts(ctx context.Context, tx *sql.Tx, questionID int64) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, "SELECT text FROM choices WHERE question_id = ? ORDER BY position", questionID)
+// pairCount counts a matching question's left-hand items.
+func pairCount(ctx context.Context, tx *sql.Tx, questionID int64) (int, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM choices WHERE question_id = ? AND text != ''", questionID).Scan(&n)
+	return n, err
+}
+
+// replaceChoices writes q's choices in order: one with the id of a choice
+// of q is updated in place, any other is added (and q given its new id);
+// the choices left out are deleted and their ids returned.
+func replaceChoices(ctx context.Context, tx *sql.Tx, q *quizzes.Question) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT id FROM choices WHERE question_id = ?", q.ID)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []string
+	old := map[int64]bool{}
 	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
 			return nil, err
 		}
-		out = append(out, t)
+		old[id] = true
 	}
-	return out, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	kept := map[int64]bool{}
+	for i := range q.Choices {
+		c := &q.Choices[i]
+		if old[c.ID] && !kept[c.ID] {
+			kept[c.ID] = true
+			if _, err := tx.ExecContext(ctx, `UPDATE choices SET position = ?, text = ?, correct = ?, weight = ?,
+				feedback = ?, match_text = ?, tolerance = ? WHERE id = ?`,
+				i+1, c.Text, boolInt(c.Correct), c.Weight, c.Feedback, c.Match, c.Tolerance, c.ID); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO choices (question_id, position, text, correct, weight,
+			feedback, match_text, tolerance) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			q.ID, i+1, c.Text, boolInt(c.Correct), c.Weight, c.Feedback, c.Match, c.Tolerance)
+		if err != nil {
+			return nil, err
+		}
+		if c.ID, err = res.LastInsertId(); err != nil {
+			return nil, err
+		}
+	}
+	var removed []int64
+	for id := range old {
+		if !kept[id] {
+			removed = append(removed, id)
+			if _, err := tx.ExecContext(ctx, "DELETE FROM choices WHERE id = ?", id); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return removed, nil
 }
 
-// renumberAnswers keeps answers to a choice question pointing at the same
-// choices after an edit: answers store choice positions, so a choice moved,
-// added or removed would otherwise change what a student picked. A choice
-// is followed by its text; one whose text changed where it stands keeps its
-// place; a removed choice leaves the answers that picked it.
-func renumberAnswers(ctx context.Context, tx *sql.Tx, q quizzes.Question, old []string) error {
-	norm := func(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
-	newAt := map[string]int{}
-	for j := len(q.Choices) - 1; j >= 0; j-- {
-		newAt[norm(q.Choices[j].Text)] = j
-	}
-	oldTexts := map[string]bool{}
-	for _, t := range old {
-		oldTexts[norm(t)] = true
-	}
-	moved := map[int]int{} // old position -> new position, or -1
-	same := true
-	for i, t := range old {
-		j, ok := newAt[norm(t)]
-		switch {
-		case ok:
-		case len(old) == len(q.Choices) && !oldTexts[norm(q.Choices[i].Text)]:
-			j = i // edited where it stands
-		default:
-			j = -1
-		}
-		moved[i] = j
-		same = same && j == i
-	}
-	if same {
-		return nil
-	}
-	answers, err := storedAnswers(ctx, tx, q.ID)
+// forgetChoices takes removed choices out of the answers that chose them,
+// so that an answer never points at a choice that is gone (or at a later
+// choice given the same id).
+func forgetChoices(ctx context.Context, tx *sql.Tx, questionID int64, removed []int64) error {
+	answers, err := storedAnswers(ctx, tx, questionID)
 	if err != nil {
 		return err
 	}
 	for _, a := range answers {
-		var picked []string
-		for _, part := range strings.Split(a.given, ",") {
-			i, err := strconv.Atoi(strings.TrimSpace(part))
-			if j, ok := moved[i]; err == nil && ok && j >= 0 {
-				picked = append(picked, strconv.Itoa(j))
-			}
+		kept := slices.DeleteFunc(slices.Clone(a.given.Choices), func(id int64) bool { return slices.Contains(removed, id) })
+		if len(kept) == len(a.given.Choices) {
+			continue
 		}
+		a.given.Choices = kept
 		if _, err := tx.ExecContext(ctx, "UPDATE responses SET given = ? WHERE attempt_id = ? AND question_id = ?",
-			strings.Join(picked, ","), a.attempt, q.ID); err != nil {
+			quizzes.EncodeAnswer(a.given), a.attempt, questionID); err != nil {
 			return err
 		}
 	}
@@ -167,7 +173,7 @@ func renumberAnswers(ctx context.Context, tx *sql.Tx, q quizzes.Question, old []
 // storedAnswer is what one attempt answered to a question.
 type storedAnswer struct {
 	attempt int64
-	given   string
+	given   quizzes.Answer
 }
 
 // storedAnswers reads every answer given to a question, read whole before
@@ -181,7 +187,11 @@ func storedAnswers(ctx context.Context, tx *sql.Tx, questionID int64) ([]storedA
 	var out []storedAnswer
 	for rows.Next() {
 		var a storedAnswer
-		if err := rows.Scan(&a.attempt, &a.given); err != nil {
+		var given string
+		if err := rows.Scan(&a.attempt, &given); err != nil {
+			return nil, err
+		}
+		if a.given, err = scanAnswer(given, questionID); err != nil {
 			return nil, err
 		}
 		out = append(out, a)

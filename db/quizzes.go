@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -73,7 +74,7 @@ func (s *Store) CreateQuiz(ctx context.Context, q quizzes.Quiz) (quizzes.Quiz, e
 		for i := range q.Questions {
 			qu := q.Questions[i].Normalize()
 			qu.QuizID, qu.Position = q.ID, i+1
-			if qu.ID, err = insertQuestion(ctx, tx, qu); err != nil {
+			if err = insertQuestion(ctx, tx, &qu); err != nil {
 				return err
 			}
 			q.Questions[i] = qu
@@ -100,27 +101,32 @@ func freeSlug(ctx context.Context, tx *sql.Tx, base string) (string, error) {
 	}
 }
 
-func insertQuestion(ctx context.Context, tx *sql.Tx, q quizzes.Question) (int64, error) {
+func insertQuestion(ctx context.Context, tx *sql.Tx, q *quizzes.Question) error {
 	res, err := tx.ExecContext(ctx, `INSERT INTO questions (quiz_id, position, kind, title, prompt, format,
 		explanation, points, evidence_start, evidence_end, template, score, category)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		q.QuizID, q.Position, q.Kind, q.Title, q.Prompt, q.Format, q.Explanation, q.Points,
 		q.Evidence.Start, q.Evidence.End, q.Template, q.Score, q.Category)
 	if err != nil {
-		return 0, err
+		return err
 	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
+	if q.ID, err = res.LastInsertId(); err != nil {
+		return err
 	}
-	for i, c := range q.Choices {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO choices (question_id, position, text, correct, weight,
+	q.Choices = slices.Clone(q.Choices)
+	for i := range q.Choices {
+		c := &q.Choices[i]
+		res, err := tx.ExecContext(ctx, `INSERT INTO choices (question_id, position, text, correct, weight,
 			feedback, match_text, tolerance) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, i+1, c.Text, boolInt(c.Correct), c.Weight, c.Feedback, c.Match, c.Tolerance); err != nil {
-			return 0, err
+			q.ID, i+1, c.Text, boolInt(c.Correct), c.Weight, c.Feedback, c.Match, c.Tolerance)
+		if err != nil {
+			return err
+		}
+		if c.ID, err = res.LastInsertId(); err != nil {
+			return err
 		}
 	}
-	return id, nil
+	return nil
 }
 
 func nullID(id int64) any {

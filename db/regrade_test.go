@@ -30,12 +30,7 @@ func TestEditingAQuestionRegradesItsAnswers(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for i, given := range []string{mc, short} {
-			o := quizzes.Grade(q.Questions[i], given)
-			if err := s.SaveResponse(ctx, quizzes.Response{AttemptID: a.ID, QuestionID: q.Questions[i].ID, Given: given, Correct: o.Correct, Points: o.Points}); err != nil {
-				t.Fatal(err)
-			}
-		}
+		saveCells(t, s, q, a.ID, map[int64]string{q.Questions[0].ID: mc, q.Questions[1].ID: short})
 		if submit {
 			if _, err := s.SubmitAttempt(ctx, a.ID); err != nil {
 				t.Fatal(err)
@@ -57,8 +52,9 @@ func TestEditingAQuestionRegradesItsAnswers(t *testing.T) {
 		t.Fatalf("before the fix: %s, want 1/2 1/2", got)
 	}
 
+	nile, seine, thames := q.Questions[0].Choices[0].ID, q.Questions[0].Choices[1].ID, q.Questions[0].Choices[2].ID
 	fixed := q.Questions[0]
-	fixed.Choices = []quizzes.Choice{{Text: "Nile", Correct: true}, {Text: "Seine"}, {Text: "Thames"}}
+	fixed.Choices = []quizzes.Choice{{ID: nile, Text: "Nile", Correct: true}, {ID: seine, Text: "Seine"}, {ID: thames, Text: "Thames"}}
 	n, err := s.UpdateQuestion(ctx, fixed)
 	if err != nil || n != 3 {
 		t.Fatalf("fixing the key regraded %d answers (%v), want 3", n, err)
@@ -81,44 +77,64 @@ func TestEditingAQuestionRegradesItsAnswers(t *testing.T) {
 		t.Errorf("after doubling the points: %s, want 3/3 0/3", got)
 	}
 
+	// given says, in words, what an attempt's stored answer chose now
+	given := func(id int64) string {
+		quiz, err := s.Quiz(ctx, q.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := s.Responses(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return quizzes.DescribeAnswer(quiz.Questions[0], rs[fixed.ID].Given)
+	}
 	// a new first choice and the others in another order: each answer
 	// follows the choice it picked, so the scores stay
-	given := func(id int64) string {
-		var g string
-		s.read.QueryRow("SELECT given FROM responses WHERE attempt_id = ? AND question_id = ?", id, fixed.ID).Scan(&g)
-		return g
-	}
 	moved := fixed
-	moved.Choices = []quizzes.Choice{{Text: "Danube"}, {Text: "Thames"}, {Text: "seine "}, {Text: "Nile", Correct: true}}
+	moved.Choices = []quizzes.Choice{{Text: "Danube"}, {ID: thames, Text: "Thames"}, {ID: seine, Text: "seine "}, {ID: nile, Text: "Nile", Correct: true}}
 	if n, err := s.UpdateQuestion(ctx, moved); err != nil || n != 3 {
 		t.Fatalf("reordering the choices regraded %d answers (%v), want 3", n, err)
 	}
-	if got := given(ada) + " " + given(bo); got != "3 2" {
-		t.Errorf("after reordering, the answers point at choices %s, want 3 2 (Nile, Seine)", got)
+	if got := given(ada) + "|" + given(bo); got != "Nile|seine " {
+		t.Errorf("after reordering, the answers chose %q, want \"Nile|seine \"", got)
 	}
 	if got := score(ada) + " " + score(bo); got != "3/3 0/3" {
 		t.Errorf("after reordering: %s, want 3/3 0/3", got)
 	}
+	reloaded, _ := s.Quiz(ctx, q.ID)
+	danube := reloaded.Questions[0].Choices[0]
+	if danube.Text != "Danube" || danube.ID == 0 || danube.ID == nile || danube.ID == seine || danube.ID == thames {
+		t.Fatalf("the new choice is %+v, want Danube with an id of its own", danube)
+	}
+	if last := reloaded.Questions[0].Choices[3]; last.ID != nile {
+		t.Errorf("Nile moved to the end has id %d, want its own id %d", last.ID, nile)
+	}
 	// Seine removed: the answer that picked it picks nothing now
 	fewer := moved
-	fewer.Choices = []quizzes.Choice{{Text: "Danube"}, {Text: "Thames"}, {Text: "Nile", Correct: true}}
+	fewer.Choices = []quizzes.Choice{{ID: danube.ID, Text: "Danube"}, {ID: thames, Text: "Thames"}, {ID: nile, Text: "Nile", Correct: true}}
 	if _, err := s.UpdateQuestion(ctx, fewer); err != nil {
 		t.Fatal(err)
 	}
-	if got := given(ada) + "|" + given(bo); got != "2|" {
-		t.Errorf("after removing Seine, the answers are %q, want \"2|\"", got)
+	if got := given(ada) + "|" + given(bo); got != "Nile|" {
+		t.Errorf("after removing Seine, the answers are %q, want \"Nile|\"", got)
+	}
+	var stored string
+	s.read.QueryRow("SELECT given FROM responses WHERE attempt_id = ? AND question_id = ?", bo, fixed.ID).Scan(&stored)
+	if stored != "{}" {
+		t.Errorf("Bo's stored answer is %s, want {} (the removed choice forgotten)", stored)
 	}
 	// a choice reworded where it stands keeps its answers
 	reworded := fewer
-	reworded.Choices = []quizzes.Choice{{Text: "Danube"}, {Text: "Thames"}, {Text: "the River Nile", Correct: true}}
+	reworded.Choices = []quizzes.Choice{{ID: danube.ID, Text: "Danube"}, {ID: thames, Text: "Thames"}, {ID: nile, Text: "the River Nile", Correct: true}}
 	if _, err := s.UpdateQuestion(ctx, reworded); err != nil {
 		t.Fatal(err)
 	}
-	if got := given(ada) + " " + score(ada); got != "2 3/3" {
-		t.Errorf("after rewording the key, Ada's answer is %q, want \"2 3/3\"", got)
+	if got := given(ada) + " " + score(ada); got != "the River Nile 3/3" {
+		t.Errorf("after rewording the key, Ada's answer is %q, want \"the River Nile 3/3\"", got)
 	}
 	fixed = reworded
-	// another kind: "0" is no typed answer
+	// another kind: a choice is no typed answer
 	typed := fixed
 	typed.Kind, typed.Choices = quizzes.ShortAnswer, []quizzes.Choice{{Text: "0", Correct: true}}
 	if n, err := s.UpdateQuestion(ctx, typed); err != nil || n != 0 {

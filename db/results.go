@@ -46,8 +46,12 @@ func (s *Store) QuizResults(ctx context.Context, quizID int64) ([]quizzes.Result
 			out = append(out, quizzes.Result{Attempt: a, Student: name, Responses: map[int64]quizzes.Response{}})
 		}
 		if qid.Valid {
+			answer, err := scanAnswer(given.String, qid.Int64)
+			if err != nil {
+				return nil, fmt.Errorf("db: load results of quiz %d: %w", quizID, err)
+			}
 			out[len(out)-1].Responses[qid.Int64] = quizzes.Response{AttemptID: a.ID, QuestionID: qid.Int64,
-				Given: given.String, Correct: correct.Bool, Points: points.Float64, AnsweredAt: parseTime(answered), MarkedAt: parseTime(marked)}
+				Given: answer, Correct: correct.Bool, Points: points.Float64, AnsweredAt: parseTime(answered), MarkedAt: parseTime(marked)}
 		}
 	}
 	if err := rows.Err(); err != nil {

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"net/url"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -21,7 +20,7 @@ func BenchmarkAnswer(b *testing.B) {
 	if !strings.HasPrefix(attempt, "/attempt/") {
 		b.Fatalf("start: %d", r.status)
 	}
-	form := url.Values{"question_id": {strconv.FormatInt(q.Questions[2].ID, 10)}, "answer": {"Seine"}}
+	form := answerForm(q.Questions[2], "answer", "Seine")
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {

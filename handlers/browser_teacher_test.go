@@ -89,7 +89,9 @@ func TestBrowserTeacherMakesAQuizAStudentTakesIt(t *testing.T) {
 	}
 	shoot(t, student, dir, "teacher-7-student-takes-it")
 	must(t, chromedp.Do(student,
-		submit(".finish button"),
+		submit("[data-finish]"),
+		chromedp.WaitVisible(".review-page"),
+		submit(".confirm button"),
 		chromedp.WaitVisible(".score .big"),
 	))
 

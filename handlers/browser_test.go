@@ -168,10 +168,10 @@ func TestBrowserStudentTakesSampleQuiz(t *testing.T) {
 				case "select":
 					acts = append(acts, chromedp.SetValue(sel+" select", ""))
 				default:
-					acts = append(acts, chromedp.SendKeys(sel+" [name=answer]", "Ukraine"))
+					acts = append(acts, chromedp.SendKeys(sel+" input[type=text], "+sel+" textarea", "Ukraine"))
 				}
 				if kind != "radio" || !tc.script {
-					acts = append(acts, chromedp.Click(sel+" button[type=submit]"))
+					acts = append(acts, chromedp.Click(sel+" button[name=save]"))
 				}
 				acts = append(acts, chromedp.WaitVisible(sel+".answered"))
 				if err := chromedp.Do(ctx, acts...); err != nil {
@@ -191,12 +191,14 @@ func TestBrowserStudentTakesSampleQuiz(t *testing.T) {
 				t.Errorf("progress reads %q, want %q", progress, want)
 			}
 
-			must(t, chromedp.Do(ctx, chromedp.Click(".finish button"), chromedp.WaitVisible(".score .big")))
+			must(t, chromedp.Do(ctx, submit("[data-finish]"), chromedp.WaitVisible(".review-page")))
+			step(5, "review")
+			must(t, chromedp.Do(ctx, submit(".confirm button"), chromedp.WaitVisible(".score .big")))
 			score, err := chromedp.Run(ctx, chromedp.Text(".score .big"))
 			must(t, err)
 			review, err := chromedp.Run(ctx, chromedp.Text(".review"))
 			must(t, err)
-			step(5, "result")
+			step(6, "result")
 			wide, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`))
 			must(t, err)
 			if wide {

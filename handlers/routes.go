@@ -28,6 +28,8 @@ func (h *Handler) routes(app *fiber.App) {
 	app.Get("/attempt/:id", h.showAttempt)
 	app.Post("/attempt/:id/answer", h.answer)
 	app.Post("/attempt/:id/finish", h.finish)
+	app.Get("/attempt/:id/review", h.review)
+	app.Post("/attempt/:id/hand-in", h.handIn)
 	app.Get("/attempt/:id/result", h.result)
 
 	// Teachers.

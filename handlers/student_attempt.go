@@ -3,20 +3,12 @@ package handlers
 import (
 	"errors"
 	"strconv"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
 	"quiztrainer/db"
 	"quiztrainer/quizzes"
 	"quiztrainer/views"
-)
-
-// maxAnswerBytes bounds a typed answer; essays get more room.
-const (
-	maxAnswerBytes = 2000
-	maxEssayBytes  = 50000
 )
 
 // ownAttempt loads the attempt in the URL and its quiz, if it belongs to the
@@ -38,10 +30,11 @@ func (h *Handler) ownAttempt(c *fiber.Ctx) (quizzes.Attempt, quizzes.Quiz, error
 	return a, q, err
 }
 
-// expired submits an attempt whose time is up and reports whether it did.
+// expired hands in an attempt whose time (and grace) is up and reports
+// whether it did.
 func (h *Handler) expired(c *fiber.Ctx, a quizzes.Attempt, q quizzes.Quiz) (bool, error) {
-	d := a.Deadline(q.Settings.TimeLimit)
-	if a.Submitted() || d.IsZero() || h.cfg.Clock().Before(d) {
+	by := a.HandInBy(q.Settings.TimeLimit)
+	if a.Submitted() || by.IsZero() || !h.cfg.Clock().After(by) {
 		return false, nil
 	}
 	_, err := h.store.SubmitAttempt(ctx(c), a.ID)
@@ -62,28 +55,56 @@ func (h *Handler) showAttempt(c *fiber.Ctx) error {
 		}
 		return c.Redirect(views.ResultURL(a.ID), fiber.StatusSeeOther)
 	}
-	p, err := h.attemptPage(c, a, q, 0, "")
+	p, err := h.attemptPage(c, a, q, sentAnswers{})
 	if err != nil {
 		return err
 	}
 	return render(c, fiber.StatusOK, views.Attempt(p))
 }
 
-// attemptPage builds the page; errQuestion and errMsg put a message on one question.
-func (h *Handler) attemptPage(c *fiber.Ctx, a quizzes.Attempt, q quizzes.Quiz, errQuestion int64, errMsg string) (views.AttemptPage, error) {
+// sentAnswers is what one post of the quiz form carried: every answer on
+// the page, and what was wrong with some of them.
+type sentAnswers struct {
+	answers  map[int64]quizzes.Answer // non-empty, readable answers
+	drafts   map[int64]quizzes.Answer // answers to show again as typed: refused or not saved
+	problems map[int64]string
+}
+
+// readAnswers reads every question's answer from the posted quiz form.
+func readAnswers(c *fiber.Ctx, q quizzes.Quiz) sentAnswers {
+	s := sentAnswers{answers: map[int64]quizzes.Answer{}, drafts: map[int64]quizzes.Answer{}, problems: map[int64]string{}}
+	for _, qu := range q.Questions {
+		a, problem := answerFromForm(c, qu)
+		switch {
+		case problem != "":
+			s.problems[qu.ID] = problem
+			s.drafts[qu.ID] = a
+		case !a.Empty():
+			s.answers[qu.ID] = a
+		}
+	}
+	return s
+}
+
+// attemptPage builds the page of an open attempt: each question shows what
+// the student sent but is not stored (sent.drafts) or else what is stored.
+func (h *Handler) attemptPage(c *fiber.Ctx, a quizzes.Attempt, q quizzes.Quiz, sent sentAnswers) (views.AttemptPage, error) {
 	responses, err := h.store.Responses(ctx(c), a.ID)
 	if err != nil {
 		return views.AttemptPage{}, err
 	}
-	p := views.AttemptPage{Page: page(c, q.Title), Quiz: q, Attempt: a, Deadline: a.Deadline(q.Settings.TimeLimit)}
+	p := views.AttemptPage{Page: page(c, q.Title), Quiz: q, Attempt: a, Deadline: a.Deadline(q.Settings.TimeLimit),
+		AutoSave: q.Settings.Feedback != quizzes.FeedbackNow}
 	var spans []views.Span
 	for n, i := range quizzes.Order(len(q.Questions), q.Settings.ShuffleQuestions, uint64(a.ID)) {
 		qu := q.Questions[i]
 		r, answered := responses[qu.ID]
 		v := questionView(n+1, qu, r, answered, q.Settings, uint64(a.ID))
-		if qu.ID == errQuestion {
-			v.Error = errMsg
+		if d, ok := sent.drafts[qu.ID]; ok && !v.Locked {
+			showAnswer(&v, d)
+			v.Draft = true
 		}
+		v.Error = sent.problems[qu.ID]
 		if answered {
 			p.Answered++
 		}
@@ -112,7 +133,7 @@ func (h *Handler) articleView(c *fiber.Ctx, q quizzes.Quiz, spans []views.Span) 
 // questionView shapes one question for the page, choices in the order this
 // attempt shows them.
 func questionView(n int, q quizzes.Question, r quizzes.Response, answered bool, s quizzes.Settings, seed uint64) views.QuestionView {
-	v := views.QuestionView{Number: n, Question: q, Answered: answered, AutoSave: s.Feedback != quizzes.FeedbackNow}
+	v := views.QuestionView{Number: n, Question: q, Answered: answered}
 	if answered && s.Feedback == quizzes.FeedbackNow {
 		v.Locked, v.ShowFeedback = true, true
 		v.Outcome = quizzes.OutcomeOf(q, r)
@@ -121,20 +142,12 @@ func questionView(n int, q quizzes.Question, r quizzes.Response, answered bool, 
 			v.EvidenceID = "ev" + strconv.Itoa(n)
 		}
 	}
-	chosen := map[int]bool{}
-	if answered {
-		for _, part := range strings.Split(r.Given, ",") {
-			if i, err := strconv.Atoi(part); err == nil {
-				chosen[i] = true
-			}
-		}
-	}
 	switch q.Kind {
 	case quizzes.MultipleChoice, quizzes.MultipleResponse, quizzes.TrueFalse:
 		shuffle := s.ShuffleChoices && q.Kind != quizzes.TrueFalse
 		for _, i := range quizzes.Order(len(q.Choices), shuffle, seed^uint64(q.ID)<<20) {
 			c := q.Choices[i]
-			v.Choices = append(v.Choices, views.ChoiceView{Index: i, Text: c.Text, Checked: chosen[i], Correct: c.Correct})
+			v.Choices = append(v.Choices, views.ChoiceView{ID: c.ID, Text: c.Text, Correct: c.Correct})
 		}
 	case quizzes.Matching:
 		for _, p := range quizzes.MatchingPairs(q.Choices) {
@@ -152,154 +165,200 @@ func questionView(n int, q quizzes.Question, r quizzes.Response, answered bool, 
 		for _, i := range quizzes.Order(len(options), true, seed^uint64(q.ID)) {
 			v.MatchOptions = append(v.MatchOptions, options[i])
 		}
-		if answered {
-			v.MatchGiven = strings.Split(r.Given, quizzes.MatchSeparator)
-		}
-	default:
-		v.Given = r.Given
+	}
+	if answered {
+		showAnswer(&v, r.Given)
 	}
 	return v
 }
 
-// givenAnswer reads the answer to q from the form, or says what is wrong with it.
-func givenAnswer(c *fiber.Ctx, q quizzes.Question) (string, string) {
-	args := c.Request().PostArgs()
-	switch q.Kind {
-	case quizzes.MultipleChoice, quizzes.TrueFalse, quizzes.MultipleResponse:
-		var picked []string
-		for _, raw := range args.PeekMulti("answer") {
-			i, err := strconv.Atoi(string(raw))
-			if err != nil || i < 0 || i >= len(q.Choices) {
-				return "", "That choice is not one of this question's answers."
-			}
-			picked = append(picked, strconv.Itoa(i))
-		}
-		if len(picked) == 0 {
-			return "", "Choose an answer before saving."
-		}
-		if q.Kind != quizzes.MultipleResponse && len(picked) > 1 {
-			return "", "Choose only one answer."
-		}
-		return strings.Join(picked, ","), ""
-	case quizzes.Matching:
-		var parts []string
-		any := false
-		for _, raw := range args.PeekMulti("match") {
-			parts = append(parts, string(raw))
-			any = any || len(raw) > 0
-		}
-		if !any {
-			return "", "Match at least one item before saving."
-		}
-		return strings.Join(parts, quizzes.MatchSeparator), ""
-	case quizzes.Description:
-		return "", "This part has nothing to answer."
+// showAnswer fills the question's controls with an answer.
+func showAnswer(v *views.QuestionView, a quizzes.Answer) {
+	for i := range v.Choices {
+		v.Choices[i].Checked = a.Chose(v.Choices[i].ID)
 	}
-	text := strings.TrimSpace(c.FormValue("answer"))
-	limit := maxAnswerBytes
-	if q.Kind == quizzes.Essay {
-		limit = maxEssayBytes
-	}
-	switch {
-	case text == "":
-		return "", "Write an answer before saving."
-	case !utf8.ValidString(text):
-		return "", "The answer has characters that cannot be read."
-	case len(text) > limit:
-		return "", "The answer is too long."
-	}
-	if q.Kind == quizzes.Numerical {
-		if _, ok := quizzes.ParseNumber(text); !ok {
-			return "", "Write a number, such as 42 or 3.5."
-		}
-	}
-	return text, ""
+	v.MatchGiven = a.Pairs
+	v.Given = a.Text
 }
 
-// answer stores one answer the moment it is given. Without JavaScript the
-// browser is sent back to the question; with it, the question's new HTML
-// is returned for the script to put in place.
+// answer stores the answers of the quiz form. Every answer on the page
+// travels with each save, so nothing typed elsewhere is lost; the button
+// pressed (save=question id) names the question the student means. Where
+// feedback comes at once only that question is stored (its answer then
+// locks) and the others are shown again as typed. Without JavaScript the
+// browser is sent back to the question; with it (X-Requested-With: fetch)
+// the page's new HTML is returned and X-Saved lists the questions stored.
 func (h *Handler) answer(c *fiber.Ctx) error {
 	a, q, err := h.ownAttempt(c)
 	if err != nil {
 		return err
 	}
 	if a.Submitted() {
-		return fiber.NewError(fiber.StatusConflict, "This attempt is finished; its answers can no longer change.")
+		return h.closedAttempt(c, a, q, false)
+	}
+	sent := readAnswers(c, q)
+	pressed, _ := strconv.ParseInt(c.FormValue("save"), 10, 64)
+	pressedQ := questionByID(q, pressed)
+	if pressed != 0 && pressedQ == nil {
+		return fiber.NewError(fiber.StatusUnprocessableEntity, "The answer names a question that is not in this quiz.")
+	}
+	if pressedQ != nil {
+		if _, ok := sent.answers[pressed]; !ok && sent.problems[pressed] == "" {
+			sent.problems[pressed] = blankProblem(*pressedQ)
+		}
+	}
+	toSave := sent.answers
+	if q.Settings.Feedback == quizzes.FeedbackNow && pressedQ != nil {
+		toSave = map[int64]quizzes.Answer{}
+		for id, ans := range sent.answers {
+			if id == pressed {
+				toSave[id] = ans
+			} else {
+				sent.drafts[id] = ans
+			}
+		}
+	}
+	saved, err := h.store.SaveAnswers(ctx(c), q, a.ID, toSave, h.cfg.Clock())
+	switch {
+	case errors.Is(err, db.ErrTimeUp):
+		return h.closedAttempt(c, a, q, true)
+	case errors.Is(err, db.ErrAttemptClosed):
+		return h.closedAttempt(c, a, q, false)
+	case err != nil:
+		return err
+	}
+	for _, id := range saved.Locked {
+		if id == pressed {
+			sent.problems[id] = "You have already answered this question; the first answer counts."
+		}
+	}
+	status := fiber.StatusOK
+	if len(sent.problems) > 0 {
+		status = fiber.StatusUnprocessableEntity
+	}
+	script := c.Get("X-Requested-With") == "fetch"
+	if script || status != fiber.StatusOK || len(sent.drafts) > 0 {
+		p, err := h.attemptPage(c, a, q, sent)
+		if err != nil {
+			return err
+		}
+		if script {
+			c.Set("X-Answered", strconv.Itoa(p.Answered))
+			c.Set("X-Saved", joinIDs(saved.Stored))
+			return render(c, status, views.QuestionCards(p))
+		}
+		return render(c, status, views.Attempt(p))
+	}
+	anchor := ""
+	for n, i := range quizzes.Order(len(q.Questions), q.Settings.ShuffleQuestions, uint64(a.ID)) {
+		if q.Questions[i].ID == pressed {
+			anchor = "#q" + strconv.Itoa(n+1)
+		}
+	}
+	return c.Redirect(views.AttemptURL(a.ID)+anchor, fiber.StatusSeeOther)
+}
+
+// finish stores every answer on the page and shows the review page, where
+// the student sees what is unanswered and confirms. An answer that cannot
+// be read keeps the student on the quiz with what they typed.
+func (h *Handler) finish(c *fiber.Ctx) error {
+	a, q, err := h.ownAttempt(c)
+	if err != nil {
+		return err
+	}
+	if a.Submitted() {
+		return c.Redirect(views.ResultURL(a.ID), fiber.StatusSeeOther)
+	}
+	sent := readAnswers(c, q)
+	_, err = h.store.SaveAnswers(ctx(c), q, a.ID, sent.answers, h.cfg.Clock())
+	switch {
+	case errors.Is(err, db.ErrTimeUp):
+		return h.closedAttempt(c, a, q, true)
+	case errors.Is(err, db.ErrAttemptClosed):
+		return c.Redirect(views.ResultURL(a.ID), fiber.StatusSeeOther)
+	case err != nil:
+		return err
+	}
+	if len(sent.problems) > 0 {
+		p, err := h.attemptPage(c, a, q, sent)
+		if err != nil {
+			return err
+		}
+		p.Notice = "Some answers need another look before you finish; they are marked below."
+		return render(c, fiber.StatusUnprocessableEntity, views.Attempt(p))
+	}
+	return c.Redirect(views.ReviewURL(a.ID), fiber.StatusSeeOther)
+}
+
+// review lists the attempt's questions, answered or not, each with a link
+// back to it, and asks the student to confirm the hand-in.
+func (h *Handler) review(c *fiber.Ctx) error {
+	a, q, err := h.ownAttempt(c)
+	if err != nil {
+		return err
+	}
+	if a.Submitted() {
+		return c.Redirect(views.ResultURL(a.ID), fiber.StatusSeeOther)
 	}
 	if done, err := h.expired(c, a, q); err != nil || done {
 		if err != nil {
 			return err
 		}
-		return fiber.NewError(fiber.StatusConflict, "Time is up for this attempt. Your answers so far have been handed in.")
+		return c.Redirect(views.ResultURL(a.ID), fiber.StatusSeeOther)
 	}
-	qid, _ := strconv.ParseInt(c.FormValue("question_id"), 10, 64)
-	var question *quizzes.Question
-	for i := range q.Questions {
-		if q.Questions[i].ID == qid {
-			question = &q.Questions[i]
-		}
-	}
-	if question == nil {
-		return fiber.NewError(fiber.StatusUnprocessableEntity, "The answer names a question that is not in this quiz.")
-	}
-	given, problem := givenAnswer(c, *question)
-	if problem == "" && q.Settings.Feedback == quizzes.FeedbackNow {
-		responses, err := h.store.Responses(ctx(c), a.ID)
-		if err != nil {
-			return err
-		}
-		if _, done := responses[qid]; done {
-			problem = "You have already answered this question."
-		}
-	}
-	if problem == "" {
-		o := quizzes.Grade(*question, given)
-		err := h.store.SaveResponse(ctx(c), quizzes.Response{AttemptID: a.ID, QuestionID: qid, Given: given, Correct: o.Correct, Points: o.Points})
-		if errors.Is(err, db.ErrAttemptClosed) {
-			return fiber.NewError(fiber.StatusConflict, "This attempt is finished; its answers can no longer change.")
-		}
-		if err != nil {
-			return err
-		}
-	}
-	status := fiber.StatusOK
-	if problem != "" {
-		status = fiber.StatusUnprocessableEntity
-	}
-	p, err := h.attemptPage(c, a, q, qid, problem)
+	p, err := h.attemptPage(c, a, q, sentAnswers{})
 	if err != nil {
 		return err
 	}
-	if c.Get("X-Requested-With") == "fetch" {
-		for _, v := range p.Questions {
-			if v.Question.ID == qid {
-				c.Set("X-Answered", strconv.Itoa(p.Answered))
-				return render(c, status, views.QuestionCard(a.ID, p.CSRF, v))
-			}
-		}
-	}
-	if problem != "" {
-		return render(c, status, views.Attempt(p))
-	}
-	for _, v := range p.Questions {
-		if v.Question.ID == qid {
-			return c.Redirect(views.AttemptURL(a.ID)+"#q"+strconv.Itoa(v.Number), fiber.StatusSeeOther)
-		}
-	}
-	return c.Redirect(views.AttemptURL(a.ID), fiber.StatusSeeOther)
+	p.Title = "Check and hand in: " + q.Title
+	return render(c, fiber.StatusOK, views.Review(p))
 }
 
-// finish hands the attempt in and shows the result.
-func (h *Handler) finish(c *fiber.Ctx) error {
-	a, _, err := h.ownAttempt(c)
+// handIn hands the attempt in with any answers sent with it (the countdown
+// sends the page's answers when time runs out) and shows the result.
+func (h *Handler) handIn(c *fiber.Ctx) error {
+	a, q, err := h.ownAttempt(c)
 	if err != nil {
 		return err
 	}
-	if !a.Submitted() {
-		if _, err := h.store.SubmitAttempt(ctx(c), a.ID); err != nil {
-			return err
-		}
+	sent := readAnswers(c, q)
+	_, err = h.store.FinishAttempt(ctx(c), q, a.ID, sent.answers, h.cfg.Clock())
+	if errors.Is(err, db.ErrTimeUp) && len(sent.answers) > 0 && c.FormValue("auto") == "" {
+		return h.closedAttempt(c, a, q, true)
+	}
+	if err != nil && !errors.Is(err, db.ErrTimeUp) {
+		return err
 	}
 	return c.Redirect(views.ResultURL(a.ID), fiber.StatusSeeOther)
+}
+
+// closedAttempt answers an answer that came for a handed-in attempt: a page
+// that says what happened and leads to the score.
+func (h *Handler) closedAttempt(c *fiber.Ctx, a quizzes.Attempt, q quizzes.Quiz, late bool) error {
+	c.Set("X-Attempt-Closed", views.ResultURL(a.ID))
+	p := views.ClosedPage{Page: page(c, "Time is up: "+q.Title), Quiz: q, ResultURL: views.ResultURL(a.ID), Late: late}
+	if !late {
+		p.Title = "Already handed in: " + q.Title
+	}
+	return render(c, fiber.StatusConflict, views.AttemptClosed(p))
+}
+
+func questionByID(q quizzes.Quiz, id int64) *quizzes.Question {
+	for i := range q.Questions {
+		if q.Questions[i].ID == id {
+			return &q.Questions[i]
+		}
+	}
+	return nil
+}
+
+func joinIDs(ids []int64) string {
+	out := ""
+	for i, id := range ids {
+		if i > 0 {
+			out += ","
+		}
+		out += strconv.FormatInt(id, 10)
+	}
+	return out
 }

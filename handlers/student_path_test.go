@@ -15,6 +15,7 @@ import (
 	"quiztrainer/db"
 	"quiztrainer/quizzes"
 	"quiztrainer/quizzes/generate"
+	"quiztrainer/views"
 )
 
 // rightAnswer returns the form values that answer q correctly.
@@ -36,6 +37,26 @@ func rightAnswer(q quizzes.Question) (string, []string) {
 		return "match", m
 	}
 	return "answer", []string{q.Keys()[0]}
+}
+
+// answerValue is the answer that field and values (as rightAnswer and
+// wrongAnswer give them) make for q.
+func answerValue(q quizzes.Question, field string, values []string) quizzes.Answer {
+	return formAnswer(q, answerForm(q, field, values...))
+}
+
+// formAnswer is the answer a form gives to q, read as the server reads it.
+func formAnswer(q quizzes.Question, form url.Values) quizzes.Answer {
+	var a quizzes.Answer
+	for _, v := range form[views.AnswerField(q.ID)] {
+		if id, err := strconv.ParseInt(v, 10, 64); err == nil && len(q.Choices) > 0 && q.Kind != quizzes.Numerical && q.Kind != quizzes.ShortAnswer && q.Kind != quizzes.Cloze {
+			a.Choices = append(a.Choices, id)
+		} else {
+			a.Text = v
+		}
+	}
+	a.Pairs = form[views.MatchField(q.ID)]
+	return a
 }
 
 // wrongAnswer returns form values that answer q wrongly.
@@ -99,7 +120,7 @@ func TestWholeStudentPath(t *testing.T) {
 	want := 0.0
 	answered := 0
 	page.doc.Find("[data-question]").Each(func(i int, s *goquery.Selection) {
-		qid, _ := strconv.ParseInt(s.Find(`input[name="question_id"]`).AttrOr("value", ""), 10, 64)
+		qid, _ := strconv.ParseInt(s.AttrOr("data-question", ""), 10, 64)
 		var q quizzes.Question
 		for _, cand := range quiz.Questions {
 			if cand.ID == qid {
@@ -114,24 +135,20 @@ func TestWholeStudentPath(t *testing.T) {
 		if i%3 == 2 {
 			field, values = wrongAnswer(q)
 		}
-		form := url.Values{"question_id": {strconv.FormatInt(qid, 10)}, field: values}
+		form := answerForm(q, field, values...)
 		// Sending an answer twice must keep one row.
 		for range 2 {
 			if r := c.post(attemptURL+"/answer", form); r.status != 303 {
 				t.Fatalf("answer to %q: status %d, want 303: %.300s", q.Prompt, r.status, r.body)
 			}
 		}
-		given := strings.Join(values, ",")
-		if field == "match" {
-			given = strings.Join(values, quizzes.MatchSeparator)
-		}
-		want += quizzes.Grade(q, given).Points
+		want += quizzes.Grade(q, formAnswer(q, form)).Points
 		answered++
 	})
 	if len(kinds) < 2 {
 		t.Errorf("the sample quiz has only the kinds %v; want a mix", kinds)
 	}
-	fin := c.post(attemptURL+"/finish", nil)
+	fin := finishAttempt(t, c, attemptURL, nil)
 	if fin.status != 303 || fin.location != attemptURL+"/result" {
 		t.Fatalf("finish: status %d location %q", fin.status, fin.location)
 	}

@@ -22,7 +22,7 @@ func (h *Handler) practice(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	checked, _ := strconv.ParseInt(c.FormValue("question_id"), 10, 64)
+	checked, _ := strconv.ParseInt(c.FormValue("save"), 10, 64)
 	status := fiber.StatusOK
 	loaded := map[int64]quizzes.Quiz{}
 	for _, m := range missed {
@@ -39,8 +39,12 @@ func (h *Handler) practice(c *fiber.Ctx) error {
 			}
 			v := questionView(len(p.Items)+1, q, quizzes.Response{}, false, quizzes.Settings{}, uint64(st.ID))
 			if c.Method() == fiber.MethodPost && q.ID == checked {
-				given, problem := givenAnswer(c, q)
+				given, problem := answerFromForm(c, q)
+				if problem == "" && given.Empty() {
+					problem = blankProblem(q)
+				}
 				if problem != "" {
+					showAnswer(&v, given)
 					v.Error, status = problem, fiber.StatusUnprocessableEntity
 				} else {
 					v = questionView(v.Number, q, quizzes.Response{Given: given}, true, quizzes.Settings{Feedback: quizzes.FeedbackNow}, uint64(st.ID))

@@ -9,15 +9,45 @@ import (
 	"time"
 
 	"quiztrainer/quizzes"
+	"quiztrainer/views"
 )
 
-// answerForm is the form a student sends for one question.
-func answerForm(qid int64, field string, values ...string) url.Values {
-	f := url.Values{"question_id": {strconv.FormatInt(qid, 10)}}
+// answerForm is the quiz form a student sends with one question's Save
+// button: field "answer" or "match" as the old one-question forms named it,
+// with choices given by their position in the question.
+func answerForm(q quizzes.Question, field string, values ...string) url.Values {
+	f := url.Values{"save": {strconv.FormatInt(q.ID, 10)}}
+	name := views.AnswerField(q.ID)
+	if field == "match" {
+		name = views.MatchField(q.ID)
+	}
 	for _, v := range values {
-		f.Add(field, v)
+		if i, err := strconv.Atoi(v); err == nil && field == "answer" && i >= 0 && i < len(q.Choices) && len(q.Choices) > 0 &&
+			(q.Kind == quizzes.MultipleChoice || q.Kind == quizzes.TrueFalse || q.Kind == quizzes.MultipleResponse) {
+			v = strconv.FormatInt(q.Choices[i].ID, 10)
+		}
+		f.Add(name, v)
 	}
 	return f
+}
+
+// finishAttempt finishes an attempt as a student does: Finish leads to the
+// review page, whose confirm hands the attempt in. It returns the last
+// response, the redirect to the result.
+func finishAttempt(t testing.TB, c *client, attempt string, form url.Values) response {
+	t.Helper()
+	r := c.post(attempt+"/finish", form)
+	if r.status != 303 || r.location != attempt+"/review" {
+		t.Fatalf("finish: status %d location %q, want 303 to the review page: %.300s", r.status, r.location, r.body)
+	}
+	if page := c.get(r.location); page.status != 200 {
+		t.Fatalf("review page: status %d", page.status)
+	}
+	r = c.post(attempt+"/hand-in", nil)
+	if r.status != 303 || r.location != attempt+"/result" {
+		t.Fatalf("hand in: status %d location %q, want 303 to the result", r.status, r.location)
+	}
+	return r
 }
 
 // startAs opens the quiz as a new student with the given name and returns
@@ -44,9 +74,9 @@ func TestStudentScenarios(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ids := map[quizzes.Kind]int64{}
+	ids := map[quizzes.Kind]quizzes.Question{}
 	for _, qu := range q.Questions {
-		ids[qu.Kind] = qu.ID
+		ids[qu.Kind] = qu
 	}
 
 	for _, sc := range []struct {
@@ -68,11 +98,11 @@ func TestStudentScenarios(t *testing.T) {
 		{name: "another student's attempt is a 404", c: c, method: "GET", url: otherAttempt, status: 404},
 		{name: "the attempt shows article and every question", c: c, method: "GET", url: attempt, status: 200,
 			contains: []string{"The Nile is the longest river in Africa.", "Which river is the longest in Africa?", "Match the river to its continent.", `name="_csrf"`, "of 7 answered"}},
-		{name: "a post without a CSRF token is refused", c: c, method: "POST", url: attempt + "/answer", form: url.Values{"_csrf": {"forged"}, "question_id": {"1"}, "answer": {"1"}}, status: 403, contains: []string{"This form has expired"}},
+		{name: "a post without a CSRF token is refused", c: c, method: "POST", url: attempt + "/answer", form: url.Values{"_csrf": {"forged"}, "save": {"1"}, "a1": {"1"}}, status: 403, contains: []string{"This form has expired"}},
 		{name: "an empty answer is refused with a message", c: c, method: "POST", url: attempt + "/answer", form: answerForm(ids[quizzes.ShortAnswer], "answer", "  "), status: 422, contains: []string{"Write an answer before saving."}},
-		{name: "a choice that does not exist is refused", c: c, method: "POST", url: attempt + "/answer", form: answerForm(ids[quizzes.MultipleChoice], "answer", "9"), status: 422, contains: []string{"not one of this question"}},
+		{name: "a choice that does not exist is refused", c: c, method: "POST", url: attempt + "/answer", form: answerForm(ids[quizzes.MultipleChoice], "answer", "999999"), status: 422, contains: []string{"not one of this question"}},
 		{name: "a number question refuses words", c: c, method: "POST", url: attempt + "/answer", form: answerForm(ids[quizzes.Numerical], "answer", "two"), status: 422, contains: []string{"Write a number"}},
-		{name: "a question of another quiz is refused", c: c, method: "POST", url: attempt + "/answer", form: answerForm(draft.Questions[0].ID, "answer", "1"), status: 422, contains: []string{"not in this quiz"}},
+		{name: "a question of another quiz is refused", c: c, method: "POST", url: attempt + "/answer", form: answerForm(draft.Questions[0], "answer", "1"), status: 422, contains: []string{"not in this quiz"}},
 		{name: "a result before finishing sends back to the attempt", c: c, method: "GET", url: attempt + "/result", status: 303},
 		{name: "a script's answer gets the question's HTML back", c: c, method: "POST", url: attempt + "/answer", form: answerForm(ids[quizzes.MultipleChoice], "answer", "1"), headers: []string{"X-Requested-With", "fetch"}, status: 200, contains: []string{"data-question", "Saved"}, notContains: []string{"<html"}},
 		{name: "the health check answers", c: c, method: "GET", url: "/healthz", status: 200, contains: []string{"ok"}},
@@ -127,7 +157,7 @@ func TestFeedbackNowLocksTheAnswerAndShowsEvidence(t *testing.T) {
 	c := ta.client()
 	attempt := startAs(t, c, q.Slug, "Ada")
 	mc := q.Questions[0]
-	if r := c.post(attempt+"/answer", answerForm(mc.ID, "answer", "0")); r.status != 303 {
+	if r := c.post(attempt+"/answer", answerForm(mc, "answer", "0")); r.status != 303 {
 		t.Fatalf("answer: status %d, want 303", r.status)
 	}
 	r := c.get(attempt)
@@ -141,7 +171,7 @@ func TestFeedbackNowLocksTheAnswerAndShowsEvidence(t *testing.T) {
 	if r.doc.Find("mark#ev1").Length() != 1 {
 		t.Error("the evidence is not marked in the article")
 	}
-	r = c.post(attempt+"/answer", answerForm(mc.ID, "answer", "1"))
+	r = c.post(attempt+"/answer", answerForm(mc, "answer", "1"))
 	if r.status != 422 || !strings.Contains(r.body, "already answered") {
 		t.Errorf("second answer: status %d, want 422 already answered", r.status)
 	}
@@ -155,7 +185,7 @@ func TestTimeLimitHandsTheAttemptIn(t *testing.T) {
 	id, _ := strconv.ParseInt(strings.TrimPrefix(attempt, "/attempt/"), 10, 64)
 	// Two minutes later by the app's clock.
 	ta.app = New(ta.store, nopLog(), nil, Config{Clock: func() time.Time { return time.Now().Add(2 * time.Minute) }})
-	r := c.post(attempt+"/answer", answerForm(q.Questions[0].ID, "answer", "1"))
+	r := c.post(attempt+"/answer", answerForm(q.Questions[0], "answer", "1"))
 	if r.status != 409 || !strings.Contains(r.body, "Time is up") {
 		t.Errorf("late answer: status %d, want 409 time is up", r.status)
 	}
@@ -171,9 +201,9 @@ func TestPracticeShowsMissedQuestionsAndChangesNoScore(t *testing.T) {
 	c := ta.client()
 	attempt := startAs(t, c, q.Slug, "Ada")
 	mc, tf := q.Questions[0], q.Questions[1]
-	c.post(attempt+"/answer", answerForm(mc.ID, "answer", "0")) // wrong
-	c.post(attempt+"/answer", answerForm(tf.ID, "answer", "1")) // right
-	c.post(attempt+"/finish", nil)
+	c.post(attempt+"/answer", answerForm(mc, "answer", "0")) // wrong
+	c.post(attempt+"/answer", answerForm(tf, "answer", "1")) // right
+	finishAttempt(t, c, attempt, nil)
 	before, _ := ta.store.StudentAttempts(context.Background(), 1)
 
 	r := c.get("/practice")
@@ -184,12 +214,12 @@ func TestPracticeShowsMissedQuestionsAndChangesNoScore(t *testing.T) {
 	if strings.Contains(items.Text(), tf.Prompt) {
 		t.Error("practice lists a question answered right")
 	}
-	r = c.post("/practice", answerForm(mc.ID, "answer", "1"))
+	r = c.post("/practice", answerForm(mc, "answer", "1"))
 	card := r.doc.Find("#q1")
 	if r.status != 200 || !strings.Contains(card.Text(), "Right") || !strings.Contains(card.Text(), "The Nile is the longest river in Africa.") {
 		t.Errorf("checking a practice answer: status %d, card %q", r.status, card.Text())
 	}
-	r = c.post("/practice", answerForm(mc.ID, "answer"))
+	r = c.post("/practice", answerForm(mc, "answer"))
 	if r.status != 422 || !strings.Contains(r.body, "Choose an answer") {
 		t.Errorf("an empty practice answer: status %d", r.status)
 	}

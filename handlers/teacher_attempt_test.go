@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"quiztrainer/quizzes"
 )
 
@@ -19,9 +21,9 @@ func TestTeacherReadsOneStudentsAttempt(t *testing.T) {
 
 	student := ta.client()
 	attempt := startAs(t, student, q.Slug, "Grace")
-	student.post(attempt+"/answer", answerForm(q.Questions[0].ID, "answer", "1"))
+	student.post(attempt+"/answer", answerForm(q.Questions[0], "answer", "1"))
 	open := startAs(t, ta.client(), elsewhere.Slug, "Alan")
-	student.post(attempt+"/finish", nil)
+	finishAttempt(t, student, attempt, nil)
 	id := strings.TrimPrefix(attempt, "/attempt/")
 
 	results := owner.get(fmt.Sprintf("/teach/quiz/%d/results", q.ID))
@@ -69,9 +71,9 @@ func TestTeacherMarksAnEssay(t *testing.T) {
 	}
 	student := ta.client()
 	attempt := startAs(t, student, q.Slug, "Grace")
-	student.post(attempt+"/answer", answerForm(q.Questions[0].ID, "answer", "0"))
-	student.post(attempt+"/answer", answerForm(q.Questions[1].ID, "answer", "Heavy rain and melting snow."))
-	student.post(attempt+"/finish", nil)
+	student.post(attempt+"/answer", answerForm(q.Questions[0], "answer", "0"))
+	student.post(attempt+"/answer", answerForm(q.Questions[1], "answer", "Heavy rain and melting snow."))
+	finishAttempt(t, student, attempt, nil)
 	r := student.get(attempt + "/result")
 	if !strings.Contains(r.body, "1 / 3 points") || !strings.Contains(r.body, "Waiting for your teacher") {
 		t.Fatalf("before marking the student sees %q", r.doc.Find(".score").Text())
@@ -142,13 +144,19 @@ func TestFixingAKeyRegradesTheAnswers(t *testing.T) {
 	}
 	student := ta.client()
 	attempt := startAs(t, student, q.Slug, "Grace")
-	student.post(attempt+"/answer", answerForm(q.Questions[0].ID, "answer", "0"))
-	student.post(attempt+"/finish", nil)
+	student.post(attempt+"/answer", answerForm(q.Questions[0], "answer", "0"))
+	finishAttempt(t, student, attempt, nil)
 	if r := student.get(attempt + "/result"); !strings.Contains(r.body, "0 / 1 points") {
 		t.Fatalf("before the fix the student sees %q", r.doc.Find(".score").Text())
 	}
 	edit := fmt.Sprintf("/teach/quiz/%d/question/%d", q.ID, q.Questions[0].ID)
-	r := owner.post(edit, url.Values{"prompt": {"Which river is longest?"}, "choice_text": {"Nile", "Seine"}, "correct": {"0"}})
+	// the editor's form carries each choice's id, so the answer keeps its choice
+	var ids []string
+	owner.get(edit).doc.Find(`input[name="choice_id"]`).Each(func(_ int, s *goquery.Selection) { ids = append(ids, s.AttrOr("value", "")) })
+	if len(ids) < 2 || ids[0] != fmt.Sprint(q.Questions[0].Choices[0].ID) || ids[1] != fmt.Sprint(q.Questions[0].Choices[1].ID) {
+		t.Fatalf("the editor's choice ids are %q, want those of Nile and Seine", ids)
+	}
+	r := owner.post(edit, url.Values{"prompt": {"Which river is longest?"}, "choice_text": {"Nile", "Seine"}, "choice_id": ids[:2], "correct": {"0"}})
 	if r.status != 303 || !strings.Contains(r.header.Get("Location"), url.QueryEscape("the one answer to it was marked again")) {
 		t.Fatalf("saving the fixed key: status %d, location %q", r.status, r.header.Get("Location"))
 	}

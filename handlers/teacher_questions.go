@@ -89,7 +89,7 @@ func questionFromForm(c *fiber.Ctx, q quizzes.Question) (quizzes.Question, strin
 	q.Choices = nil
 	switch q.Kind {
 	case quizzes.MultipleChoice, quizzes.MultipleResponse, quizzes.TrueFalse:
-		feedback := formValues(c, "choice_feedback")
+		feedback, ids := formValues(c, "choice_feedback"), formValues(c, "choice_id")
 		for i, t := range texts {
 			if t = strings.TrimSpace(t); t == "" {
 				if correct[i] {
@@ -97,7 +97,9 @@ func questionFromForm(c *fiber.Ctx, q quizzes.Question) (quizzes.Question, strin
 				}
 				continue
 			}
-			q.Choices = append(q.Choices, quizzes.Choice{Text: t, Correct: correct[i], Feedback: strings.TrimSpace(at(feedback, i))})
+			// an id not of this question is a new choice: the store keeps only its own
+			id, _ := strconv.ParseInt(at(ids, i), 10, 64)
+			q.Choices = append(q.Choices, quizzes.Choice{ID: id, Text: t, Correct: correct[i], Feedback: strings.TrimSpace(at(feedback, i))})
 		}
 	case quizzes.ShortAnswer, quizzes.Cloze:
 		for _, line := range strings.Split(c.FormValue("accepted"), "\n") {

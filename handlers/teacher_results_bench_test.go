@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"quiztrainer/db"
 	"quiztrainer/quizzes"
@@ -43,14 +44,12 @@ func BenchmarkResultsPage(b *testing.B) {
 			if (i+j)%3 == 0 {
 				field, values = answerAs(qu, 'W')
 			}
-			given := values[0]
 			if field == "match" {
-				given = values[0] + quizzes.MatchSeparator + values[len(values)-1]
+				values = []string{values[0], values[len(values)-1]}
 			} else if len(values) > 1 {
-				given = values[0] + "," + values[1]
+				values = values[:2]
 			}
-			o := quizzes.Grade(qu, given)
-			if err := ta.store.SaveResponse(ctx, quizzes.Response{AttemptID: a.ID, QuestionID: qu.ID, Given: given, Correct: o.Correct, Points: o.Points}); err != nil {
+			if _, err := ta.store.SaveAnswers(ctx, q, a.ID, map[int64]quizzes.Answer{qu.ID: answerValue(qu, field, values)}, time.Now()); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -2,8 +2,6 @@ package handlers
 
 import (
 	"fmt"
-	"net/url"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -41,14 +39,12 @@ func takeQuiz(t *testing.T, ta *testApp, q quizzes.Quiz, name, pattern string, f
 			continue
 		}
 		field, values := answerAs(qu, pattern[i])
-		if r := c.post(attempt+"/answer", url.Values{"question_id": {strconv.FormatInt(qu.ID, 10)}, field: values}); r.status != 303 {
+		if r := c.post(attempt+"/answer", answerForm(qu, field, values...)); r.status != 303 {
 			t.Fatalf("%s answering %q: status %d, want 303", name, qu.Prompt, r.status)
 		}
 	}
 	if finish {
-		if r := c.post(attempt+"/finish", nil); r.status != 303 {
-			t.Fatalf("%s finishing: status %d, want 303", name, r.status)
-		}
+		finishAttempt(t, c, attempt, nil)
 	}
 }
 

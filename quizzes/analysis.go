@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
-	"strings"
 )
 
 // Result is a finished attempt with the name of the student who made it and
@@ -254,11 +252,8 @@ func choiceShares(q Question, done []Result) []ChoiceShare {
 		if !ok {
 			continue
 		}
-		seen := map[int]bool{}
-		for _, part := range strings.Split(r.Given, ",") {
-			i, err := strconv.Atoi(strings.TrimSpace(part))
-			if err == nil && i >= 0 && i < len(out) && !seen[i] {
-				seen[i] = true
+		for i, c := range q.Choices {
+			if r.Given.Chose(c.ID) {
 				out[i].Count++
 			}
 		}

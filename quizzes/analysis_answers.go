@@ -32,9 +32,9 @@ func commonWrongAnswers(q Question, done []Result) []AnswerCount {
 		if !ok || r.Correct {
 			continue
 		}
-		key := NormalizeAnswer(r.Given)
+		key := NormalizeAnswer(r.Given.Text)
 		if q.Kind == Numerical {
-			if v, ok := ParseNumber(r.Given); ok {
+			if v, ok := ParseNumber(r.Given.Text); ok {
 				key = formatNumber(v)
 			}
 		}
@@ -45,7 +45,7 @@ func commonWrongAnswers(q Question, done []Result) []AnswerCount {
 			c.Count++
 			continue
 		}
-		counts[key] = &AnswerCount{Answer: r.Given, Count: 1}
+		counts[key] = &AnswerCount{Answer: r.Given.Text, Count: 1}
 		order = append(order, key)
 	}
 	var out []AnswerCount

@@ -24,8 +24,9 @@ func results(qs []Question, rows ...[]string) []Result {
 			if given == "" {
 				continue
 			}
-			o := Grade(q, given)
-			r.Responses[q.ID] = Response{QuestionID: q.ID, Given: given, Correct: o.Correct, Points: o.Points}
+			a := legacyAnswer(q, given)
+			o := Grade(q, a)
+			r.Responses[q.ID] = Response{QuestionID: q.ID, Given: a, Correct: o.Correct, Points: o.Points}
 			r.Attempt.Score += o.Points
 		}
 		out = append(out, r)
@@ -33,16 +34,32 @@ func results(qs []Question, rows ...[]string) []Result {
 	return out
 }
 
+// legacyAnswer reads a cell of a test table: the index of the chosen
+// choice for a choice kind, else the text typed.
+func legacyAnswer(q Question, cell string) Answer {
+	switch q.Kind {
+	case MultipleChoice, TrueFalse, MultipleResponse:
+		var a Answer
+		for _, part := range strings.Split(cell, ",") {
+			if i, err := strconv.Atoi(part); err == nil && i >= 0 && i < len(q.Choices) {
+				a.Choices = append(a.Choices, q.Choices[i].ID)
+			}
+		}
+		return a
+	}
+	return Typed(cell)
+}
+
 // Answers to the test quiz: "T" is the right answer of a true/false
 // question, "F" the wrong one.
 const T, F = "0", "1"
 
 func tf(id int64) Question {
-	return Question{ID: id, Kind: TrueFalse, Prompt: "p", Choices: []Choice{{Text: "True", Correct: true}, {Text: "False"}}}
+	return Question{ID: id, Kind: TrueFalse, Prompt: "p", Choices: []Choice{{ID: id*10 + 1, Text: "True", Correct: true}, {ID: id*10 + 2, Text: "False"}}}
 }
 
 func mcq(id int64) Question {
-	return Question{ID: id, Kind: MultipleChoice, Prompt: "Longest river?", Choices: []Choice{{Text: "Congo"}, {Text: "Nile", Correct: true}, {Text: "Niger"}}}
+	return Question{ID: id, Kind: MultipleChoice, Prompt: "Longest river?", Choices: []Choice{{ID: id*10 + 1, Text: "Congo"}, {ID: id*10 + 2, Text: "Nile", Correct: true}, {ID: id*10 + 3, Text: "Niger"}}}
 }
 
 func hasFlag(it ItemStats, sev Severity, words string) bool {
@@ -73,7 +90,7 @@ func TestAnalyse(t *testing.T) {
 	blanks := results(mc, []string{"", T}, []string{"", F}, []string{"", T}, []string{"1", F}, []string{"1", T})
 	few := results(mc, []string{"0", T}, []string{"0", T}, []string{"1", F}, []string{"2", F})
 	open := append(results(mc, []string{"1", T}, []string{"1", T}, []string{"0", F}, []string{"1", T}, []string{"1", F}),
-		Result{Attempt: Attempt{ID: 99}, Responses: map[int64]Response{1: {Given: "0"}}})
+		Result{Attempt: Attempt{ID: 99}, Responses: map[int64]Response{1: {Given: Picked(11)}}})
 
 	for _, tc := range []struct {
 		name     string
@@ -165,7 +182,7 @@ func slicesEqual(a, b []int) bool {
 func TestAnalyseCountsPartialCreditAndSkipsDescriptions(t *testing.T) {
 	t.Parallel()
 	mr := Question{ID: 1, Kind: MultipleResponse, Prompt: "Rivers?", Points: 2,
-		Choices: []Choice{{Text: "Nile", Correct: true}, {Text: "Seine", Correct: true}, {Text: "Paris"}}}
+		Choices: []Choice{{ID: 11, Text: "Nile", Correct: true}, {ID: 12, Text: "Seine", Correct: true}, {ID: 13, Text: "Paris"}}}
 	desc := Question{ID: 2, Kind: Description, Prompt: "Read the passage."}
 	rs := results([]Question{mr, desc}, []string{"0,1"}, []string{"0"}, []string{"0,2"}, []string{""})
 	items := Analyse([]Question{mr, desc}, rs)
@@ -197,7 +214,7 @@ func TestAnalysePendingEssays(t *testing.T) {
 	rs := results(qs[:1], []string{T}, []string{T}, []string{F}, []string{T}, []string{F}, []string{T}, []string{T})
 	marked := time.Date(2026, 1, 2, 9, 0, 0, 0, time.UTC)
 	for i := range rs {
-		r := Response{QuestionID: 2, Given: "Because."}
+		r := Response{QuestionID: 2, Given: Typed("Because.")}
 		if i < 5 { // five marked: 2, 2, 0, 2, 0 points; two wait
 			r.MarkedAt = marked
 			r.Points = [...]float64{2, 2, 0, 2, 0}[i]
@@ -240,7 +257,7 @@ func TestMarkOf(t *testing.T) {
 		{"no response is blank", Response{}, false, MarkBlank},
 		{"full marks are right", Response{Correct: true, Points: 1}, true, MarkRight},
 		{"some points are partly right", Response{Points: 0.5}, true, MarkPartly},
-		{"no points are wrong", Response{Given: "x"}, true, MarkWrong},
+		{"no points are wrong", Response{Given: Typed("x")}, true, MarkWrong},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := MarkOf(tc.r, tc.answered); got != tc.want {

@@ -9,30 +9,29 @@ import (
 
 // DescribeAnswer turns a given answer into words a person reads: the text
 // of the chosen choices rather than their indices.
-func DescribeAnswer(q Question, given string) string {
+// A chosen choice the teacher has since removed is left out.
+func DescribeAnswer(q Question, given Answer) string {
 	switch q.Kind {
 	case MultipleChoice, TrueFalse, MultipleResponse:
 		var parts []string
-		for _, s := range strings.Split(given, ",") {
-			if i, err := strconv.Atoi(strings.TrimSpace(s)); err == nil && i >= 0 && i < len(q.Choices) {
-				parts = append(parts, q.Choices[i].Text)
+		for _, id := range given.Choices {
+			if c, ok := choiceByID(q, id); ok {
+				parts = append(parts, c.Text)
 			}
 		}
 		return strings.Join(parts, "; ")
 	case Matching:
-		pairs := MatchingPairs(q.Choices)
-		given := strings.Split(given, MatchSeparator)
 		var parts []string
-		for i, p := range pairs {
+		for i, p := range MatchingPairs(q.Choices) {
 			g := "(none)"
-			if i < len(given) && given[i] != "" {
-				g = given[i]
+			if r := given.PairAt(i); r != "" {
+				g = r
 			}
 			parts = append(parts, p.Text+" → "+g)
 		}
 		return strings.Join(parts, "; ")
 	}
-	return given
+	return given.Text
 }
 
 // DescribeKey says what the right answer is, in words.

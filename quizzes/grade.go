@@ -8,17 +8,6 @@ import (
 	"unicode"
 )
 
-// How a student's answer is written down (Response.Given):
-//   - multiple choice and true/false: the index of the chosen choice ("2");
-//   - multiple response: the chosen indices joined by commas ("0,3");
-//   - short answer, cloze, essay: the text typed;
-//   - numerical: the number typed;
-//   - matching: for each choice with a left-hand Text, in order, the
-//     right-hand text chosen, joined by MatchSeparator.
-
-// MatchSeparator joins the parts of a matching answer.
-const MatchSeparator = "\x1f"
-
 // Outcome is the grade of one answer.
 type Outcome struct {
 	Correct bool    // full marks
@@ -29,7 +18,7 @@ type Outcome struct {
 
 // Grade marks a given answer to q. Essays and descriptions earn nothing here:
 // an essay waits for the teacher.
-func Grade(q Question, given string) Outcome {
+func Grade(q Question, given Answer) Outcome {
 	q = q.Normalize()
 	if q.Kind == Essay {
 		return Outcome{Pending: true}
@@ -37,23 +26,26 @@ func Grade(q Question, given string) Outcome {
 	credit := 0.0
 	switch q.Kind {
 	case MultipleChoice, TrueFalse:
-		if i, ok := choiceIndex(q, strings.TrimSpace(given)); ok {
-			credit = q.Choices[i].Weight
+		// one choice is one answer: a second id (a forged form) earns nothing
+		if len(given.Choices) == 1 {
+			if c, ok := choiceByID(q, given.Choices[0]); ok {
+				credit = c.Weight
+			}
 		}
 	case MultipleResponse:
-		seen := map[int]bool{}
-		for _, part := range strings.Split(given, ",") {
-			if i, ok := choiceIndex(q, strings.TrimSpace(part)); ok && !seen[i] {
-				seen[i] = true
-				credit += q.Choices[i].Weight
+		seen := map[int64]bool{}
+		for _, id := range given.Choices {
+			if c, ok := choiceByID(q, id); ok && !seen[id] {
+				seen[id] = true
+				credit += c.Weight
 			}
 		}
 	case ShortAnswer, Cloze:
-		credit = bestTextCredit(q.Choices, given)
+		credit = bestTextCredit(q.Choices, given.Text)
 	case Numerical:
-		credit = numberCredit(q.Choices, given)
+		credit = numberCredit(q.Choices, given.Text)
 	case Matching:
-		credit = matchingCredit(q.Choices, given)
+		credit = matchingCredit(q.Choices, given.Pairs)
 	}
 	credit = math.Max(0, math.Min(1, credit))
 	return Outcome{
@@ -61,14 +53,6 @@ func Grade(q Question, given string) Outcome {
 		Credit:  credit,
 		Points:  math.Round(credit*q.Points*100) / 100,
 	}
-}
-
-func choiceIndex(q Question, s string) (int, bool) {
-	i, err := strconv.Atoi(s)
-	if err != nil || i < 0 || i >= len(q.Choices) {
-		return 0, false
-	}
-	return i, true
 }
 
 // NormalizeAnswer folds a typed answer so that case, spacing, punctuation and
@@ -167,12 +151,11 @@ func MatchingPairs(choices []Choice) []Choice {
 	return out
 }
 
-func matchingCredit(choices []Choice, given string) float64 {
+func matchingCredit(choices []Choice, parts []string) float64 {
 	pairs := MatchingPairs(choices)
 	if len(pairs) == 0 {
 		return 0
 	}
-	parts := strings.Split(given, MatchSeparator)
 	right := 0
 	for i, p := range pairs {
 		if i < len(parts) && strings.TrimSpace(parts[i]) == strings.TrimSpace(p.Match) {

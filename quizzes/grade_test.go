@@ -4,9 +4,9 @@ import "testing"
 
 func TestGrade(t *testing.T) {
 	t.Parallel()
-	mc := Question{Kind: MultipleChoice, Prompt: "p", Choices: []Choice{{Text: "a"}, {Text: "b", Correct: true}}}
+	mc := Question{Kind: MultipleChoice, Prompt: "p", Choices: []Choice{{ID: 10, Text: "a"}, {ID: 11, Text: "b", Correct: true}}}
 	mr := Question{Kind: MultipleResponse, Prompt: "p", Points: 2, Choices: []Choice{
-		{Text: "a", Correct: true}, {Text: "b", Correct: true}, {Text: "c", Weight: -0.5}}}
+		{ID: 20, Text: "a", Correct: true}, {ID: 21, Text: "b", Correct: true}, {ID: 22, Text: "c", Weight: -0.5}}}
 	sa := Question{Kind: ShortAnswer, Prompt: "p", Choices: []Choice{
 		{Text: "Alexander J. Motyl", Correct: true}, {Text: "Motyl", Correct: true}, {Text: "Mot*", Correct: true, Weight: 0.5}}}
 	num := Question{Kind: Numerical, Prompt: "p", Choices: []Choice{{Text: "3.14", Correct: true, Tolerance: 0.01}}}
@@ -15,31 +15,32 @@ func TestGrade(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		q      Question
-		given  string
+		given  Answer
 		points float64
 		right  bool
 	}{
-		{"the key of a multiple-choice question earns the point", mc, "1", 1, true},
-		{"a wrong choice earns nothing", mc, "0", 0, false},
-		{"an index out of range earns nothing", mc, "7", 0, false},
-		{"both right responses earn all points", mr, "0,1", 2, true},
-		{"one right response earns half", mr, "0", 1, false},
-		{"a penalised choice takes points away", mr, "0,2", 0, false},
-		{"a repeated choice counts once", mr, "0,0", 1, false},
-		{"short answers ignore case and punctuation", sa, "  alexander j motyl ", 1, true},
-		{"a surname is an accepted variant", sa, "MOTYL.", 1, true},
-		{"a wildcard answer gives its weight", sa, "Motylx", 0.5, false},
-		{"an empty short answer earns nothing", sa, "   ", 0, false},
-		{"a number within tolerance is right", num, "3,141", 1, true},
-		{"a number outside tolerance is wrong", num, "3.2", 0, false},
-		{"text for a number is wrong", num, "pi", 0, false},
-		{"every pair matched is right", match, "meow\x1fwoof", 1, true},
-		{"half the pairs give half the points", match, "meow\x1fmoo", 0.5, false},
+		{"the key of a multiple-choice question earns the point", mc, Picked(11), 1, true},
+		{"a wrong choice earns nothing", mc, Picked(10), 0, false},
+		{"a choice of another question earns nothing", mc, Picked(20), 0, false},
+		{"two choices for a one-choice question earn nothing", mc, Picked(11, 10), 0, false},
+		{"both right responses earn all points", mr, Picked(20, 21), 2, true},
+		{"one right response earns half", mr, Picked(20), 1, false},
+		{"a penalised choice takes points away", mr, Picked(20, 22), 0, false},
+		{"a repeated choice counts once", mr, Picked(20, 20), 1, false},
+		{"short answers ignore case and punctuation", sa, Typed("  alexander j motyl "), 1, true},
+		{"a surname is an accepted variant", sa, Typed("MOTYL."), 1, true},
+		{"a wildcard answer gives its weight", sa, Typed("Motylx"), 0.5, false},
+		{"an empty short answer earns nothing", sa, Typed("   "), 0, false},
+		{"a number within tolerance is right", num, Typed("3,141"), 1, true},
+		{"a number outside tolerance is wrong", num, Typed("3.2"), 0, false},
+		{"text for a number is wrong", num, Typed("pi"), 0, false},
+		{"every pair matched is right", match, Paired("meow", "woof"), 1, true},
+		{"half the pairs give half the points", match, Paired("meow", "moo"), 0.5, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			o := Grade(tc.q, tc.given)
 			if o.Points != tc.points || o.Correct != tc.right {
-				t.Errorf("Grade(%q) = %v points, correct %v; want %v, %v", tc.given, o.Points, o.Correct, tc.points, tc.right)
+				t.Errorf("Grade(%+v) = %v points, correct %v; want %v, %v", tc.given, o.Points, o.Correct, tc.points, tc.right)
 			}
 		})
 	}
@@ -65,8 +66,8 @@ func TestValidateNamesTheProblem(t *testing.T) {
 
 func TestDescribeAndOrder(t *testing.T) {
 	t.Parallel()
-	mc := Question{Kind: MultipleResponse, Choices: []Choice{{Text: "a", Correct: true}, {Text: "b"}, {Text: "c", Correct: true}}}
-	if got := DescribeAnswer(mc, "2,0"); got != "c; a" {
+	mc := Question{Kind: MultipleResponse, Choices: []Choice{{ID: 1, Text: "a", Correct: true}, {ID: 2, Text: "b"}, {ID: 3, Text: "c", Correct: true}}}
+	if got := DescribeAnswer(mc, Picked(3, 1, 9)); got != "c; a" {
 		t.Errorf("DescribeAnswer = %q, want %q", got, "c; a")
 	}
 	if got := DescribeKey(mc); got != "a; c" {

@@ -101,7 +101,7 @@ func (a Attempt) Percent() int {
 type Response struct {
 	AttemptID  int64
 	QuestionID int64
-	Given      string
+	Given      Answer
 	Correct    bool
 	Points     float64
 	AnsweredAt time.Time
@@ -137,4 +137,18 @@ func (a Attempt) Deadline(limit time.Duration) time.Time {
 		return time.Time{}
 	}
 	return a.StartedAt.Add(limit)
+}
+
+// DeadlineGrace is how long after the deadline an answer is still taken:
+// the one sent as the clock ran out is on its way, not late.
+const DeadlineGrace = 10 * time.Second
+
+// HandInBy is the last moment the server takes answers for the attempt
+// under a time limit: the deadline and the grace; zero when there is none.
+func (a Attempt) HandInBy(limit time.Duration) time.Time {
+	d := a.Deadline(limit)
+	if d.IsZero() {
+		return d
+	}
+	return d.Add(DeadlineGrace)
 }

@@ -65,7 +65,7 @@ type QuizIntroPage struct {
 
 // ChoiceView is an option of a question as shown to the student.
 type ChoiceView struct {
-	Index   int
+	ID      int64
 	Text    string
 	Checked bool
 	Correct bool
@@ -78,8 +78,8 @@ type QuestionView struct {
 	Choices      []ChoiceView // in the order shown
 	Given        string       // the typed answer for text kinds
 	Answered     bool
+	Draft        bool // shows what the student sent, not what is stored
 	Locked       bool // answered with feedback shown: no more changes
-	AutoSave     bool // a picked choice may be saved at once: it can still change
 	ShowFeedback bool
 	Outcome      quizzes.Outcome
 	Error        string
@@ -99,6 +99,15 @@ type AttemptPage struct {
 	Questions []QuestionView
 	Answered  int
 	Deadline  time.Time
+	AutoSave  bool // answers may be saved as the student types: they can still change
+}
+
+// ClosedPage answers an answer sent to an attempt that is handed in.
+type ClosedPage struct {
+	Page
+	Quiz      quizzes.Quiz
+	ResultURL string
+	Late      bool // the time ran out
 }
 
 // ReviewItem is one question on the result page.
@@ -160,6 +169,12 @@ func ScoreLine(a quizzes.Attempt) string {
 // AttemptURL is the page of an attempt.
 func AttemptURL(id int64) string { return fmt.Sprintf("/attempt/%d", id) }
 
+// ReviewURL is the page where a student checks an attempt before handing it in.
+func ReviewURL(id int64) string { return fmt.Sprintf("/attempt/%d/review", id) }
+
+// HandInURL is where an attempt is handed in.
+func HandInURL(id int64) string { return fmt.Sprintf("/attempt/%d/hand-in", id) }
+
 // ResultURL is the result page of an attempt.
 func ResultURL(id int64) string { return fmt.Sprintf("/attempt/%d/result", id) }
 
@@ -171,3 +186,11 @@ func fieldID(q QuestionView, suffix string) string {
 
 // TeacherQuizURL is the teacher's page of a quiz.
 func TeacherQuizURL(id int64) string { return fmt.Sprintf("/teach/quiz/%d", id) }
+
+// AnswerField is the form field of the answer to a question: every
+// question of a page travels in one form, each under its own name.
+func AnswerField(questionID int64) string { return fmt.Sprintf("a%d", questionID) }
+
+// MatchField is the form field of a matching question's choices, one value
+// per left-hand item in order.
+func MatchField(questionID int64) string { return fmt.Sprintf("m%d", questionID) }

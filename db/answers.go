@@ -1,0 +1,165 @@
+package db
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"quiztrainer/quizzes"
+)
+
+// ErrTimeUp is returned when answers come after an attempt's time (and its
+// grace) ran out; the attempt is then handed in with what was saved before.
+var ErrTimeUp = errors.New("the time for this attempt is up")
+
+// Saved says what became of the answers sent with one request.
+type Saved struct {
+	Stored []int64 // questions whose answer was stored (new or changed)
+	Locked []int64 // questions already answered where feedback is shown at once: left as they were
+}
+
+// SaveAnswers stores a student's answers to questions of an open attempt,
+// each graded against quiz, in one transaction. Where the quiz shows
+// feedback at once, a question keeps its first answer: the rule is checked
+// inside the transaction, so two tabs answering at once store one answer.
+// An unchanged answer is left as it was (an essay keeps its mark). After
+// the deadline and its grace the attempt is handed in with what it held
+// and ErrTimeUp returned.
+func (s *Store) SaveAnswers(ctx context.Context, quiz quizzes.Quiz, attemptID int64, answers map[int64]quizzes.Answer, at time.Time) (Saved, error) {
+	var saved Saved
+	late := false
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		a, err := openAttemptTx(ctx, tx, quiz, attemptID, at)
+		if errors.Is(err, ErrTimeUp) {
+			late = true
+			return submitTx(ctx, tx, attemptID)
+		}
+		if err != nil {
+			return err
+		}
+		saved, err = saveAnswersTx(ctx, tx, quiz, a, answers)
+		return err
+	})
+	if err != nil {
+		return saved, fmt.Errorf("db: save answers of attempt %d: %w", attemptID, err)
+	}
+	if late {
+		return saved, ErrTimeUp
+	}
+	return saved, nil
+}
+
+// FinishAttempt stores the answers sent with the finish and hands the
+// attempt in with its score, in one transaction. Finishing twice keeps the
+// first hand-in. After the deadline and its grace the answers sent are not
+// taken, the attempt is handed in with what it held, and ErrTimeUp is
+// returned with it.
+func (s *Store) FinishAttempt(ctx context.Context, quiz quizzes.Quiz, attemptID int64, answers map[int64]quizzes.Answer, at time.Time) (quizzes.Attempt, error) {
+	late := false
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		a, err := openAttemptTx(ctx, tx, quiz, attemptID, at)
+		switch {
+		case errors.Is(err, ErrAttemptClosed):
+			return nil
+		case errors.Is(err, ErrTimeUp):
+			late = true
+			return submitTx(ctx, tx, attemptID)
+		case err != nil:
+			return err
+		}
+		if _, err := saveAnswersTx(ctx, tx, quiz, a, answers); err != nil {
+			return err
+		}
+		return submitTx(ctx, tx, attemptID)
+	})
+	if err != nil {
+		return quizzes.Attempt{}, fmt.Errorf("db: finish attempt %d: %w", attemptID, err)
+	}
+	a, err := s.Attempt(ctx, attemptID)
+	if err == nil && late {
+		err = ErrTimeUp
+	}
+	return a, err
+}
+
+// openAttemptTx loads an attempt at quiz that still takes answers at the
+// given time: ErrAttemptClosed when it was handed in, ErrTimeUp when its
+// time ran out.
+func openAttemptTx(ctx context.Context, tx *sql.Tx, quiz quizzes.Quiz, attemptID int64, at time.Time) (quizzes.Attempt, error) {
+	a, err := scanAttempt(tx.QueryRowContext(ctx, "SELECT "+attemptColumns+" FROM attempts WHERE id = ?", attemptID))
+	if err != nil {
+		return a, notFound(err, fmt.Sprintf("attempt %d", attemptID))
+	}
+	if a.QuizID != quiz.ID {
+		return a, fmt.Errorf("attempt %d is not at quiz %d: %w", attemptID, quiz.ID, ErrNotFound)
+	}
+	if a.Submitted() {
+		return a, ErrAttemptClosed
+	}
+	if by := a.HandInBy(quiz.Settings.TimeLimit); !by.IsZero() && at.After(by) {
+		return a, ErrTimeUp
+	}
+	return a, nil
+}
+
+// saveAnswersTx stores answers inside the caller's transaction.
+func saveAnswersTx(ctx context.Context, tx *sql.Tx, quiz quizzes.Quiz, a quizzes.Attempt, answers map[int64]quizzes.Answer) (Saved, error) {
+	var saved Saved
+	ids := make([]int64, 0, len(answers))
+	for id := range answers {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	once := quiz.Settings.Feedback == quizzes.FeedbackNow
+	for _, qid := range ids {
+		i := slices.IndexFunc(quiz.Questions, func(q quizzes.Question) bool { return q.ID == qid })
+		if i < 0 {
+			return saved, fmt.Errorf("question %d is not in quiz %d: %w", qid, quiz.ID, ErrNotFound)
+		}
+		q, given := quiz.Questions[i], answers[qid]
+		if q.Kind == quizzes.Description || given.Empty() {
+			continue
+		}
+		o := quizzes.Grade(q, given)
+		// an essay's answer waits for the teacher: no points until marked
+		conflict := `DO UPDATE SET given = excluded.given, correct = excluded.correct, points = excluded.points,
+				answered_at = excluded.answered_at, marked_at = NULL WHERE responses.given IS NOT excluded.given`
+		if once {
+			conflict = "DO NOTHING"
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO responses (attempt_id, question_id, given, correct, points, answered_at)
+			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (attempt_id, question_id) `+conflict,
+			a.ID, qid, quizzes.EncodeAnswer(given), boolInt(o.Correct), o.Points, now())
+		if err != nil {
+			return saved, err
+		}
+		switch n, _ := res.RowsAffected(); {
+		case n > 0:
+			saved.Stored = append(saved.Stored, qid)
+		case once:
+			saved.Locked = append(saved.Locked, qid)
+		}
+	}
+	return saved, nil
+}
+
+// submitTx closes an open attempt and records its score, the sum of its
+// responses' points.
+func submitTx(ctx context.Context, tx *sql.Tx, attemptID int64) error {
+	_, err := tx.ExecContext(ctx, `UPDATE attempts SET submitted_at = ?,
+		score = (SELECT COALESCE(SUM(points), 0) FROM responses WHERE attempt_id = attempts.id)
+		WHERE id = ? AND submitted_at IS NULL`, now(), attemptID)
+	return err
+}
+
+// scanAnswer reads a stored answer.
+func scanAnswer(given string, questionID int64) (quizzes.Answer, error) {
+	a, err := quizzes.DecodeAnswer(given)
+	if err != nil {
+		return a, fmt.Errorf("answer to question %d: %w", questionID, err)
+	}
+	return a, nil
+}
