@@ -41,7 +41,7 @@ func TestQuizResults(t *testing.T) {
 	first := take(ada, q, map[int64]string{mc.ID: "1", sa.ID: "seine"}, true)
 	second := take(ada, q, map[int64]string{mc.ID: "0"}, true)
 	blank := take(bo, q, nil, true)
-	take(cy, q, map[int64]string{mc.ID: "0"}, false)    // still open
+	take(cy, q, map[int64]string{mc.ID: "0"}, false)                    // still open
 	take(bo, other, map[int64]string{other.Questions[0].ID: "0"}, true) // another quiz
 
 	got, err := s.QuizResults(ctx, q.ID)
