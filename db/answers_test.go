@@ -127,7 +127,7 @@ func TestMigrationTurnsStoredAnswersIntoTypedOnes(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, m := range all {
-		if m.version >= 4 {
+		if m.version >= 5 {
 			break
 		}
 		if _, err := raw.ExecContext(ctx, m.sql); err != nil {
@@ -136,7 +136,7 @@ func TestMigrationTurnsStoredAnswersIntoTypedOnes(t *testing.T) {
 	}
 	if _, err := raw.ExecContext(ctx, `
 		CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT '');
-		INSERT INTO schema_migrations (version, name) VALUES (1, '0001'), (2, '0002'), (3, '0003');
+		INSERT INTO schema_migrations (version, name) VALUES (1, '0001'), (2, '0002'), (3, '0003'), (4, '0004');
 		INSERT INTO quizzes (id, title, slug, status) VALUES (1, 'Q', 'q', 'published');
 		INSERT INTO questions (id, quiz_id, position, kind, prompt) VALUES
 			(1, 1, 1, 'multiple_response', 'Rivers?'), (2, 1, 2, 'matching', 'Match'), (3, 1, 3, 'short_answer', 'Paris?'),
