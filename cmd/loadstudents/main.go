@@ -135,16 +135,17 @@ func takeQuiz(base, slug, name string) ([]time.Duration, error) {
 	var answerErr error
 	page.Find("[data-question]").Each(func(_ int, s *goquery.Selection) {
 		form := url.Values{"_csrf": {csrf}}
-		form.Set("question_id", s.Find(`input[name="question_id"]`).AttrOr("value", ""))
+		form.Set("save", s.AttrOr("data-question", ""))
 		switch {
-		case s.Find(`input[name="answer"][type="radio"], input[name="answer"][type="checkbox"]`).Length() > 0:
-			form.Set("answer", s.Find(`input[name="answer"]`).First().AttrOr("value", "0"))
+		case s.Find(`input[type="radio"], input[type="checkbox"]`).Length() > 0:
+			in := s.Find(`input[type="radio"], input[type="checkbox"]`).First()
+			form.Set(in.AttrOr("name", ""), in.AttrOr("value", ""))
 		case s.Find("select").Length() > 0:
 			s.Find("select").Each(func(_ int, sel *goquery.Selection) {
-				form.Add("match", sel.Find("option").Last().AttrOr("value", ""))
+				form.Add(sel.AttrOr("name", ""), sel.Find("option").Last().AttrOr("value", ""))
 			})
 		default:
-			form.Set("answer", "42")
+			form.Set(s.Find(`input[type="text"], textarea`).AttrOr("name", ""), "42")
 		}
 		t := time.Now()
 		res, err := c.PostForm(strings.TrimSuffix(attemptURL, "/")+"/answer", form)
@@ -162,7 +163,14 @@ func takeQuiz(base, slug, name string) ([]time.Duration, error) {
 	if answerErr != nil {
 		return lat, answerErr
 	}
+	// Finish leads to the review page; its confirm hands in and shows the result.
 	res, err = c.PostForm(attemptURL+"/finish", url.Values{"_csrf": {csrf}})
+	if err != nil {
+		return lat, err
+	}
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	res, err = c.PostForm(attemptURL+"/hand-in", url.Values{"_csrf": {csrf}})
 	if err != nil {
 		return lat, err
 	}
