@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"quiztrainer/quizzes"
 )
 
@@ -354,5 +356,53 @@ func TestOwnPasswordAndSessions(t *testing.T) {
 	}
 	if _, r := ta.signInAs("ms-lee", "a brand new password"); r.status != 303 {
 		t.Errorf("sign in with the new password: status %d", r.status)
+	}
+}
+
+// TestAuditLogRecordsWhoWhatWhere: sign-ins and failures, account changes,
+// publishing, deleting, imports and result exports show in the admin's log
+// with who, when and from which address.
+func TestAuditLogRecordsWhoWhatWhere(t *testing.T) {
+	ta := newTestApp(t)
+	admin, _ := ta.teacher("root", quizzes.RoleAdmin)
+	teacher, tu := ta.teacher("ms-lee", quizzes.RoleTeacher)
+	ta.signInAs("ms-lee", "not the password")
+	q := ta.ownedQuiz("Audited quiz", tu, quizzes.Draft)
+	quizURL := TeacherQuizURLForTest(q.ID)
+	teacher.get(quizURL)
+	teacher.post(quizURL+"/status", url.Values{"status": {"published"}})
+	teacher.get(quizURL + "/results/attempts.csv")
+	teacher.get("/teach/import")
+	if r := teacher.post("/teach/import", url.Values{"content": {"Q?\nA. x\nB. y\nANSWER: A\n"}, "title": {"Imported set"}, "action": {"import"}}); r.status != 303 {
+		t.Fatalf("import: status %d", r.status)
+	}
+	teacher.get(quizURL)
+	teacher.post(quizURL+"/delete", url.Values{"confirm": {"yes"}})
+	admin.get("/teach/teachers")
+	admin.post(fmt.Sprintf("/teach/teachers/%d/role", tu.ID), url.Values{"role": {"admin"}})
+	r := admin.get("/teach/audit")
+	rows := map[string][]string{}
+	r.doc.Find("table.audit tbody tr").Each(func(_ int, tr *goquery.Selection) {
+		var cells []string
+		tr.Find("td").Each(func(_ int, td *goquery.Selection) { cells = append(cells, strings.TrimSpace(td.Text())) })
+		rows[cells[2]+" by "+cells[1]] = cells
+	})
+	for _, tc := range []struct{ action, who, detail string }{
+		{"signed in", "ms-lee", ""},
+		{"sign-in failed", "ms-lee", ""},
+		{"quiz published", "ms-lee", "Audited quiz"},
+		{"results exported", "ms-lee", "attempts CSV"},
+		{"question set imported", "ms-lee", "1 question"},
+		{"quiz deleted", "ms-lee", "Audited quiz"},
+		{"role set to admin", "root", "ms-lee"},
+	} {
+		row, ok := rows[tc.action+" by "+tc.who]
+		if !ok {
+			t.Errorf("the audit log has no %q by %s", tc.action, tc.who)
+			continue
+		}
+		if row[1] != tc.who || !strings.Contains(row[3], tc.detail) || row[4] != "0.0.0.0" || !strings.Contains(row[0], "UTC") {
+			t.Errorf("%s: row %q, want by %s, detail with %q, from 0.0.0.0 (the test client's address)", tc.action, row, tc.who, tc.detail)
+		}
 	}
 }

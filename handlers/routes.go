@@ -46,6 +46,9 @@ func (h *Handler) routes(app *fiber.App) {
 	teach.Post("/quiz/:id/status", h.setStatus)
 	teach.Post("/quiz/:id/delete", h.deleteQuiz)
 	teach.Get("/quiz/:id/export", h.exportQuiz)
+	teach.Get("/quiz/:id/sharing", h.sharing)
+	teach.Post("/quiz/:id/sharing", h.shareQuiz)
+	teach.Post("/quiz/:id/sharing/:uid/remove", h.unshareQuiz)
 
 	// Authoring.
 	teach.Get("/new", h.newQuizForm)
@@ -66,6 +69,8 @@ func (h *Handler) routes(app *fiber.App) {
 	teach.Post("/class/:id/code", h.newClassCode)
 	teach.Post("/class/:id/quizzes", h.setClassQuizzes)
 	teach.Post("/class/:id/delete", h.deleteClass)
+	teach.Post("/class/:id/teachers", h.addClassTeacher)
+	teach.Post("/class/:id/teachers/:uid/remove", h.removeClassTeacher)
 	// Students join a class by its code; these are not under /teach.
 	app.Get("/join", h.joinForm)
 	app.Post("/join", h.joinClass)

@@ -59,10 +59,10 @@ func (h *Handler) resultPage(c *fiber.Ctx, a quizzes.Attempt, q quizzes.Quiz) (v
 	return p, err
 }
 
-// teacherAttemptOf loads the finished attempt in the URL if it is of the
-// teacher's quiz.
-func (h *Handler) teacherAttemptOf(c *fiber.Ctx) (quizzes.Attempt, quizzes.Quiz, error) {
-	q, err := h.ownQuiz(c)
+// teacherAttemptOf loads the finished attempt in the URL if it is of a quiz
+// the teacher has the access need to.
+func (h *Handler) teacherAttemptOf(c *fiber.Ctx, need quizzes.Access) (quizzes.Attempt, quizzes.Quiz, error) {
+	q, err := h.quizFor(c, need)
 	if err != nil {
 		return quizzes.Attempt{}, q, err
 	}
@@ -82,7 +82,7 @@ func (h *Handler) teacherAttemptOf(c *fiber.Ctx) (quizzes.Attempt, quizzes.Quiz,
 
 // markAnswer records the teacher's mark for an essay and updates the score.
 func (h *Handler) markAnswer(c *fiber.Ctx) error {
-	a, q, err := h.teacherAttemptOf(c)
+	a, q, err := h.teacherAttemptOf(c, quizzes.EditAccess)
 	if err != nil {
 		return err
 	}
@@ -114,7 +114,7 @@ func (h *Handler) markAnswer(c *fiber.Ctx) error {
 // teacherAttempt shows the teacher one student's finished attempt, as the
 // student's own result page shows it.
 func (h *Handler) teacherAttempt(c *fiber.Ctx) error {
-	a, q, err := h.teacherAttemptOf(c)
+	a, q, err := h.teacherAttemptOf(c, quizzes.ViewAccess)
 	if err != nil {
 		return err
 	}

@@ -298,3 +298,13 @@ func NewSetupToken(ctx context.Context, store *db.Store) (string, error) {
 	}
 	return randomToken()
 }
+
+// audit records what the signed-in teacher did.
+func (h *Handler) audit(c *fiber.Ctx, action, detail string) {
+	h.record(c, actor(c), action, detail)
+}
+
+// quizDetail names a quiz in the audit log.
+func quizDetail(q quizzes.Quiz) string {
+	return fmt.Sprintf("quiz %d “%s”", q.ID, q.Title)
+}

@@ -47,21 +47,10 @@ func (h *Handler) createClass(c *fiber.Ctx) error {
 	return c.Redirect(views.ClassURL(cl.ID)+"?notice="+urlQuery(notice), fiber.StatusSeeOther)
 }
 
-// ownClass loads the class in the URL if the teacher may change it; for
-// anyone else it does not exist.
+// ownClass loads the class in the URL if the teacher teaches it (see
+// classFor); for anyone else it does not exist.
 func (h *Handler) ownClass(c *fiber.Ctx) (quizzes.Class, error) {
-	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
-	if err != nil {
-		return quizzes.Class{}, fiber.ErrNotFound
-	}
-	cl, err := h.store.Class(ctx(c), id)
-	if err != nil {
-		return cl, err
-	}
-	if !currentTeacher(c).CanChangeClass(cl) {
-		return cl, fiber.ErrNotFound
-	}
-	return cl, nil
+	return h.classFor(c, true)
 }
 
 func (h *Handler) classPage(c *fiber.Ctx) error {
@@ -93,6 +82,10 @@ func (h *Handler) classView(c *fiber.Ctx, cl quizzes.Class) (views.ClassPage, er
 	if p.Options, err = h.quizOptions(c, cl); err != nil {
 		return p, err
 	}
+	if p.Teachers, err = h.classTeachers(c, cl); err != nil {
+		return p, err
+	}
+	p.CanManage = u.CanChangeClass(cl)
 	if p.Assigned, err = h.store.ClassQuizzes(ctx(c), cl.ID); err != nil {
 		return p, err
 	}
@@ -132,6 +125,9 @@ func (h *Handler) quizOptions(c *fiber.Ctx, cl quizzes.Class) ([]views.ClassQuiz
 	}
 	var out []views.ClassQuizOption
 	for _, r := range mine {
+		if r.Share == quizzes.ShareViewer {
+			continue // a viewer reads results; the owner decides who takes it
+		}
 		out = append(out, views.ClassQuizOption{Quiz: r.Quiz, Assigned: has[r.Quiz.ID]})
 		delete(has, r.Quiz.ID)
 	}
@@ -210,7 +206,7 @@ func (h *Handler) setClassQuizzes(c *fiber.Ctx) error {
 }
 
 func (h *Handler) deleteClass(c *fiber.Ctx) error {
-	cl, err := h.ownClass(c)
+	cl, err := h.classFor(c, false)
 	if err != nil {
 		return err
 	}

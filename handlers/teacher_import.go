@@ -89,6 +89,7 @@ func (h *Handler) importUpload(c *fiber.Ctx) error {
 		return err
 	}
 	h.log.Info("question set imported", "quiz", q.ID, "format", format, "questions", len(qs), "user", currentTeacher(c).Username)
+	h.audit(c, "question set imported", fmt.Sprintf("%s, %s, %s", quizDetail(q), format, plural(len(qs), "question")))
 	return c.Redirect(views.TeacherQuizURL(q.ID)+"?notice="+urlQuery("Imported "+plural(len(qs), "question")+" as a draft."), fiber.StatusSeeOther)
 }
 

@@ -25,26 +25,14 @@ func (h *Handler) dashboard(c *fiber.Ctx) error {
 	p := views.DashboardPage{Page: page(c, "Dashboard"), IsAdmin: u.Role == quizzes.RoleAdmin}
 	p.Notice = c.Query("notice")
 	for _, r := range rows {
-		p.Rows = append(p.Rows, views.DashboardRow{Quiz: r.Quiz, Owner: r.Owner, Questions: r.Questions, Attempts: r.Attempts})
+		p.Rows = append(p.Rows, views.DashboardRow{Quiz: r.Quiz, Owner: r.Owner, Questions: r.Questions, Attempts: r.Attempts, Share: r.Share})
 	}
 	return render(c, fiber.StatusOK, views.Dashboard(p))
 }
 
-// ownQuiz loads the quiz in the URL if the teacher may change it; for
-// anyone else it does not exist.
+// ownQuiz loads the quiz in the URL if the teacher may edit it (see quizFor).
 func (h *Handler) ownQuiz(c *fiber.Ctx) (quizzes.Quiz, error) {
-	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
-	if err != nil {
-		return quizzes.Quiz{}, fiber.ErrNotFound
-	}
-	q, err := h.store.Quiz(ctx(c), id)
-	if err != nil {
-		return q, err
-	}
-	if !currentTeacher(c).CanChange(q) {
-		return q, fiber.ErrNotFound
-	}
-	return q, nil
+	return h.quizFor(c, quizzes.EditAccess)
 }
 
 func (h *Handler) teacherQuiz(c *fiber.Ctx) error {
@@ -52,7 +40,7 @@ func (h *Handler) teacherQuiz(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := views.TeacherQuizPage{Page: page(c, q.Title), Quiz: q}
+	p := views.TeacherQuizPage{Page: page(c, q.Title), Quiz: q, IsOwner: currentTeacher(c).CanChange(q)}
 	p.Notice = c.Query("notice")
 	p.ExportNotes = exportNotes(q.Questions)
 	p.Kinds = quizzes.Kinds
@@ -82,6 +70,7 @@ func (h *Handler) setStatus(c *fiber.Ctx) error {
 	if err := h.store.SetQuizStatus(ctx(c), q.ID, status); err != nil {
 		return err
 	}
+	h.audit(c, map[quizzes.Status]string{quizzes.Published: "quiz published", quizzes.Draft: "quiz unpublished"}[status], quizDetail(q))
 	notice := "Published: students can take it now."
 	if status == quizzes.Draft {
 		notice = "Unpublished: students no longer see it."
@@ -90,7 +79,7 @@ func (h *Handler) setStatus(c *fiber.Ctx) error {
 }
 
 func (h *Handler) deleteQuiz(c *fiber.Ctx) error {
-	q, err := h.ownQuiz(c)
+	q, err := h.quizFor(c, quizzes.OwnerAccess)
 	if err != nil {
 		return err
 	}
@@ -101,6 +90,7 @@ func (h *Handler) deleteQuiz(c *fiber.Ctx) error {
 		return err
 	}
 	h.log.Info("quiz deleted", "quiz", q.ID, "user", currentTeacher(c).Username)
+	h.audit(c, "quiz deleted", quizDetail(q))
 	return c.Redirect("/teach?notice="+urlQuery("Deleted “"+q.Title+"”."), fiber.StatusSeeOther)
 }
 
@@ -131,6 +121,7 @@ func (h *Handler) exportQuiz(c *fiber.Ctx) error {
 		return err
 	}
 	c.Set("X-Skipped-Questions", strconv.Itoa(len(skipped)))
+	h.audit(c, "quiz exported", quizDetail(q)+", "+c.Query("format"))
 	file := exportFiles[f]
 	c.Set(fiber.HeaderContentDisposition, fmt.Sprintf(`attachment; filename="%s.%s"`, q.Slug, file[0]))
 	c.Set(fiber.HeaderContentType, file[1])

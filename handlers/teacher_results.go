@@ -46,10 +46,10 @@ func (h *Handler) results(c *fiber.Ctx) error {
 	return render(c, fiber.StatusOK, views.TeacherResults(p))
 }
 
-// quizResults loads the quiz in the URL, if the teacher may see it, and its
+// quizResults loads the quiz in the URL, if the teacher may read its results, and its
 // finished attempts in gradebook order: by student name, then attempt.
 func (h *Handler) quizResults(c *fiber.Ctx) (quizzes.Quiz, []quizzes.Result, error) {
-	q, err := h.ownQuiz(c)
+	q, err := h.quizFor(c, quizzes.ViewAccess)
 	if err != nil {
 		return q, nil, err
 	}
@@ -111,6 +111,7 @@ func (h *Handler) attemptsCSV(c *fiber.Ctx) error {
 		rows = append(rows, []string{r.Student, strconv.Itoa(a.Number), csvTime(a.StartedAt), csvTime(a.SubmittedAt),
 			strconv.Itoa(int(taken.Round(time.Second).Seconds())), csvNumber(a.Score), csvNumber(a.MaxScore), strconv.Itoa(a.Percent())})
 	}
+	h.audit(c, "results exported", quizDetail(q)+", attempts CSV")
 	return sendCSV(c, q.Slug+"-attempts.csv", rows)
 }
 
@@ -133,6 +134,7 @@ func (h *Handler) responsesCSV(c *fiber.Ctx) error {
 				strconv.FormatBool(resp.Correct), csvNumber(resp.Points), csvTime(resp.AnsweredAt)})
 		}
 	}
+	h.audit(c, "results exported", quizDetail(q)+", responses CSV")
 	return sendCSV(c, q.Slug+"-responses.csv", rows)
 }
 
