@@ -252,23 +252,30 @@ func taggerFeatures(s *Sentence, c *sentenceContext, i, p1, p2, spanStart int, b
 // typerFeatures lists the features that type the span [start, end) with
 // head h: its words, its head's word and affixes, what the gazetteer knows
 // of it, and the words and tree around it ("in", "at", "said").
-func typerFeatures(lexicon map[string]EntityType, s *Sentence, c *sentenceContext, start, end, h int, buf []fhash) []fhash {
+//
+// Training hides the name's own words from some examples (words false),
+// so that the typer also learns to type the names it has never seen from
+// what surrounds them.
+func typerFeatures(lexicon map[string]EntityType, s *Sentence, c *sentenceContext, start, end, h int, words bool, buf []fhash) []fhash {
 	toks := s.Tokens
 	hw := c.lower[h]
 	buf = append(buf[:0],
 		fstart(100),
-		fstart(101).str(hw),
 		fstart(102).str(affix(hw, 3, true)),
-		fstart(103).str(c.lower[end-1]),
-		fstart(104).str(c.lower[start]),
 		fstart(105).str(toks[h].UPOS),
 		fstart(106).str(toks[h].Rel),
 		fstart(107).num(min(end-start, 5)),
 		fstart(108).num(int(c.gaz[start])).num(b2i(end-start == 1 || (end < len(toks) && c.gaz[end] >= 0))),
 		fstart(109).str(c.shape[h]),
 	)
+	if words {
+		buf = append(buf, fstart(101).str(hw), fstart(103).str(c.lower[end-1]), fstart(104).str(c.lower[start]))
+		for i := start; i < end; i++ {
+			buf = append(buf, fstart(110).str(c.lower[i]))
+		}
+	}
 	for i := start; i < end; i++ {
-		buf = append(buf, fstart(110).str(c.lower[i]), fstart(111).num(int(c.gaz[i])), fstart(123).num(int(c.wordType[i])))
+		buf = append(buf, fstart(111).num(int(c.gaz[i])), fstart(123).num(int(c.wordType[i])))
 	}
 	buf = append(buf, fstart(124).num(int(c.wordType[end-1])), fstart(125).num(int(c.wordType[h])))
 	if start > 0 {
@@ -446,7 +453,7 @@ func (m *EntityModel) sentenceMentions(out []Mention, si int, s *Sentence, c *se
 			j++
 		}
 		h := spanHead(s, i, j)
-		buf = typerFeatures(m.lexicon, s, c, i, j, h, buf)
+		buf = typerFeatures(m.lexicon, s, c, i, j, h, true, buf)
 		m.typer.scores(buf, scores)
 		t := argmax(scores)
 		x := Mention{Sentence: si, Start: i, End: j, Head: h, Type: entityTypes[t], Named: s.Tokens[h].UPOS == "PROPN", Chain: -1}

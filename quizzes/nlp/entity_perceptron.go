@@ -146,6 +146,45 @@ func (p *perceptron) average(minSeen int) *linearModel {
 	return m
 }
 
+// averageModels averages models of one shape feature by feature (a
+// feature a model lacks counts as zero there).
+func averageModels(ms []*linearModel) *linearModel {
+	if len(ms) == 1 {
+		return ms[0]
+	}
+	keySet := map[fhash]bool{}
+	for _, m := range ms {
+		for k := range m.idx {
+			keySet[k] = true
+		}
+	}
+	keys := make([]fhash, 0, len(keySet))
+	for k := range keySet {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	classes := ms[0].classes
+	out := &linearModel{classes: classes, idx: make(map[fhash]int32, len(keys)), w: make([]float32, 0, len(keys)*classes)}
+	row := make([]float64, classes)
+	for _, k := range keys {
+		for c := range row {
+			row[c] = 0
+		}
+		for _, m := range ms {
+			if o, ok := m.idx[k]; ok {
+				for c := range row {
+					row[c] += float64(m.w[o+int32(c)])
+				}
+			}
+		}
+		out.idx[k] = int32(len(out.w))
+		for c := range row {
+			out.w = append(out.w, float32(row[c]/float64(len(ms))))
+		}
+	}
+	return out
+}
+
 // writeTo appends the model in a fixed binary form: class count, feature
 // count, then each feature key (sorted) and its weights.
 func (m *linearModel) writeTo(w io.Writer) error {

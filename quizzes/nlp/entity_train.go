@@ -34,6 +34,13 @@ func TrainEntityModel(cfg EntityTraining) ([]byte, error) {
 	return m.marshal()
 }
 
+// hideNameWords is the share of training names the typer sees without
+// their own words (chosen on GUM dev).
+const hideNameWords = 0.3
+
+// entityRuns is how many training runs the shipped weights average.
+const entityRuns = 3
+
 // taggedMention: a mention the tagger is taught to find: a name (proper
 // noun head), or a date or amount written with a number.
 func taggedMention(d *Document, g gumMention) bool {
@@ -251,75 +258,83 @@ func trainEntityModel(train, dev []gumDoc, iterations int, seed uint64, log io.W
 			docs[di] = append(docs[di], sentEx{s, newSentenceContext(s, lookup), gold[si], spans[si]})
 		}
 	}
-	p := newPerceptron(labelCount)
-	ty := newPerceptron(len(entityTypes))
-	tscores := make([]float64, ty.classes)
-	rng := rand.New(rand.NewPCG(seed, 0x5eed))
-	order := make([]int, len(docs))
-	for i := range order {
-		order[i] = i
-	}
-	scores := make([]float64, p.classes)
-	var buf []fhash
-	for it := 0; it < iterations; it++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		wrong, total := 0, 0
-		for _, di := range order {
-			for _, ex := range docs[di] {
-				p1, p2, spanStart := 0, 0, -1
-				for i := range ex.s.Tokens {
-					buf = taggerFeatures(ex.s, ex.c, i, p1, p2, spanStart, buf)
-					p.scores(buf, scores)
-					guess := bestLabel(scores, p1)
-					gold := ex.gold[i]
-					if gold == labelI && p1 == labelO {
-						gold = labelB // history went wrong: restart the name here
-					}
-					p.tick()
-					if guess != gold {
-						p.update(buf, gold, 1)
-						p.update(buf, guess, -1)
-						wrong++
-					}
-					total++
-					// follow the model's own history, so training sees the
-					// mistakes reading will make
-					p2, p1 = p1, guess
-					switch guess {
-					case labelO:
-						spanStart = -1
-					case labelB:
-						spanStart = i
-					}
-				}
-				for _, g := range ex.spans {
-					buf = typerFeatures(m.lexicon, ex.s, ex.c, g.Start, g.End, spanHead(ex.s, g.Start, g.End), buf)
-					ty.scores(buf, tscores)
-					guess := 0
-					for k := range tscores {
-						if tscores[k] > tscores[guess] {
-							guess = k
+	// The passes are run entityRuns times over different document orders
+	// and the weights averaged: a hundred documents leave a single run's
+	// figures a few points to the mercy of its order.
+	var taggers, typers []*linearModel
+	for run := 0; run < entityRuns; run++ {
+		p := newPerceptron(labelCount)
+		ty := newPerceptron(len(entityTypes))
+		tscores := make([]float64, ty.classes)
+		rng := rand.New(rand.NewPCG(seed+uint64(run), 0x5eed))
+		order := make([]int, len(docs))
+		for i := range order {
+			order[i] = i
+		}
+		scores := make([]float64, p.classes)
+		var buf []fhash
+		for it := 0; it < iterations; it++ {
+			rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+			wrong, total := 0, 0
+			for _, di := range order {
+				for _, ex := range docs[di] {
+					p1, p2, spanStart := 0, 0, -1
+					for i := range ex.s.Tokens {
+						buf = taggerFeatures(ex.s, ex.c, i, p1, p2, spanStart, buf)
+						p.scores(buf, scores)
+						guess := bestLabel(scores, p1)
+						gold := ex.gold[i]
+						if gold == labelI && p1 == labelO {
+							gold = labelB // history went wrong: restart the name here
+						}
+						p.tick()
+						if guess != gold {
+							p.update(buf, gold, 1)
+							p.update(buf, guess, -1)
+							wrong++
+						}
+						total++
+						// follow the model's own history, so training sees the
+						// mistakes reading will make
+						p2, p1 = p1, guess
+						switch guess {
+						case labelO:
+							spanStart = -1
+						case labelB:
+							spanStart = i
 						}
 					}
-					gold := typeIndex(g.Type)
-					ty.tick()
-					if guess != gold {
-						ty.update(buf, gold, 1)
-						ty.update(buf, guess, -1)
+					for _, g := range ex.spans {
+						buf = typerFeatures(m.lexicon, ex.s, ex.c, g.Start, g.End, spanHead(ex.s, g.Start, g.End), rng.Float64() >= hideNameWords, buf)
+						ty.scores(buf, tscores)
+						guess := 0
+						for k := range tscores {
+							if tscores[k] > tscores[guess] {
+								guess = k
+							}
+						}
+						gold := typeIndex(g.Type)
+						ty.tick()
+						if guess != gold {
+							ty.update(buf, gold, 1)
+							ty.update(buf, guess, -1)
+						}
 					}
 				}
 			}
-		}
-		if log != nil {
-			fmt.Fprintf(log, "entities: pass %d: %.2f%% of tokens mislabelled\n", it+1, 100*float64(wrong)/float64(max(total, 1)))
-			if len(dev) > 0 {
-				m.tagger, m.typer = p.average(1), ty.average(1)
-				r := evaluateNamed(m, dev)
-				fmt.Fprintf(log, "entities: pass %d: dev named person/place/organization P %.3f R %.3f F1 %.3f\n", it+1, r.P(), r.R(), r.F1())
+			if log != nil && run == 0 {
+				fmt.Fprintf(log, "entities: pass %d: %.2f%% of tokens mislabelled\n", it+1, 100*float64(wrong)/float64(max(total, 1)))
+				if len(dev) > 0 {
+					m.tagger, m.typer = p.average(1), ty.average(1)
+					r := evaluateNamed(m, dev)
+					fmt.Fprintf(log, "entities: pass %d: dev named person/place/organization P %.3f R %.3f F1 %.3f\n", it+1, r.P(), r.R(), r.F1())
+				}
 			}
 		}
+		taggers = append(taggers, p.average(2))
+		typers = append(typers, ty.average(2))
 	}
-	m.tagger, m.typer = p.average(2), ty.average(2)
+	m.tagger, m.typer = averageModels(taggers), averageModels(typers)
 	return m
 }
 
