@@ -31,8 +31,8 @@ func TestSharedQuizRoutesAccess(t *testing.T) {
 	must(t, ta.store.ShareQuiz(ctx, q.ID, "viewer", quizzes.ShareViewer, by))
 	student := ta.client()
 	attempt := startAs(t, student, q.Slug, "Grace")
-	student.post(attempt+"/answer", answerForm(q.Questions[0].ID, "answer", "1"))
-	student.post(attempt+"/finish", nil)
+	student.post(attempt+"/answer", answerForm(q.Questions[0], "answer", "1"))
+	finishAttempt(t, student, attempt, nil)
 	aid := strings.TrimPrefix(attempt, "/attempt/")
 
 	quizURL := fmt.Sprintf("/teach/quiz/%d", q.ID)
