@@ -31,6 +31,7 @@ func (h *Handler) routes(app *fiber.App) {
 	app.Get("/attempt/:id/review", h.review)
 	app.Post("/attempt/:id/hand-in", h.handIn)
 	app.Get("/attempt/:id/result", h.result)
+	app.Post("/student/switch", h.switchStudent)
 
 	// Teachers.
 	app.Get("/login", h.loginForm)

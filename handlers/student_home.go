@@ -17,6 +17,7 @@ func (h *Handler) home(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	p.Notice = h.takeFlash(c)
 	return render(c, fiber.StatusOK, views.Home(p))
 }
 

@@ -62,6 +62,27 @@ func (h *Handler) ensureStudent(c *fiber.Ctx, displayName string) (*quizzes.Stud
 	return &st, nil
 }
 
+// switchStudent ends the student's identity in this browser, for a shared
+// computer: the cookie goes, its token stops naming anyone, and the next
+// student gives their own name. The answers already given stay with the
+// student who gave them.
+func (h *Handler) switchStudent(c *fiber.Ctx) error {
+	msg := "The next student can start: give your own name when you open a quiz."
+	if st := currentStudent(c); st != nil {
+		if err := h.store.EndStudentSession(ctx(c), st.ID); err != nil {
+			return err
+		}
+		msg = st.DisplayName + " is no longer taking quizzes in this browser; their answers are kept. " + msg
+	}
+	h.setCookie(c, studentCookie, "", -1)
+	h.forgetVisitor(c)
+	c.Locals(studentKey, nil)
+	if err := h.setFlash(c, msg); err != nil {
+		return err
+	}
+	return c.Redirect("/", fiber.StatusSeeOther)
+}
+
 func randomToken() (string, error) {
 	b := make([]byte, 32)
 	if _, err := rand.Read(b); err != nil {

@@ -101,7 +101,7 @@ func TestStudentScenarios(t *testing.T) {
 		{name: "a post without a CSRF token is refused", c: c, method: "POST", url: attempt + "/answer", form: url.Values{"_csrf": {"forged"}, "save": {"1"}, "a1": {"1"}}, status: 403, contains: []string{"This form has expired"}},
 		{name: "an empty answer is refused with a message", c: c, method: "POST", url: attempt + "/answer", form: answerForm(ids[quizzes.ShortAnswer], "answer", "  "), status: 422, contains: []string{"Write an answer before saving."}},
 		{name: "a choice that does not exist is refused", c: c, method: "POST", url: attempt + "/answer", form: answerForm(ids[quizzes.MultipleChoice], "answer", "999999"), status: 422, contains: []string{"not one of this question"}},
-		{name: "a number question refuses words", c: c, method: "POST", url: attempt + "/answer", form: answerForm(ids[quizzes.Numerical], "answer", "two"), status: 422, contains: []string{"Write a number"}},
+		{name: "a number question refuses words", c: c, method: "POST", url: attempt + "/answer", form: answerForm(ids[quizzes.Numerical], "answer", "two"), status: 422, contains: []string{"Write a number", `value="two"`, "Not saved yet"}},
 		{name: "a question of another quiz is refused", c: c, method: "POST", url: attempt + "/answer", form: answerForm(draft.Questions[0], "answer", "1"), status: 422, contains: []string{"not in this quiz"}},
 		{name: "a result before finishing sends back to the attempt", c: c, method: "GET", url: attempt + "/result", status: 303},
 		{name: "a script's answer gets the question's HTML back", c: c, method: "POST", url: attempt + "/answer", form: answerForm(ids[quizzes.MultipleChoice], "answer", "1"), headers: []string{"X-Requested-With", "fetch"}, status: 200, contains: []string{"data-question", "Saved"}, notContains: []string{"<html"}},
@@ -186,8 +186,8 @@ func TestTimeLimitHandsTheAttemptIn(t *testing.T) {
 	// Two minutes later by the app's clock.
 	ta.app = New(ta.store, nopLog(), nil, Config{Clock: func() time.Time { return time.Now().Add(2 * time.Minute) }})
 	r := c.post(attempt+"/answer", answerForm(q.Questions[0], "answer", "1"))
-	if r.status != 409 || !strings.Contains(r.body, "Time is up") {
-		t.Errorf("late answer: status %d, want 409 time is up", r.status)
+	if r.status != 409 || !strings.Contains(r.body, "Time is up") || r.doc.Find(`a[href="`+attempt+`/result"]`).Length() != 1 {
+		t.Errorf("late answer: status %d, want 409 time is up with a link to the score", r.status)
 	}
 	a, _ := ta.store.Attempt(context.Background(), id)
 	if !a.Submitted() {
@@ -266,5 +266,71 @@ func TestSecurityHeaders(t *testing.T) {
 		if got := r.header.Get(header); !strings.Contains(got, want) {
 			t.Errorf("%s = %q, want it to contain %q", header, got, want)
 		}
+	}
+}
+
+// Every answer on the page travels with Finish: one typed into another
+// question, never saved by its own button, is stored too.
+func TestFinishStoresEveryAnswerOnThePage(t *testing.T) {
+	ta := newTestApp(t)
+	q := ta.fixtureQuiz(quizzes.Settings{})
+	c := ta.client()
+	attempt := startAs(t, c, q.Slug, "Ada")
+	form := answerForm(q.Questions[2], "answer", "Seine")
+	for k, v := range answerForm(q.Questions[5], "answer", "2") {
+		form[k] = v
+	}
+	form.Del("save")
+	finishAttempt(t, c, attempt, form)
+	id, _ := strconv.ParseInt(strings.TrimPrefix(attempt, "/attempt/"), 10, 64)
+	rs, _ := ta.store.Responses(context.Background(), id)
+	if rs[q.Questions[2].ID].Given.Text != "Seine" || rs[q.Questions[5].ID].Given.Text != "2" || len(rs) != 2 {
+		t.Errorf("after finishing, the answers are %+v; want Seine and 2", rs)
+	}
+	// a bad answer keeps the student on the quiz with what they typed
+	c2 := ta.client()
+	attempt2 := startAs(t, c2, q.Slug, "Bo")
+	bad := answerForm(q.Questions[5], "answer", "two")
+	bad.Del("save")
+	r := c2.post(attempt2+"/finish", bad)
+	if r.status != 422 || r.doc.Find(`#q6 input[value="two"]`).Length() != 1 || !strings.Contains(r.body, "Write a number") {
+		t.Errorf("finishing with a word for a number: status %d, want 422 with the word kept", r.status)
+	}
+}
+
+// Switching student ends the student's identity in this browser: the
+// cookie goes, the old token names nobody, and the answers stay.
+func TestSwitchStudentEndsTheSession(t *testing.T) {
+	ta := newTestApp(t)
+	q := ta.fixtureQuiz(quizzes.Settings{})
+	c := ta.client()
+	attempt := startAs(t, c, q.Slug, "Ana Lopez")
+	c.post(attempt+"/answer", answerForm(q.Questions[2], "answer", "Seine"))
+	old := c.cookies[studentCookie]
+	if home := c.get("/"); home.doc.Find("form.switch button").Text() != "Not you? Switch student" {
+		t.Fatalf("the header has no switch for a known student")
+	}
+	r := c.post("/student/switch", nil)
+	if r.status != 303 || r.location != "/" {
+		t.Fatalf("switch: status %d location %q, want 303 to /", r.status, r.location)
+	}
+	if _, kept := c.cookies[studentCookie]; kept {
+		t.Error("the student cookie is still set")
+	}
+	home := c.get("/")
+	if !strings.Contains(home.doc.Find(".notice").Text(), "Ana Lopez is no longer taking quizzes") || home.doc.Find("header .who").Length() != 0 {
+		t.Errorf("after switching the home page says %q", home.doc.Find(".notice").Text())
+	}
+	if r := c.get(attempt); r.status != 404 {
+		t.Errorf("the previous student's attempt: status %d, want 404", r.status)
+	}
+	thief := ta.client()
+	thief.cookies[studentCookie] = old
+	if r := thief.get(attempt); r.status != 404 {
+		t.Errorf("the old token still opens the attempt: status %d", r.status)
+	}
+	id, _ := strconv.ParseInt(strings.TrimPrefix(attempt, "/attempt/"), 10, 64)
+	if rs, _ := ta.store.Responses(context.Background(), id); rs[q.Questions[2].ID].Given.Text != "Seine" {
+		t.Errorf("the answer was lost: %+v", rs)
 	}
 }

@@ -138,7 +138,13 @@
       if (btn && btn.name === "save") {
         ev.preventDefault();
         clearTimeout(saveTimer);
-        send(btn.value);
+        var id = btn.value;
+        if (!id) {
+          // Enter in an answer box: save the question it belongs to
+          var card = document.activeElement && document.activeElement.closest("[data-question]");
+          id = card ? card.getAttribute("data-question") : "";
+        }
+        send(id);
       }
       // Finish (and the hand-in when time runs out) go the normal way,
       // with every answer on the page.
