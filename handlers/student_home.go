@@ -17,7 +17,9 @@ func (h *Handler) home(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p.Notice = h.takeFlash(c)
+	if msg := h.takeFlash(c); msg != "" {
+		p.Notice = msg
+	}
 	return render(c, fiber.StatusOK, views.Home(p))
 }
 
