@@ -178,3 +178,26 @@ func TestLoadReferenceModelRejectsDamagedFiles(t *testing.T) {
 		}
 	}
 }
+
+// The figures of docs/BENCHMARKS.md: both stages on all of GUM's dev and
+// test documents, with the treebank's own tags and trees.
+func TestEntityAndReferenceFiguresOnGUM(t *testing.T) {
+	em, err := DefaultEntityModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rm, err := DefaultReferenceModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, split := range []string{"dev", "test"} {
+		docs := readGUMSplit(t, split)
+		n := evaluateNamed(em, docs)
+		r := evaluateReferences(rm, referenceExamples(em, docs))
+		t.Logf("GUM %s, gold tags and trees: named person/place/organization P %.3f R %.3f F1 %.3f (%d found, %d in GUM, %d right); references: %s",
+			split, n.P(), n.R(), n.F1(), n.Found, n.Gold, n.Right, r)
+		if split == "test" && (n.F1() < 0.70 || r.Accuracy() < 0.76) {
+			t.Errorf("GUM test: named F1 %.3f (want >= 0.70), pronoun accuracy %.3f (want >= 0.76)", n.F1(), r.Accuracy())
+		}
+	}
+}
