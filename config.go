@@ -24,6 +24,7 @@ type Config struct {
 func newFlagSet(name string, cfg *Config, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	setUsage(fs)
 	fs.StringVar(&cfg.DB, "db", env("db", "./quiztrainer.db"), "SQLite database file (QUIZTRAINER_DB)")
 	fs.TextVar(&cfg.LogLevel, "log-level", levelFromEnv(), "log level: debug, info, warn or error (QUIZTRAINER_LOG_LEVEL)")
 	fs.BoolVar(&cfg.Version, "version", false, "print the version and exit")

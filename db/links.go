@@ -2,6 +2,7 @@ package db
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -33,6 +34,12 @@ type Link struct {
 	CreatedBy string
 	CreatedAt time.Time
 	ExpiresAt time.Time
+}
+
+// HashToken is how a one-time link's token is kept: its SHA-256.
+func HashToken(token string) []byte {
+	h := sha256.Sum256([]byte(token))
+	return h[:]
 }
 
 // CreateInvitation stores an invitation link.

@@ -1,7 +1,7 @@
 package handlers
 
 import (
-	"crypto/sha256"
+	"context"
 	"errors"
 	"strconv"
 	"strings"
@@ -68,10 +68,7 @@ func newLinkToken() (string, []byte, error) {
 	return tok, linkHash(tok), nil
 }
 
-func linkHash(token string) []byte {
-	h := sha256.Sum256([]byte(token))
-	return h[:]
-}
+func linkHash(token string) []byte { return db.HashToken(token) }
 
 // siteURL is the address links given to people start with.
 func (h *Handler) siteURL(c *fiber.Ctx) string {
@@ -200,11 +197,7 @@ func (h *Handler) resetLink(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	tok, hash, err := newLinkToken()
-	if err != nil {
-		return err
-	}
-	l, err := h.store.CreateResetLink(ctx(c), db.Link{TokenHash: hash, UserID: u.ID, ExpiresAt: h.cfg.Clock().Add(resetLinkLife)}, actor(c))
+	tok, l, err := IssueResetLink(ctx(c), h.store, u.ID, actor(c), h.cfg.Clock())
 	if err != nil {
 		return err
 	}
@@ -212,9 +205,24 @@ func (h *Handler) resetLink(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p.Link = &views.OneTimeLink{What: "Password reset for " + u.Username, URL: h.siteURL(c) + "/reset?token=" + tok, Expires: l.ExpiresAt}
+	p.Link = &views.OneTimeLink{What: "Password reset for " + u.Username, URL: h.siteURL(c) + ResetPath(tok), Expires: l.ExpiresAt}
 	return render(c, fiber.StatusOK, views.Teachers(p))
 }
+
+// IssueResetLink makes a one-time password-reset link for an account,
+// working for a day from now, and returns its token, which is stored only
+// as a hash. The account's earlier reset links stop working.
+func IssueResetLink(ctx context.Context, store *db.Store, userID int64, by db.Actor, now time.Time) (string, db.Link, error) {
+	tok, hash, err := newLinkToken()
+	if err != nil {
+		return "", db.Link{}, err
+	}
+	l, err := store.CreateResetLink(ctx, db.Link{TokenHash: hash, UserID: userID, ExpiresAt: now.Add(resetLinkLife)}, by)
+	return tok, l, err
+}
+
+// ResetPath is the address of a reset link's page, from the site's root.
+func ResetPath(token string) string { return "/reset?token=" + token }
 
 func (h *Handler) backToTeachers(c *fiber.Ctx, notice string) error {
 	if err := h.setFlash(c, notice); err != nil {
