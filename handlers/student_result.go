@@ -108,7 +108,7 @@ func (h *Handler) markAnswer(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.Redirect(views.ResultsURL(q.ID)+"/attempt/"+strconv.FormatInt(a.ID, 10)+"?notice="+urlQuery("Mark saved."), fiber.StatusSeeOther)
+	return h.redirectWith(c, views.ResultsURL(q.ID)+"/attempt/"+strconv.FormatInt(a.ID, 10), "Mark saved.")
 }
 
 // teacherAttempt shows the teacher one student's finished attempt, as the
@@ -129,7 +129,7 @@ func (h *Handler) teacherAttempt(c *fiber.Ctx) error {
 	p.Title = st.DisplayName + ": " + q.Title
 	p.StudentName = st.DisplayName
 	p.BackURL = views.ResultsURL(q.ID)
-	p.Notice = c.Query("notice")
+	p.Notice = h.takeFlash(c)
 	for i, it := range p.Items {
 		if it.Question.Kind == quizzes.Essay && it.Answered {
 			p.Items[i].MarkURL = views.ResultsURL(q.ID) + "/attempt/" + strconv.FormatInt(a.ID, 10) + "/mark"

@@ -69,7 +69,7 @@ func (h *Handler) newQuiz(c *fiber.Ctx) error {
 	if !generate.LooksEnglish(text) {
 		notice = "Drafted " + plural(len(qs), "question") + ". The article does not read as English, so they are blanks for its names and numbers and true-or-false statements only; write the other questions by hand."
 	}
-	return c.Redirect(views.TeacherQuizURL(q.ID)+"?notice="+urlQuery(notice), fiber.StatusSeeOther)
+	return h.redirectWith(c, views.TeacherQuizURL(q.ID), notice)
 }
 
 // titleFromText takes the first line of an article, shortened.
@@ -113,5 +113,5 @@ func (h *Handler) saveSettings(c *fiber.Ctx) error {
 	if err := h.store.UpdateQuiz(ctx(c), q); err != nil {
 		return err
 	}
-	return c.Redirect(views.TeacherQuizURL(q.ID)+"?notice="+urlQuery("Settings saved."), fiber.StatusSeeOther)
+	return h.redirectWith(c, views.TeacherQuizURL(q.ID), "Settings saved.")
 }

@@ -21,7 +21,7 @@ func (h *Handler) renderClasses(c *fiber.Ctx, status int, name, problem string) 
 		return err
 	}
 	p := views.ClassesPage{Page: page(c, "Classes"), IsAdmin: u.Role == quizzes.RoleAdmin, Name: name, Error: problem}
-	p.Notice = c.Query("notice")
+	p.Notice = h.takeFlash(c)
 	for _, r := range rows {
 		p.Rows = append(p.Rows, views.ClassRow{Class: r.Class, Owner: r.Owner, Students: r.Students, Quizzes: r.Quizzes})
 	}
@@ -44,7 +44,7 @@ func (h *Handler) createClass(c *fiber.Ctx) error {
 	}
 	h.log.Info("class created", "class", cl.ID, "user", currentTeacher(c).Username)
 	notice := "Class created. Write the code on the board: students type it on the home page."
-	return c.Redirect(views.ClassURL(cl.ID)+"?notice="+urlQuery(notice), fiber.StatusSeeOther)
+	return h.redirectWith(c, views.ClassURL(cl.ID), notice)
 }
 
 // ownClass loads the class in the URL if the teacher teaches it (see
@@ -62,7 +62,7 @@ func (h *Handler) classPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p.Notice = c.Query("notice")
+	p.Notice = h.takeFlash(c)
 	return render(c, fiber.StatusOK, views.Class(p))
 }
 
@@ -156,7 +156,7 @@ func (h *Handler) renameClass(c *fiber.Ctx) error {
 	if err := h.store.RenameClass(ctx(c), cl.ID, name); err != nil {
 		return err
 	}
-	return c.Redirect(views.ClassURL(cl.ID)+"?notice="+urlQuery("Renamed."), fiber.StatusSeeOther)
+	return h.redirectWith(c, views.ClassURL(cl.ID), "Renamed.")
 }
 
 func (h *Handler) newClassCode(c *fiber.Ctx) error {
@@ -169,7 +169,7 @@ func (h *Handler) newClassCode(c *fiber.Ctx) error {
 		return err
 	}
 	notice := "New code " + quizzes.FormatJoinCode(code) + ". The old code " + quizzes.FormatJoinCode(cl.JoinCode) + " no longer works."
-	return c.Redirect(views.ClassURL(cl.ID)+"?notice="+urlQuery(notice), fiber.StatusSeeOther)
+	return h.redirectWith(c, views.ClassURL(cl.ID), notice)
 }
 
 // setClassQuizzes makes the ticked quizzes the class's quizzes. A quiz
@@ -202,7 +202,7 @@ func (h *Handler) setClassQuizzes(c *fiber.Ctx) error {
 	if len(ids) == 1 {
 		notice = "Saved: the class has 1 quiz."
 	}
-	return c.Redirect(views.ClassURL(cl.ID)+"?notice="+urlQuery(notice), fiber.StatusSeeOther)
+	return h.redirectWith(c, views.ClassURL(cl.ID), notice)
 }
 
 func (h *Handler) deleteClass(c *fiber.Ctx) error {
@@ -217,5 +217,5 @@ func (h *Handler) deleteClass(c *fiber.Ctx) error {
 		return err
 	}
 	h.log.Info("class deleted", "class", cl.ID, "user", currentTeacher(c).Username)
-	return c.Redirect("/teach/classes?notice="+urlQuery("Deleted the class “"+cl.Name+"”."), fiber.StatusSeeOther)
+	return h.redirectWith(c, "/teach/classes", "Deleted the class “"+cl.Name+"”.")
 }

@@ -90,7 +90,7 @@ func (h *Handler) importUpload(c *fiber.Ctx) error {
 	}
 	h.log.Info("question set imported", "quiz", q.ID, "format", format, "questions", len(qs), "user", currentTeacher(c).Username)
 	h.audit(c, "question set imported", fmt.Sprintf("%s, %s, %s", quizDetail(q), format, plural(len(qs), "question")))
-	return c.Redirect(views.TeacherQuizURL(q.ID)+"?notice="+urlQuery("Imported "+plural(len(qs), "question")+" as a draft."), fiber.StatusSeeOther)
+	return h.redirectWith(c, views.TeacherQuizURL(q.ID), "Imported "+plural(len(qs), "question")+" as a draft.")
 }
 
 // uploadedSet returns the uploaded file, or else the pasted text.

@@ -184,7 +184,7 @@ func (h *Handler) saveQuestion(c *fiber.Ctx) error {
 	case regraded > 1:
 		notice = "Question saved; the " + itoa(regraded) + " answers to it were marked again."
 	}
-	return c.Redirect(views.TeacherQuizURL(quiz.ID)+"?notice="+urlQuery(notice)+"#q"+itoa(q.Position), fiber.StatusSeeOther)
+	return h.redirectWith(c, views.TeacherQuizURL(quiz.ID)+"#q"+itoa(q.Position), notice)
 }
 
 func (h *Handler) addQuestion(c *fiber.Ctx) error {
@@ -206,7 +206,7 @@ func (h *Handler) addQuestion(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.Redirect(views.TeacherQuizURL(quiz.ID)+"?notice="+urlQuery("Question added.")+"#q"+itoa(added.Position), fiber.StatusSeeOther)
+	return h.redirectWith(c, views.TeacherQuizURL(quiz.ID)+"#q"+itoa(added.Position), "Question added.")
 }
 
 func (h *Handler) moveQuestion(c *fiber.Ctx) error {
@@ -232,5 +232,5 @@ func (h *Handler) deleteQuestion(c *fiber.Ctx) error {
 	if err := h.store.DeleteQuestion(ctx(c), quiz.ID, q.ID); err != nil {
 		return err
 	}
-	return c.Redirect(views.TeacherQuizURL(quiz.ID)+"?notice="+urlQuery("Question deleted."), fiber.StatusSeeOther)
+	return h.redirectWith(c, views.TeacherQuizURL(quiz.ID), "Question deleted.")
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -23,7 +22,7 @@ func (h *Handler) dashboard(c *fiber.Ctx) error {
 		return err
 	}
 	p := views.DashboardPage{Page: page(c, "Dashboard"), IsAdmin: u.Role == quizzes.RoleAdmin}
-	p.Notice = c.Query("notice")
+	p.Notice = h.takeFlash(c)
 	for _, r := range rows {
 		p.Rows = append(p.Rows, views.DashboardRow{Quiz: r.Quiz, Owner: r.Owner, Questions: r.Questions, Attempts: r.Attempts, Share: r.Share})
 	}
@@ -41,7 +40,7 @@ func (h *Handler) teacherQuiz(c *fiber.Ctx) error {
 		return err
 	}
 	p := views.TeacherQuizPage{Page: page(c, q.Title), Quiz: q, IsOwner: currentTeacher(c).CanChange(q)}
-	p.Notice = c.Query("notice")
+	p.Notice = h.takeFlash(c)
 	p.ExportNotes = exportNotes(q.Questions)
 	p.Kinds = quizzes.Kinds
 	var spans []views.Span
@@ -75,7 +74,7 @@ func (h *Handler) setStatus(c *fiber.Ctx) error {
 	if status == quizzes.Draft {
 		notice = "Unpublished: students no longer see it."
 	}
-	return c.Redirect(views.TeacherQuizURL(q.ID)+"?notice="+urlQuery(notice), fiber.StatusSeeOther)
+	return h.redirectWith(c, views.TeacherQuizURL(q.ID), notice)
 }
 
 func (h *Handler) deleteQuiz(c *fiber.Ctx) error {
@@ -91,7 +90,7 @@ func (h *Handler) deleteQuiz(c *fiber.Ctx) error {
 	}
 	h.log.Info("quiz deleted", "quiz", q.ID, "user", currentTeacher(c).Username)
 	h.audit(c, "quiz deleted", quizDetail(q))
-	return c.Redirect("/teach?notice="+urlQuery("Deleted “"+q.Title+"”."), fiber.StatusSeeOther)
+	return h.redirectWith(c, "/teach", "Deleted “"+q.Title+"”.")
 }
 
 // exportFiles gives each export format its file extension and MIME type.
@@ -140,4 +139,3 @@ func exportNotes(qs []quizzes.Question) []string {
 	return notes
 }
 
-func urlQuery(s string) string { return url.QueryEscape(s) }

@@ -214,7 +214,7 @@ func (h *Handler) addClassTeacher(c *fiber.Ctx) error {
 		p.TeacherName, p.TeacherError = username, problem
 		return render(c, fiber.StatusUnprocessableEntity, views.Class(p))
 	}
-	return c.Redirect(views.ClassURL(cl.ID)+"?notice="+urlQuery(username+" teaches this class too."), fiber.StatusSeeOther)
+	return h.redirectWith(c, views.ClassURL(cl.ID), username+" teaches this class too.")
 }
 
 func (h *Handler) removeClassTeacher(c *fiber.Ctx) error {
@@ -229,7 +229,7 @@ func (h *Handler) removeClassTeacher(c *fiber.Ctx) error {
 	if err := h.store.RemoveClassTeacher(ctx(c), cl.ID, uid, actor(c)); err != nil {
 		return err
 	}
-	return c.Redirect(views.ClassURL(cl.ID)+"?notice="+urlQuery("That teacher no longer teaches this class."), fiber.StatusSeeOther)
+	return h.redirectWith(c, views.ClassURL(cl.ID), "That teacher no longer teaches this class.")
 }
 
 // classTeachers lists the class's teachers besides its owner.

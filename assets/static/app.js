@@ -166,6 +166,7 @@
     var deadline = Date.parse(box.getAttribute("data-deadline"));
     if (isNaN(deadline)) return;
     box.innerHTML = "";
+    box.classList.add("live");
     var left = document.createElement("span");
     left.className = "time-left";
     var alertBox = document.createElement("span");
