@@ -138,4 +138,3 @@ func exportNotes(qs []quizzes.Question) []string {
 	}
 	return notes
 }
-
