@@ -23,6 +23,7 @@ func main() {
 var commands = []struct{ name, args, help string }{
 	{"serve", "[--addr :8080] [--db FILE] [--base-url URL] [--trusted-proxy LIST]", "the web app (the default when no command is given)"},
 	{"generate", "[--format text|json|gift] [--max N] [--all] [--batch] FILE|-", "print the questions a teacher's draft holds for an article"},
+	{"analyze", "[--format conllu|json] [--tokenized] FILE|-", "print the English analysis of a text: sentences, tokens, tags, lemmas, dependency trees"},
 	{"import", "[--format auto|gift|aiken|moodlexml|csv|json] [--dry-run] [--json] [--title T] [--owner NAME] FILE", "import a question set as a draft quiz"},
 	{"export", "--quiz ID [--format gift|aiken|moodlexml|csv|json]", "print a quiz as a question set"},
 	{"user", "add|list|disable|reset-link [flags]", "manage teacher accounts (the four commands below)"},
@@ -75,6 +76,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runServe(args, stderr)
 	case "generate":
 		return runGenerate(args, stdin, stdout, stderr)
+	case "analyze":
+		return runAnalyze(args, stdin, stdout, stderr)
 	case "import":
 		return runImport(args, stdout, stderr)
 	case "export":

@@ -1,0 +1,75 @@
+// Command nlptrain rebuilds the English analysis models under
+// quizzes/nlp/models from the treebanks in quizzes/nlp/testdata. Run it from
+// the repository root:
+//
+//	go run ./cmd/nlptrain
+//
+// The same data, configuration and seed give byte-identical files.
+// With -eval it also scores the new models on the dev (or test) splits;
+// with -out elsewhere it leaves the committed models alone.
+package main
+
+import (
+	"crypto/sha256"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"quiztrainer/quizzes/nlp"
+)
+
+func main() {
+	cfg := nlp.DefaultTrainConfig()
+	out := flag.String("out", "quizzes/nlp/models", "folder to write the model files to")
+	flag.StringVar(&cfg.Dir, "data", cfg.Dir, "treebank folder")
+	treebanks := flag.String("treebanks", strings.Join(cfg.Treebanks, ","), "treebanks to train on")
+	flag.IntVar(&cfg.Limit, "limit", cfg.Limit, "train on the first N sentences of each treebank (0: all)")
+	flag.IntVar(&cfg.TaggerEpochs, "tagger-epochs", cfg.TaggerEpochs, "tagger training passes")
+	flag.IntVar(&cfg.ParserEpochs, "parser-epochs", cfg.ParserEpochs, "parser training passes")
+	flag.IntVar(&cfg.Folds, "folds", cfg.Folds, "jackknife folds for the parser's tags (0: gold tags)")
+	flag.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "random seed")
+	flag.Float64Var(&cfg.Prune, "prune", cfg.Prune, "drop weights smaller than this fraction of the largest")
+	eval := flag.String("eval", "", "after training, also score the new models on this split (dev or test)")
+	quiet := flag.Bool("q", false, "no progress lines")
+	flag.Parse()
+	cfg.Treebanks = strings.Split(*treebanks, ",")
+	start := time.Now()
+	if !*quiet {
+		cfg.Logf = func(format string, args ...any) {
+			log.Printf("%6.1fs "+format, append([]any{time.Since(start).Seconds()}, args...)...)
+		}
+	}
+	files, err := nlp.Train(cfg)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if *eval != "" {
+		a, err := nlp.AnalyzerFrom(files)
+		if err != nil {
+			log.Fatal(err)
+		}
+		for _, tb := range []string{"ewt", "gum"} {
+			gold, err := nlp.ReadTreebank(cfg.Dir, tb, *eval)
+			if err != nil {
+				log.Fatal(err)
+			}
+			s := a.EvaluateGoldTokens(gold)
+			fmt.Printf("%s %s (gold tokens, %d words): UPOS %.2f XPOS %.2f lemma %.2f feats %.2f UAS %.2f LAS %.2f\n",
+				tb, *eval, s.Words, s.UPOS, s.XPOS, s.Lemma, s.Feats, s.UAS, s.LAS)
+			r := a.EvaluateRaw(gold)
+			fmt.Printf("%s %s (raw text): sentences F1 %.2f tokens F1 %.2f UPOS %.2f UAS %.2f LAS %.2f\n",
+				tb, *eval, r.Sentences, r.Tokens, r.UPOS, r.UAS, r.LAS)
+		}
+	}
+	for _, f := range files {
+		path := filepath.Join(*out, f.Name)
+		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("%x  %s  %d bytes\n", sha256.Sum256(f.Data), path, len(f.Data))
+	}
+}

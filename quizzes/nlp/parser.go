@@ -1,0 +1,79 @@
+package nlp
+
+// parser builds a labelled dependency tree over tagged tokens, greedily:
+// at each configuration the move model picks the best allowed move, and
+// when the move makes an arc the label model names it.
+type parser struct {
+	moves  *classifier
+	labels *classifier
+	root   int // index of "root" among the labels
+}
+
+func newParser(moves, labels *classifier) *parser {
+	p := &parser{moves: moves, labels: labels, root: -1}
+	for i, l := range labels.classes {
+		if l == "root" {
+			p.root = i
+		}
+	}
+	return p
+}
+
+// parse fills Head and Rel of toks.
+func (p *parser) parse(toks []Token) {
+	if len(toks) == 0 {
+		return
+	}
+	c := newParseContext(toks, p.labels.classes)
+	s := newParseState(len(toks))
+	fs := make(featureSet, 0, 200)
+	macc := make([]int32, numMoves)
+	lacc := make([]int32, len(p.labels.classes))
+	var ok [numMoves]bool
+	for !s.done() {
+		fs = fs[:0]
+		moveFeatures(&fs, c, s)
+		clear(macc)
+		p.moves.accumulate(fs, macc)
+		s.valid(&ok)
+		best := -1
+		for m := 0; m < numMoves; m++ {
+			if ok[m] && (best < 0 || macc[m] > macc[best]) {
+				best = m
+			}
+		}
+		label := -1
+		if best != moveShift {
+			label = p.label(c, s, best, &fs, lacc)
+		}
+		s.apply(best, label)
+	}
+	for i := range toks {
+		h := s.head[i]
+		if h == s.n {
+			toks[i].Head, toks[i].Rel = -1, "root"
+			continue
+		}
+		toks[i].Head, toks[i].Rel = h, p.labels.classes[s.rel[i]]
+	}
+}
+
+// label names the arc a LEFT or RIGHT move would make: "root" onto the
+// root, otherwise the best label that is not "root".
+func (p *parser) label(c *parseContext, s *parseState, move int, fs *featureSet, acc []int32) int {
+	h, d := s.arcOf(move)
+	if h == s.n && p.root >= 0 {
+		return p.root
+	}
+	*fs = (*fs)[:0]
+	labelFeatures(fs, c, s, h, d)
+	clear(acc)
+	p.labels.accumulate(*fs, acc)
+	best := -1
+	for k, v := range acc {
+		if k != p.root && (best < 0 || v > acc[best]) {
+			best = k
+		}
+	}
+	return best
+}

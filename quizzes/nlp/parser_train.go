@@ -1,0 +1,201 @@
+package nlp
+
+import (
+	"math/rand/v2"
+	"slices"
+)
+
+// Training follows Goldberg and Nivre's dynamic oracle for arc-hybrid: at
+// every configuration, the moves that lose no more gold arcs than the best
+// are correct; the model is updated when its choice is not, and after the
+// first epoch the parser mostly follows its own (possibly wrong) choice, so
+// it learns to recover from its mistakes. Non-projective gold trees are
+// first made projective by lifting arcs, which the oracle needs.
+
+// moveCosts counts, for each move, the gold arcs it makes unreachable.
+func moveCosts(s *parseState, gold []int, out *[numMoves]int) {
+	var ok [numMoves]bool
+	s.valid(&ok)
+	for m := range out {
+		out[m] = -1
+	}
+	inBuffer := func(k int) bool { return k >= s.b && k <= s.n }
+	if ok[moveShift] {
+		// b0 can no longer take a head or dependents from the stack below s0.
+		b0, c := s.b, 0
+		for i, k := range s.stack {
+			if gold[k] == b0 {
+				c++
+			}
+			if gold[b0] == k && i < len(s.stack)-1 {
+				c++
+			}
+		}
+		out[moveShift] = c
+	}
+	if len(s.stack) == 0 {
+		return
+	}
+	s0 := s.stack[len(s.stack)-1]
+	deps := 0 // s0's gold dependents still in the buffer
+	for k := s.b; k < s.n; k++ {
+		if gold[k] == s0 {
+			deps++
+		}
+	}
+	if ok[moveLeft] {
+		c := deps
+		if h := gold[s0]; h != s.b && (inBuffer(h) || (len(s.stack) > 1 && h == s.stack[len(s.stack)-2])) {
+			c++
+		}
+		out[moveLeft] = c
+	}
+	if ok[moveRight] {
+		c := deps
+		if inBuffer(gold[s0]) {
+			c++
+		}
+		out[moveRight] = c
+	}
+}
+
+// projectivize lifts non-projective arcs (to the head's head, shortest arc
+// first) until the tree is projective. heads use n for the root.
+func projectivize(heads []int) []int {
+	h := slices.Clone(heads)
+	n := len(h)
+	dominates := func(a, k int) bool { // a is an ancestor of k
+		for steps := 0; k != n && steps <= n; steps++ {
+			k = h[k]
+			if k == a {
+				return true
+			}
+		}
+		return a == n
+	}
+	for {
+		worst, span := -1, 0
+		for d := 0; d < n; d++ {
+			hd := h[d]
+			lo, hi := min(hd, d), max(hd, d)
+			for k := lo + 1; k < hi; k++ {
+				if !dominates(hd, k) {
+					if worst < 0 || hi-lo < span {
+						worst, span = d, hi-lo
+					}
+					break
+				}
+			}
+		}
+		if worst < 0 {
+			return h
+		}
+		h[worst] = h[h[worst]]
+	}
+}
+
+// trainParser learns the move and label models from sentences with gold
+// trees and (predicted) tags.
+func trainParser(sents [][]Token, labels []string, epochs int, seed uint64, prune float64, logf func(string, ...any)) (moves, labelModel *classifier) {
+	labelIndex := map[string]int{}
+	for i, l := range labels {
+		labelIndex[l] = i
+	}
+	mp := newAveragedPerceptron(numMoves)
+	lp := newAveragedPerceptron(len(labels))
+	golds := make([][]int, len(sents))
+	goldRels := make([][]int, len(sents))
+	for i, toks := range sents {
+		n := len(toks)
+		g := make([]int, n)
+		r := make([]int, n)
+		for j, t := range toks {
+			g[j] = t.Head
+			if g[j] < 0 {
+				g[j] = n
+			}
+			r[j] = labelIndex[t.Rel]
+		}
+		golds[i], goldRels[i] = projectivize(g), r
+	}
+	order := make([]int, len(sents))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x9a75e))
+	fs := make(featureSet, 0, 200)
+	scores := make([]float32, len(labels))
+	var mscores [numMoves]float32
+	for epoch := 0; epoch < epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		wrong, total := 0, 0
+		for _, si := range order {
+			toks, gold, grel := sents[si], golds[si], goldRels[si]
+			if len(toks) == 0 {
+				continue
+			}
+			c := newParseContext(toks, labels)
+			s := newParseState(len(toks))
+			var ok [numMoves]bool
+			var cost [numMoves]int
+			for !s.done() {
+				fs = fs[:0]
+				moveFeatures(&fs, c, s)
+				mp.scores(fs, mscores[:])
+				s.valid(&ok)
+				moveCosts(s, gold, &cost)
+				pred, best := -1, -1
+				minCost := -1
+				for m := 0; m < numMoves; m++ {
+					if ok[m] && (minCost < 0 || cost[m] < minCost) {
+						minCost = cost[m]
+					}
+				}
+				for m := 0; m < numMoves; m++ {
+					if !ok[m] {
+						continue
+					}
+					if pred < 0 || mscores[m] > mscores[pred] {
+						pred = m
+					}
+					if cost[m] == minCost && (best < 0 || mscores[m] > mscores[best]) {
+						best = m
+					}
+				}
+				mp.tick()
+				total++
+				if cost[pred] != minCost {
+					wrong++
+					mp.update(fs, best, pred)
+				}
+				move := best
+				if epoch > 0 && rng.Float64() < 0.9 {
+					move = pred
+				}
+				label := -1
+				if move != moveShift {
+					h, d := s.arcOf(move)
+					fs = fs[:0]
+					labelFeatures(&fs, c, s, h, d)
+					lp.scores(fs, scores)
+					guess := bestScore(scores, nil)
+					lp.tick()
+					if gold[d] == h {
+						lp.update(fs, grel[d], guess)
+						label = grel[d]
+						if epoch > 0 {
+							label = guess
+						}
+					} else {
+						label = guess
+					}
+				}
+				s.apply(move, label)
+			}
+		}
+		if logf != nil {
+			logf("parser epoch %d: %.2f%% of moves wrong, %d move rows, %d label rows", epoch+1, 100*float64(wrong)/float64(max(total, 1)), len(mp.index), len(lp.index))
+		}
+	}
+	return mp.model([]string{"shift", "left", "right"}, prune), lp.model(labels, prune)
+}

@@ -1,0 +1,134 @@
+package nlp
+
+import (
+	"math"
+	"slices"
+)
+
+// averagedPerceptron is an averaged multiclass perceptron (Collins 2002) over hashed
+// features, used while training. Its rows are created only for features that
+// take part in an update, and only from the second time they do, which drops
+// most one-off features and keeps the table small. Averaging uses the lazy
+// timestamp trick, so an update costs as much as the features it touches.
+type averagedPerceptron struct {
+	nclass  int
+	index   map[uint64]int32
+	seen    map[uint64]struct{}
+	w       []float32
+	total   []float64
+	stamp   []int32
+	step    int32
+	scratch []float32
+}
+
+func newAveragedPerceptron(nclass int) *averagedPerceptron {
+	return &averagedPerceptron{nclass: nclass, index: map[uint64]int32{}, seen: map[uint64]struct{}{}, scratch: make([]float32, nclass)}
+}
+
+// scores adds the weights of feats into out (len nclass), zeroed first.
+func (p *averagedPerceptron) scores(feats []uint64, out []float32) {
+	clear(out)
+	for _, f := range feats {
+		r, ok := p.index[f]
+		if !ok {
+			continue
+		}
+		row := p.w[int(r)*p.nclass : int(r+1)*p.nclass]
+		for c, v := range row {
+			out[c] += v
+		}
+	}
+}
+
+// predict is the best class among those allowed (all when allowed is nil).
+func (p *averagedPerceptron) predict(feats []uint64, allowed []bool) int {
+	p.scores(feats, p.scratch)
+	return bestScore(p.scratch, allowed)
+}
+
+func bestScore(scores []float32, allowed []bool) int {
+	best := -1
+	for c, s := range scores {
+		if allowed != nil && !allowed[c] {
+			continue
+		}
+		if best < 0 || s > scores[best] {
+			best = c
+		}
+	}
+	return best
+}
+
+// tick counts one training example (for averaging).
+func (p *averagedPerceptron) tick() { p.step++ }
+
+// update moves the weights of feats toward truth and away from guess.
+func (p *averagedPerceptron) update(feats []uint64, truth, guess int) {
+	if truth == guess {
+		return
+	}
+	for _, f := range feats {
+		r, ok := p.index[f]
+		if !ok {
+			if _, twice := p.seen[f]; !twice {
+				p.seen[f] = struct{}{}
+				continue
+			}
+			r = int32(len(p.index))
+			p.index[f] = r
+			p.w = append(p.w, make([]float32, p.nclass)...)
+			p.total = append(p.total, make([]float64, p.nclass)...)
+			p.stamp = append(p.stamp, make([]int32, p.nclass)...)
+		}
+		p.bump(int(r)*p.nclass+truth, 1)
+		p.bump(int(r)*p.nclass+guess, -1)
+	}
+}
+
+func (p *averagedPerceptron) bump(i int, d float32) {
+	p.total[i] += float64(p.step-p.stamp[i]) * float64(p.w[i])
+	p.stamp[i] = p.step
+	p.w[i] += d
+}
+
+// model averages the weights and packs them into a classifier, keeping
+// the weights whose size is at least minWeight of the largest and
+// quantizing them to 16 bits. Rows are laid out in key order, so the same
+// training gives the same bytes.
+func (p *averagedPerceptron) model(classes []string, minWeight float64) *classifier {
+	keys := make([]uint64, 0, len(p.index))
+	for k := range p.index {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	avg := make([]float64, len(p.w))
+	maxAbs := 0.0
+	for i := range p.w {
+		t := p.total[i] + float64(p.step-p.stamp[i])*float64(p.w[i])
+		avg[i] = t / math.Max(1, float64(p.step))
+		maxAbs = math.Max(maxAbs, math.Abs(avg[i]))
+	}
+	if maxAbs == 0 {
+		maxAbs = 1
+	}
+	scale := maxAbs / 32767
+	cut := minWeight * maxAbs
+	b := newClassifierBuilder(classes, float32(scale))
+	for _, k := range keys {
+		r := int(p.index[k])
+		var cls []uint8
+		var wts []int16
+		for c := 0; c < p.nclass; c++ {
+			v := avg[r*p.nclass+c]
+			if math.Abs(v) < cut || math.Abs(v) < scale/2 {
+				continue
+			}
+			cls = append(cls, uint8(c))
+			wts = append(wts, int16(math.Round(v/scale)))
+		}
+		if len(cls) > 0 {
+			b.add(k, cls, wts)
+		}
+	}
+	return b.build()
+}

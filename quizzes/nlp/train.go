@@ -1,0 +1,184 @@
+package nlp
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"slices"
+)
+
+// TrainConfig says what the models learn from and how long.
+type TrainConfig struct {
+	Dir       string   // the treebank folder (TreebankDir from the repository root)
+	Treebanks []string // which treebanks' train splits to learn from
+	// Limit keeps only the first Limit training sentences of each treebank
+	// (0: all), for quick experiments and the determinism test.
+	Limit        int
+	TaggerEpochs int
+	ParserEpochs int
+	// Folds is the number of jackknife folds used to give the parser's
+	// training sentences predicted tags, as it will see them; 0 or 1 trains
+	// it on gold tags.
+	Folds int
+	Seed  uint64
+	// Prune drops the averaged weights smaller than this fraction of the
+	// largest, which shrinks the files at little cost in accuracy.
+	Prune float64
+	Logf  func(format string, args ...any) // progress, may be nil
+}
+
+// DefaultTrainConfig is the configuration the committed models are built
+// with.
+func DefaultTrainConfig() TrainConfig {
+	return TrainConfig{Dir: TreebankDir, Treebanks: []string{"ewt", "gum"}, TaggerEpochs: 6, ParserEpochs: 12, Folds: 4, Seed: 1}
+}
+
+// ModelFile is one trained model file, as committed under models/.
+type ModelFile struct {
+	Name string
+	Data []byte
+}
+
+// Train builds every model file from the training treebanks, the same
+// bytes for the same data and configuration. Each model has its own
+// function; a later stage adds its own after the parser's.
+func Train(cfg TrainConfig) ([]ModelFile, error) {
+	train, err := trainingSentences(cfg)
+	if err != nil {
+		return nil, err
+	}
+	var files []ModelFile
+	for _, step := range []func(TrainConfig, [][]Token) ([]ModelFile, error){
+		trainTaggerFiles,
+		trainLexiconFiles,
+		trainParserFiles,
+	} {
+		out, err := step(cfg, train)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, out...)
+	}
+	return files, nil
+}
+
+// trainingSentences reads the train splits, gold tokens and annotation.
+func trainingSentences(cfg TrainConfig) ([][]Token, error) {
+	var out [][]Token
+	for _, tb := range cfg.Treebanks {
+		sents, err := ReadTreebank(cfg.Dir, tb, "train")
+		if err != nil {
+			return nil, err
+		}
+		if cfg.Limit > 0 && len(sents) > cfg.Limit {
+			sents = sents[:cfg.Limit]
+		}
+		for _, s := range DocumentFromConllu(sents).Sentences {
+			out = append(out, s.Tokens)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("nlp: no training sentences in %s", cfg.Dir)
+	}
+	return out, nil
+}
+
+func trainTaggerFiles(cfg TrainConfig, train [][]Token) ([]ModelFile, error) {
+	m, dict := trainTagger(train, cfg.TaggerEpochs, cfg.Seed, cfg.Prune, cfg.Logf)
+	data, err := gzipModel(m.writeTo)
+	if err != nil {
+		return nil, err
+	}
+	dd, err := gzipModel(dict.writeTo)
+	return []ModelFile{{taggerFile, data}, {tagDictFile, dd}}, err
+}
+
+func trainLexiconFiles(cfg TrainConfig, train [][]Token) ([]ModelFile, error) {
+	data, err := gzipModel(trainLexicon(train).writeTo)
+	return []ModelFile{{lexiconFile, data}}, err
+}
+
+// trainParserFiles trains the parser on predicted tags: with k folds, each
+// fold is tagged by a tagger trained on the others (jackknifing), so the
+// parser learns from the tagger's kind of mistakes.
+func trainParserFiles(cfg TrainConfig, train [][]Token) ([]ModelFile, error) {
+	tagged := make([][]Token, len(train))
+	for i, toks := range train {
+		tagged[i] = slices.Clone(toks)
+	}
+	if cfg.Folds > 1 {
+		for f := 0; f < cfg.Folds; f++ {
+			var rest [][]Token
+			for i, toks := range train {
+				if i%cfg.Folds != f {
+					rest = append(rest, toks)
+				}
+			}
+			if cfg.Logf != nil {
+				cfg.Logf("jackknife fold %d/%d", f+1, cfg.Folds)
+			}
+			t := newTagger(trainTagger(rest, cfg.TaggerEpochs, cfg.Seed+uint64(f)+1, cfg.Prune, nil))
+			lex := trainLexicon(rest)
+			for i := range tagged {
+				if i%cfg.Folds == f {
+					t.tag(tagged[i])
+					lex.annotate(tagged[i])
+				}
+			}
+		}
+	}
+	labels := relationLabels(train)
+	moves, rels := trainParser(tagged, labels, cfg.ParserEpochs, cfg.Seed, cfg.Prune, cfg.Logf)
+	md, err := gzipModel(moves.writeTo)
+	if err != nil {
+		return nil, err
+	}
+	ld, err := gzipModel(rels.writeTo)
+	return []ModelFile{{parserMovesFile, md}, {parserLabelsFile, ld}}, err
+}
+
+// relationLabels are the relations of the training trees, sorted.
+func relationLabels(sents [][]Token) []string {
+	seen := map[string]bool{"root": true}
+	out := []string{"root"}
+	for _, toks := range sents {
+		for _, t := range toks {
+			if !seen[t.Rel] {
+				seen[t.Rel] = true
+				out = append(out, t.Rel)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func gzipModel(write func(w io.Writer) error) ([]byte, error) {
+	var raw bytes.Buffer
+	if err := write(&raw); err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	gz, _ := gzip.NewWriterLevel(&out, gzip.BestCompression)
+	if _, err := gz.Write(raw.Bytes()); err != nil {
+		return nil, err
+	}
+	if err := gz.Close(); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// AnalyzerFrom builds an Analyzer from freshly trained model files, so a
+// training run can be measured before it is committed.
+func AnalyzerFrom(files []ModelFile) (*Analyzer, error) {
+	return newAnalyzer(func(name string) ([]byte, error) {
+		for _, f := range files {
+			if f.Name == name {
+				return f.Data, nil
+			}
+		}
+		return nil, fmt.Errorf("not trained")
+	})
+}
