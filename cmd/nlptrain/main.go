@@ -32,11 +32,14 @@ func main() {
 	flag.IntVar(&cfg.ParserEpochs, "parser-epochs", cfg.ParserEpochs, "parser training passes")
 	flag.IntVar(&cfg.Folds, "folds", cfg.Folds, "jackknife folds for the parser's tags (0: gold tags)")
 	flag.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "random seed")
-	flag.Float64Var(&cfg.Prune, "prune", cfg.Prune, "drop weights smaller than this fraction of the largest")
+	pruneTagger := flag.Int("prune-tagger", int(cfg.PruneTagger), "drop tagger weights below this (16-bit units)")
+	pruneParser := flag.Int("prune-parser", int(cfg.PruneParser), "drop parser weights below this (16-bit units)")
+	flag.BoolVar(&cfg.Entities, "entities", cfg.Entities, "also train the entity and reference models")
 	eval := flag.String("eval", "", "after training, also score the new models on this split (dev or test)")
 	quiet := flag.Bool("q", false, "no progress lines")
 	flag.Parse()
 	cfg.Treebanks = strings.Split(*treebanks, ",")
+	cfg.PruneTagger, cfg.PruneParser = int16(*pruneTagger), int16(*pruneParser)
 	start := time.Now()
 	if !*quiet {
 		cfg.Logf = func(format string, args ...any) {

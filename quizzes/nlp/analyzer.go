@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"embed"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"sync"
@@ -24,9 +25,11 @@ const (
 // Analyzer reads English text with the trained models. It is safe for
 // concurrent use.
 type Analyzer struct {
-	tagger  *tagger
-	lexicon *lexicon
-	parser  *parser
+	tagger     *tagger
+	lexicon    *lexicon
+	parser     *parser
+	entities   *EntityModel
+	references *ReferenceModel
 }
 
 var (
@@ -48,20 +51,16 @@ func Load() (*Analyzer, error) {
 
 // newAnalyzer builds an Analyzer from model files (gzipped) read by open.
 func newAnalyzer(open func(name string) ([]byte, error)) (*Analyzer, error) {
-	read := func(name string) (io.Reader, error) {
+	read := func(name string) ([]byte, error) {
 		b, err := open(name)
 		if err != nil {
 			return nil, fmt.Errorf("nlp: model %s: %w (rebuild with go run ./cmd/nlptrain)", name, err)
 		}
-		gz, err := gzip.NewReader(bytes.NewReader(b))
+		raw, err := gunzip(b)
 		if err != nil {
 			return nil, fmt.Errorf("nlp: model %s: %w", name, err)
 		}
-		raw, err := io.ReadAll(gz)
-		if err != nil {
-			return nil, fmt.Errorf("nlp: model %s: %w", name, err)
-		}
-		return bytes.NewReader(raw), nil
+		return raw, nil
 	}
 	linear := func(name string) (*classifier, error) {
 		r, err := read(name)
@@ -90,7 +89,7 @@ func newAnalyzer(open func(name string) ([]byte, error)) (*Analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
-	dict, err := readTagDict(r)
+	dict, err := readTagDict(bytes.NewReader(r))
 	if err != nil {
 		return nil, fmt.Errorf("nlp: model %s: %w", tagDictFile, err)
 	}
@@ -98,11 +97,15 @@ func newAnalyzer(open func(name string) ([]byte, error)) (*Analyzer, error) {
 	if err != nil {
 		return nil, err
 	}
-	lex, err := readLexicon(r)
+	lex, err := readLexicon(bytes.NewReader(r))
 	if err != nil {
 		return nil, fmt.Errorf("nlp: model %s: %w", lexiconFile, err)
 	}
-	return &Analyzer{tagger: newTagger(tm, dict), lexicon: lex, parser: newParser(mm, lm)}, nil
+	a := &Analyzer{tagger: newTagger(tm, dict), lexicon: lex, parser: newParser(mm, lm)}
+	if err := a.loadEntityStages(open); err != nil {
+		return nil, err
+	}
+	return a, nil
 }
 
 // Read analyses raw text: segment -> tag -> lemmas and features -> parse
@@ -125,4 +128,22 @@ func (a *Analyzer) Annotate(d *Document) {
 	}
 	a.findEntities(d)
 	a.resolveReferences(d)
+}
+
+// gunzip decompresses a model file into a buffer of the size its gzip
+// trailer gives, so a large model is not copied while it grows.
+func gunzip(b []byte) ([]byte, error) {
+	gz, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, err
+	}
+	size := 0
+	if len(b) >= 4 {
+		size = int(binary.LittleEndian.Uint32(b[len(b)-4:]))
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, 1<<30)+1))
+	if _, err := io.Copy(buf, gz); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }

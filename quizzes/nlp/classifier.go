@@ -8,17 +8,35 @@ import (
 	"math"
 )
 
-// classifier is a trained linear classifier as the analysis reads it: an
-// open-addressing table from feature hash to a sparse row of 16-bit class
-// weights. It is built once by the trainer and read back byte for byte.
+// classifier is a trained linear classifier as the analysis reads it:
+// features in ascending hash order, each with a run of (class, 16-bit
+// weight) entries, and an open-addressing table from hash to feature. It
+// is written by the trainer and read back without per-feature allocation.
 type classifier struct {
 	classes []string
 	scale   float32
-	mask    uint64
-	keys    []uint64 // slot -> feature hash, 0 when empty
-	rows    []uint32 // slot -> first entry; entries of slot i end at rows[i+1]
+	keys    []uint64 // features, ascending
+	start   []uint32 // entries of feature i: start[i] to start[i+1]
 	cls     []uint8
 	wts     []int16
+	// The lookup table: open addressing on the hash, each slot holding the
+	// feature's entries' place, and the entries packed class-and-weight, so
+	// that a feature costs two memory reads (the models are larger than
+	// the processor's caches, and reading them is most of the analysis).
+	mask    uint64
+	slots   []slot
+	entries []entry
+}
+
+type slot struct {
+	key   uint64 // 0 when empty
+	start uint32
+	n     uint32
+}
+
+type entry struct {
+	w int16
+	c uint16
 }
 
 // scores fills out (len(classes)) with the classes' scores for feats.
@@ -37,14 +55,14 @@ func (m *classifier) accumulate(feats []uint64, acc []int32) {
 			f = 1
 		}
 		for i := f & m.mask; ; i = (i + 1) & m.mask {
-			k := m.keys[i]
-			if k == f {
-				for e := m.rows[i]; e < m.rows[i+1]; e++ {
-					acc[m.cls[e]] += int32(m.wts[e])
+			s := &m.slots[i]
+			if s.key == f {
+				for _, e := range m.entries[s.start : s.start+s.n] {
+					acc[e.c] += int32(e.w)
 				}
 				break
 			}
-			if k == 0 {
+			if s.key == 0 {
 				break
 			}
 		}
@@ -55,54 +73,59 @@ type classifierBuilder struct {
 	classes []string
 	scale   float32
 	keys    []uint64
-	cls     [][]uint8
-	wts     [][]int16
+	start   []uint32
+	cls     []uint8
+	wts     []int16
 }
 
 func newClassifierBuilder(classes []string, scale float32) *classifierBuilder {
-	return &classifierBuilder{classes: classes, scale: scale}
+	return &classifierBuilder{classes: classes, scale: scale, start: []uint32{0}}
 }
 
+// add appends a feature; features come in ascending hash order.
 func (b *classifierBuilder) add(key uint64, cls []uint8, wts []int16) {
 	if key == 0 {
 		key = 1
 	}
 	b.keys = append(b.keys, key)
-	b.cls = append(b.cls, cls)
-	b.wts = append(b.wts, wts)
+	b.cls = append(b.cls, cls...)
+	b.wts = append(b.wts, wts...)
+	b.start = append(b.start, uint32(len(b.cls)))
 }
 
 func (b *classifierBuilder) build() *classifier {
-	size := uint64(16)
-	for size < uint64(len(b.keys))*2 {
-		size *= 2
-	}
-	m := &classifier{classes: b.classes, scale: b.scale, mask: size - 1, keys: make([]uint64, size)}
-	where := make([]int, size)
-	for i, k := range b.keys {
-		s := k & m.mask
-		for m.keys[s] != 0 {
-			s = (s + 1) & m.mask
-		}
-		m.keys[s] = k
-		where[s] = i
-	}
-	m.rows = make([]uint32, size+1)
-	for s := uint64(0); s < size; s++ {
-		m.rows[s] = uint32(len(m.cls))
-		if m.keys[s] != 0 {
-			m.cls = append(m.cls, b.cls[where[s]]...)
-			m.wts = append(m.wts, b.wts[where[s]]...)
-		}
-	}
-	m.rows[size] = uint32(len(m.cls))
+	m := &classifier{classes: b.classes, scale: b.scale, keys: b.keys, start: b.start, cls: b.cls, wts: b.wts}
+	m.index()
 	return m
 }
 
-// The file format, little-endian: "QLM1", class count, each class as a
-// length-prefixed string, scale (float32 bits), slot count, entry count,
-// then keys, rows, classes and weights as flat arrays.
-const classifierMagic = "QLM1"
+// index builds the hash table, at most two-thirds full so that linear
+// probing stays short.
+func (m *classifier) index() {
+	size := uint64(16)
+	for size*2 < uint64(len(m.keys))*3 {
+		size *= 2
+	}
+	m.mask = size - 1
+	m.slots = make([]slot, size)
+	m.entries = make([]entry, len(m.cls))
+	for i := range m.entries {
+		m.entries[i] = entry{w: m.wts[i], c: uint16(m.cls[i])}
+	}
+	for i, k := range m.keys {
+		s := k & m.mask
+		for m.slots[s].key != 0 {
+			s = (s + 1) & m.mask
+		}
+		m.slots[s] = slot{key: k, start: m.start[i], n: m.start[i+1] - m.start[i]}
+	}
+}
+
+// The file format, little-endian: "QLM2", class count, each class as a
+// length-prefixed string, scale (float32 bits), feature count, entry
+// count, then the feature hashes in ascending order, each feature's entry
+// count (uint16), and the entries' classes and weights.
+const classifierMagic = "QLM2"
 
 func (m *classifier) writeTo(w io.Writer) error {
 	e := &binWriter{w: w}
@@ -115,32 +138,33 @@ func (m *classifier) writeTo(w io.Writer) error {
 	e.u32(math.Float32bits(m.scale))
 	e.u32(uint32(len(m.keys)))
 	e.u32(uint32(len(m.cls)))
-	buf := make([]byte, 8*len(m.keys))
-	for i, k := range m.keys {
-		binary.LittleEndian.PutUint64(buf[8*i:], k)
+	buf := make([]byte, 0, 8*len(m.keys))
+	for _, k := range m.keys {
+		buf = binary.LittleEndian.AppendUint64(buf, k)
 	}
 	e.bytes(buf)
-	buf = make([]byte, 4*len(m.rows))
-	for i, r := range m.rows {
-		binary.LittleEndian.PutUint32(buf[4*i:], r)
+	buf = buf[:0]
+	for i := range m.keys {
+		buf = binary.LittleEndian.AppendUint16(buf, uint16(m.start[i+1]-m.start[i]))
 	}
 	e.bytes(buf)
 	e.bytes(m.cls)
-	buf = make([]byte, 2*len(m.wts))
-	for i, v := range m.wts {
-		binary.LittleEndian.PutUint16(buf[2*i:], uint16(v))
+	buf = buf[:0]
+	for _, v := range m.wts {
+		buf = binary.LittleEndian.AppendUint16(buf, uint16(v))
 	}
 	e.bytes(buf)
 	return e.err
 }
 
-func readClassifier(r io.Reader) (*classifier, error) {
-	d := &binReader{r: r}
+// readClassifier reads a classifier from the bytes of its file.
+func readClassifier(data []byte) (*classifier, error) {
+	d := &binReader{data: data}
 	if string(d.bytes(4)) != classifierMagic {
-		return nil, errors.New("not a linear model file")
+		return nil, errors.New("not a classifier file")
 	}
 	n := d.u32()
-	if n > 1<<16 {
+	if n > 256 {
 		return nil, fmt.Errorf("bad class count %d", n)
 	}
 	m := &classifier{classes: make([]string, n)}
@@ -148,38 +172,41 @@ func readClassifier(r io.Reader) (*classifier, error) {
 		m.classes[i] = string(d.bytes(int(d.u32() & 0xffff)))
 	}
 	m.scale = math.Float32frombits(d.u32())
-	slots, entries := int(d.u32()), int(d.u32())
-	if d.err != nil || slots&(slots-1) != 0 || slots == 0 || slots > 1<<28 || entries > 1<<30 {
-		return nil, fmt.Errorf("bad table size %d/%d: %v", slots, entries, d.err)
+	nkeys, entries := int(d.u32()), int(d.u32())
+	if d.err != nil || nkeys > 1<<26 || entries > 1<<30 {
+		return nil, fmt.Errorf("bad sizes %d/%d: %v", nkeys, entries, d.err)
 	}
-	m.mask = uint64(slots - 1)
-	buf := d.bytes(8 * slots)
-	m.keys = make([]uint64, slots)
-	for i := range m.keys {
-		m.keys[i] = binary.LittleEndian.Uint64(buf[8*i:])
-	}
-	buf = d.bytes(4 * (slots + 1))
-	m.rows = make([]uint32, slots+1)
-	for i := range m.rows {
-		m.rows[i] = binary.LittleEndian.Uint32(buf[4*i:])
-	}
+	keys := d.bytes(8 * nkeys)
+	counts := d.bytes(2 * nkeys)
 	m.cls = d.bytes(entries)
-	buf = d.bytes(2 * entries)
-	m.wts = make([]int16, entries)
-	for i := range m.wts {
-		m.wts[i] = int16(binary.LittleEndian.Uint16(buf[2*i:]))
-	}
+	wts := d.bytes(2 * entries)
 	if d.err != nil {
 		return nil, d.err
+	}
+	m.keys = make([]uint64, nkeys)
+	m.start = make([]uint32, nkeys+1)
+	at := uint32(0)
+	for i := range m.keys {
+		m.keys[i] = binary.LittleEndian.Uint64(keys[8*i:])
+		if m.keys[i] == 0 || (i > 0 && m.keys[i] <= m.keys[i-1]) {
+			return nil, errors.New("feature hashes out of order")
+		}
+		at += uint32(binary.LittleEndian.Uint16(counts[2*i:]))
+		m.start[i+1] = at
+	}
+	if at != uint32(entries) {
+		return nil, errors.New("entry counts do not match the entries")
+	}
+	m.wts = make([]int16, entries)
+	for i := range m.wts {
+		m.wts[i] = int16(binary.LittleEndian.Uint16(wts[2*i:]))
 	}
 	for _, c := range m.cls {
 		if int(c) >= len(m.classes) {
 			return nil, fmt.Errorf("class %d out of range", c)
 		}
 	}
-	if m.rows[slots] != uint32(entries) {
-		return nil, errors.New("row table does not match entries")
-	}
+	m.index()
 	return m, nil
 }
 
@@ -200,19 +227,49 @@ func (e *binWriter) u32(v uint32) {
 	e.bytes(b[:])
 }
 
+// binReader reads from a byte slice, remembering the first error.
 type binReader struct {
-	r   io.Reader
-	err error
+	data []byte
+	err  error
 }
 
 func (d *binReader) bytes(n int) []byte {
-	b := make([]byte, n)
-	if d.err == nil {
-		_, d.err = io.ReadFull(d.r, b)
+	if d.err != nil || n < 0 || n > len(d.data) {
+		if d.err == nil {
+			d.err = io.ErrUnexpectedEOF
+		}
+		return make([]byte, max(n, 0))
 	}
+	b := d.data[:n:n]
+	d.data = d.data[n:]
 	return b
 }
 
 func (d *binReader) u32() uint32 {
 	return binary.LittleEndian.Uint32(d.bytes(4))
+}
+
+// pruned is the classifier without the weights smaller than min (in the
+// stored 16-bit units) and without the features left with none: most of a
+// perceptron's features carry weights too small to change a decision.
+func (m *classifier) pruned(min int16) *classifier {
+	if min <= 1 {
+		return m
+	}
+	b := newClassifierBuilder(m.classes, m.scale)
+	var cls []uint8
+	var wts []int16
+	for i, k := range m.keys {
+		cls, wts = cls[:0], wts[:0]
+		for e := m.start[i]; e < m.start[i+1]; e++ {
+			if w := m.wts[e]; w >= min || w <= -min {
+				cls = append(cls, m.cls[e])
+				wts = append(wts, w)
+			}
+		}
+		if len(cls) > 0 {
+			b.add(k, cls, wts)
+		}
+	}
+	return b.build()
 }

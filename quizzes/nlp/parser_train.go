@@ -96,7 +96,7 @@ func projectivize(heads []int) []int {
 
 // trainParser learns the move and label models from sentences with gold
 // trees and (predicted) tags.
-func trainParser(sents [][]Token, labels []string, epochs int, seed uint64, prune float64, logf func(string, ...any)) (moves, labelModel *classifier) {
+func trainParser(sents [][]Token, labels []string, epochs int, seed uint64, logf func(string, ...any)) (moves, labelModel *classifier) {
 	labelIndex := map[string]int{}
 	for i, l := range labels {
 		labelIndex[l] = i
@@ -178,7 +178,7 @@ func trainParser(sents [][]Token, labels []string, epochs int, seed uint64, prun
 					fs = fs[:0]
 					labelFeatures(&fs, c, s, h, d)
 					lp.scores(fs, scores)
-					guess := bestScore(scores, nil)
+					guess := bestClass(scores, nil)
 					lp.tick()
 					if gold[d] == h {
 						lp.update(fs, grel[d], guess)
@@ -197,5 +197,5 @@ func trainParser(sents [][]Token, labels []string, epochs int, seed uint64, prun
 			logf("parser epoch %d: %.2f%% of moves wrong, %d move rows, %d label rows", epoch+1, 100*float64(wrong)/float64(max(total, 1)), len(mp.index), len(lp.index))
 		}
 	}
-	return mp.model([]string{"shift", "left", "right"}, prune), lp.model(labels, prune)
+	return mp.model([]string{"shift", "left", "right"}), lp.model(labels)
 }

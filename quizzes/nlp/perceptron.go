@@ -43,10 +43,10 @@ func (p *averagedPerceptron) scores(feats []uint64, out []float32) {
 // predict is the best class among those allowed (all when allowed is nil).
 func (p *averagedPerceptron) predict(feats []uint64, allowed []bool) int {
 	p.scores(feats, p.scratch)
-	return bestScore(p.scratch, allowed)
+	return bestClass(p.scratch, allowed)
 }
 
-func bestScore(scores []float32, allowed []bool) int {
+func bestClass(scores []float32, allowed []bool) int {
 	best := -1
 	for c, s := range scores {
 		if allowed != nil && !allowed[c] {
@@ -91,11 +91,10 @@ func (p *averagedPerceptron) bump(i int, d float32) {
 	p.w[i] += d
 }
 
-// model averages the weights and packs them into a classifier, keeping
-// the weights whose size is at least minWeight of the largest and
-// quantizing them to 16 bits. Rows are laid out in key order, so the same
-// training gives the same bytes.
-func (p *averagedPerceptron) model(classes []string, minWeight float64) *classifier {
+// model averages the weights and packs them into a classifier, quantized
+// to 16 bits (the largest weight is 32767). Features are laid out in hash
+// order, so the same training gives the same bytes.
+func (p *averagedPerceptron) model(classes []string) *classifier {
 	keys := make([]uint64, 0, len(p.index))
 	for k := range p.index {
 		keys = append(keys, k)
@@ -112,7 +111,6 @@ func (p *averagedPerceptron) model(classes []string, minWeight float64) *classif
 		maxAbs = 1
 	}
 	scale := maxAbs / 32767
-	cut := minWeight * maxAbs
 	b := newClassifierBuilder(classes, float32(scale))
 	for _, k := range keys {
 		r := int(p.index[k])
@@ -120,7 +118,7 @@ func (p *averagedPerceptron) model(classes []string, minWeight float64) *classif
 		var wts []int16
 		for c := 0; c < p.nclass; c++ {
 			v := avg[r*p.nclass+c]
-			if math.Abs(v) < cut || math.Abs(v) < scale/2 {
+			if math.Abs(v) < scale/2 {
 				continue
 			}
 			cls = append(cls, uint8(c))

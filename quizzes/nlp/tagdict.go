@@ -20,8 +20,15 @@ func (d tagDict) class(lower string) string {
 	return "?"
 }
 
+// tagDictMinCount is how often a word must occur in training to have an
+// ambiguity class. Rarer words read as unseen ("?"), as they will in new
+// text; otherwise the tagger learns to trust classes that are complete only
+// because the word was in training.
+var tagDictMinCount = 1
+
 func buildTagDict(sents [][]Token) tagDict {
 	tags := map[string]map[string]bool{}
+	counts := map[string]int{}
 	for _, toks := range sents {
 		for _, t := range toks {
 			w := strings.ToLower(t.Form)
@@ -29,10 +36,14 @@ func buildTagDict(sents [][]Token) tagDict {
 				tags[w] = map[string]bool{}
 			}
 			tags[w][t.XPOS] = true
+			counts[w]++
 		}
 	}
 	d := tagDict{}
 	for w, set := range tags {
+		if counts[w] < tagDictMinCount {
+			continue
+		}
 		var list []string
 		for t := range set {
 			list = append(list, t)

@@ -23,7 +23,7 @@ func tagClasses(sents [][]Token) []string {
 }
 
 // trainTagger learns the tag model from sentences with gold tags.
-func trainTagger(sents [][]Token, epochs int, seed uint64, prune float64, logf func(string, ...any)) (*classifier, tagDict) {
+func trainTagger(sents [][]Token, epochs int, seed uint64, logf func(string, ...any)) (*classifier, tagDict) {
 	dict := buildTagDict(sents)
 	classes := tagClasses(sents)
 	index := map[string]int{}
@@ -65,5 +65,5 @@ func trainTagger(sents [][]Token, epochs int, seed uint64, prune float64, logf f
 			logf("tagger epoch %d: %.2f%% wrong, %d rows", epoch+1, 100*float64(wrong)/float64(max(total, 1)), len(p.index))
 		}
 	}
-	return p.model(classes, prune), dict
+	return p.model(classes), dict
 }
