@@ -456,7 +456,7 @@ func (m *EntityModel) sentenceMentions(out []Mention, si int, s *Sentence, c *se
 		buf = typerFeatures(m.lexicon, s, c, i, j, h, true, buf)
 		m.typer.scores(buf, scores)
 		t := argmax(scores)
-		x := Mention{Sentence: si, Start: i, End: j, Head: h, Type: entityTypes[t], Named: s.Tokens[h].UPOS == "PROPN", Chain: -1}
+		x := Mention{Sentence: si, Start: i, End: j, Head: h, Type: entityTypes[t], Named: isName(s, i, j, h, entityTypes[t]), Chain: -1}
 		if x.Named {
 			k := nameKeyOf(s, i, j)
 			v := votes[k]
@@ -491,6 +491,21 @@ func (m *EntityModel) sentenceMentions(out []Mention, si int, s *Sentence, c *se
 		out = append(out, Mention{Sentence: si, Start: start, End: end, Head: i, Type: typ, Named: t.UPOS == "PROPN", Chain: -1})
 	}
 	return out
+}
+
+// isName: a span the tagger found is a name when its head is a proper
+// noun, or, since a tagger can miss a proper noun it has never seen
+// ("Norton" read as a common noun), when its head is capitalized and the
+// span is not a date or an amount.
+func isName(s *Sentence, start, end, h int, t EntityType) bool {
+	if s.Tokens[h].UPOS == "PROPN" {
+		return true
+	}
+	if t == Time || t == Quantity {
+		return false
+	}
+	f := tokenForm(&s.Tokens[h])
+	return f != "" && f[0] >= 'A' && f[0] <= 'Z'
 }
 
 func (m *EntityModel) nounType(t *Token) EntityType {

@@ -8,6 +8,21 @@ type gumDoc struct {
 	ID   string
 	Doc  *Document
 	Gold []gumMention
+	// Read is the analysis's own reading of the same tokens (its tags,
+	// lemmas and trees), nil to run the stages on the treebank's. The gold
+	// side of a measure always reads Doc.
+	Read *Document
+}
+
+// input is a copy of the Document the stages run on, without mentions.
+func (gd gumDoc) input() *Document {
+	src := gd.Doc
+	if gd.Read != nil {
+		src = gd.Read
+	}
+	d := *src
+	d.Mentions, d.Chains = nil, nil
+	return &d
 }
 
 // readGUMFile reads a (gzipped) GUM CoNLL-U file and splits it into its

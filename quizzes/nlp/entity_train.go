@@ -455,8 +455,7 @@ func evaluateNamedWith(m *EntityModel, rm *ReferenceModel, docs []gumDoc) prf {
 			}
 		}
 		r.Gold += len(gold)
-		doc := *gd.Doc
-		doc.Mentions = nil
+		doc := *gd.input()
 		m.Entities(&doc)
 		if rm != nil {
 			rm.References(&doc)

@@ -126,8 +126,7 @@ type refExample struct {
 func referenceExamples(em *EntityModel, docs []gumDoc) []refExample {
 	out := make([]refExample, len(docs))
 	for i, gd := range docs {
-		d := *gd.Doc
-		d.Mentions, d.Chains = nil, nil
+		d := *gd.input()
 		em.Entities(&d)
 		named := map[string]bool{}
 		for _, g := range gd.Gold {
