@@ -25,6 +25,9 @@ type AuditEntry struct {
 	Address string
 }
 
+// auditTime is how times read in an entry's details.
+const auditTime = "2 Jan 2006 15:04 UTC"
+
 // audit writes an entry in the transaction of the change it records.
 func audit(ctx context.Context, tx *sql.Tx, by Actor, action, detail string) error {
 	if by == (Actor{}) {

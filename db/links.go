@@ -50,7 +50,7 @@ func (s *Store) CreateInvitation(ctx context.Context, l Link, by Actor) (Link, e
 		if l.ID, err = insertLink(ctx, tx, l, by); err != nil {
 			return err
 		}
-		return audit(ctx, tx, by, "invitation made", fmt.Sprintf("%s, for %q, until %s", l.Role, l.Note, timeText(l.ExpiresAt)))
+		return audit(ctx, tx, by, "invitation made", fmt.Sprintf("%s, for %q, until %s", l.Role, l.Note, l.ExpiresAt.UTC().Format(auditTime)))
 	})
 	if err != nil {
 		return l, fmt.Errorf("db: create invitation: %w", err)
@@ -73,7 +73,7 @@ func (s *Store) CreateResetLink(ctx context.Context, l Link, by Actor) (Link, er
 		if l.ID, err = insertLink(ctx, tx, l, by); err != nil {
 			return err
 		}
-		return audit(ctx, tx, by, "password-reset link made", fmt.Sprintf("for %q, until %s", l.Username, timeText(l.ExpiresAt)))
+		return audit(ctx, tx, by, "password-reset link made", fmt.Sprintf("for %q, until %s", l.Username, l.ExpiresAt.UTC().Format(auditTime)))
 	})
 	if err != nil {
 		return l, fmt.Errorf("db: create reset link for account %d: %w", l.UserID, err)

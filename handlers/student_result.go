@@ -130,8 +130,9 @@ func (h *Handler) teacherAttempt(c *fiber.Ctx) error {
 	p.StudentName = st.DisplayName
 	p.BackURL = views.ResultsURL(q.ID)
 	p.Notice = h.takeFlash(c)
+	_, access, _ := h.quizAccess(c)
 	for i, it := range p.Items {
-		if it.Question.Kind == quizzes.Essay && it.Answered {
+		if it.Question.Kind == quizzes.Essay && it.Answered && access >= quizzes.EditAccess { // a viewer reads marks only
 			p.Items[i].MarkURL = views.ResultsURL(q.ID) + "/attempt/" + strconv.FormatInt(a.ID, 10) + "/mark"
 		}
 	}
