@@ -37,7 +37,16 @@ func main() {
 	flag.BoolVar(&cfg.Entities, "entities", cfg.Entities, "also train the entity and reference models")
 	eval := flag.String("eval", "", "after training, also score the new models on this split (dev or test)")
 	quiet := flag.Bool("q", false, "no progress lines")
+	score := flag.String("score", "", "score the committed (embedded) models on this split (dev or test), without training")
 	flag.Parse()
+	if *score != "" {
+		a, err := nlp.Load()
+		if err != nil {
+			log.Fatal(err)
+		}
+		report(a, cfg.Dir, *score)
+		return
+	}
 	cfg.Treebanks = strings.Split(*treebanks, ",")
 	cfg.PruneTagger, cfg.PruneParser = int16(*pruneTagger), int16(*pruneParser)
 	start := time.Now()
@@ -55,18 +64,7 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		for _, tb := range []string{"ewt", "gum"} {
-			gold, err := nlp.ReadTreebank(cfg.Dir, tb, *eval)
-			if err != nil {
-				log.Fatal(err)
-			}
-			s := a.EvaluateGoldTokens(gold)
-			fmt.Printf("%s %s (gold tokens, %d words): UPOS %.2f XPOS %.2f lemma %.2f feats %.2f UAS %.2f LAS %.2f\n",
-				tb, *eval, s.Words, s.UPOS, s.XPOS, s.Lemma, s.Feats, s.UAS, s.LAS)
-			r := a.EvaluateRaw(gold)
-			fmt.Printf("%s %s (raw text): sentences F1 %.2f tokens F1 %.2f UPOS %.2f UAS %.2f LAS %.2f\n",
-				tb, *eval, r.Sentences, r.Tokens, r.UPOS, r.UAS, r.LAS)
-		}
+		report(a, cfg.Dir, *eval)
 	}
 	for _, f := range files {
 		path := filepath.Join(*out, f.Name)
@@ -74,5 +72,22 @@ func main() {
 			log.Fatal(err)
 		}
 		fmt.Printf("%x  %s  %d bytes\n", sha256.Sum256(f.Data), path, len(f.Data))
+	}
+}
+
+// report prints the scores of a on one split of each treebank, from gold
+// tokens and from raw text.
+func report(a *nlp.Analyzer, dir, split string) {
+	for _, tb := range []string{"ewt", "gum"} {
+		gold, err := nlp.ReadTreebank(dir, tb, split)
+		if err != nil {
+			log.Fatal(err)
+		}
+		s := a.EvaluateGoldTokens(gold)
+		fmt.Printf("%s %s (gold tokens, %d words): UPOS %.2f XPOS %.2f lemma %.2f feats %.2f UAS %.2f LAS %.2f\n",
+			tb, split, s.Words, s.UPOS, s.XPOS, s.Lemma, s.Feats, s.UAS, s.LAS)
+		r := a.EvaluateRaw(gold)
+		fmt.Printf("%s %s (raw text): sentences F1 %.2f tokens F1 %.2f UPOS %.2f UAS %.2f LAS %.2f\n",
+			tb, split, r.Sentences, r.Tokens, r.UPOS, r.UAS, r.LAS)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"embed"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"sync"
@@ -73,18 +74,20 @@ func newAnalyzer(open func(name string) ([]byte, error)) (*Analyzer, error) {
 		}
 		return m, nil
 	}
-	tm, err := linear(taggerFile)
-	if err != nil {
+	// The three classifiers are read side by side: unpacking the parser's
+	// move model is most of the load time.
+	names := []string{taggerFile, parserMovesFile, parserLabelsFile}
+	models := make([]*classifier, len(names))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Go(func() { models[i], errs[i] = linear(name) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	mm, err := linear(parserMovesFile)
-	if err != nil {
-		return nil, err
-	}
-	lm, err := linear(parserLabelsFile)
-	if err != nil {
-		return nil, err
-	}
+	tm, mm, lm := models[0], models[1], models[2]
 	r, err := read(tagDictFile)
 	if err != nil {
 		return nil, err

@@ -24,7 +24,7 @@ func (d tagDict) class(lower string) string {
 // ambiguity class. Rarer words read as unseen ("?"), as they will in new
 // text; otherwise the tagger learns to trust classes that are complete only
 // because the word was in training.
-var tagDictMinCount = 1
+var tagDictMinCount = 3
 
 func buildTagDict(sents [][]Token) tagDict {
 	tags := map[string]map[string]bool{}
