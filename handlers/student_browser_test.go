@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"net"
 	"strings"
 	"testing"
@@ -235,7 +236,7 @@ func TestBrowserKeyboardOnlyQuiz(t *testing.T) {
 		must(t, err)
 		return f
 	}
-	saved := 0
+	saved, ringChecked := 0, false
 	var trail []string
 	for step := 0; step < 200; step++ {
 		key("\t")
@@ -253,6 +254,10 @@ func TestBrowserKeyboardOnlyQuiz(t *testing.T) {
 			must(t, chromedp.Do(ctx, chromedp.WaitNotPresent(`html[data-leaving]`), chromedp.WaitVisible(".review-page")))
 			goto review
 		case parts[1] == "radio" || parts[1] == "checkbox":
+			if !ringChecked {
+				ringChecked = true
+				checkChoiceFocusRing(t, ctx)
+			}
 			key(" ")
 		case parts[0] == "select":
 			key(kb.ArrowDown) // the first match
@@ -289,4 +294,48 @@ review:
 	if !a.Submitted() || len(rs) != len(q.Questions) || saved != len(q.Questions) {
 		t.Errorf("handed in %v with %d answers after %d saves, want %d of each: %q", a.Submitted(), len(rs), saved, len(q.Questions), trail)
 	}
+}
+
+// checkChoiceFocusRing reads the focus ring of the choice row holding the
+// focused input: it must be drawn, and contrast 3:1 or more with the page.
+func checkChoiceFocusRing(t *testing.T, ctx context.Context) {
+	t.Helper()
+	ring, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(function () {
+		var row = document.activeElement.closest('.choice'), st = getComputedStyle(row);
+		return [st.outlineStyle, st.outlineWidth, st.outlineColor, getComputedStyle(document.body).backgroundColor];
+	})()`))
+	must(t, err)
+	if ring[0] == "none" || ring[1] == "0px" {
+		t.Fatalf("the focused choice row draws no ring: %q", ring)
+	}
+	if c := contrast(parseRGB(t, ring[2]), parseRGB(t, ring[3])); c < 3 {
+		t.Errorf("the focus ring %s on %s has contrast %.2f:1, want 3:1 or more", ring[2], ring[3], c)
+	}
+}
+
+func parseRGB(t *testing.T, css string) [3]float64 {
+	t.Helper()
+	var c [3]float64
+	if _, err := fmt.Sscanf(strings.Replace(css, "rgba", "rgb", 1), "rgb(%f, %f, %f", &c[0], &c[1], &c[2]); err != nil {
+		t.Fatalf("read colour %q: %v", css, err)
+	}
+	return c
+}
+
+// contrast is the WCAG contrast ratio of two sRGB colours.
+func contrast(a, b [3]float64) float64 {
+	lum := func(c [3]float64) float64 {
+		var l [3]float64
+		for i, v := range c {
+			v /= 255
+			if v <= 0.03928 {
+				l[i] = v / 12.92
+			} else {
+				l[i] = math.Pow((v+0.055)/1.055, 2.4)
+			}
+		}
+		return 0.2126*l[0] + 0.7152*l[1] + 0.0722*l[2]
+	}
+	la, lb := lum(a), lum(b)
+	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 }

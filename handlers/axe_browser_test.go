@@ -1,0 +1,95 @@
+package handlers
+
+import (
+	"context"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"quiztrainer/quizzes"
+)
+
+//go:embed testdata/axe/axe.min.js
+var axeSource string
+
+// axeViolation is one rule axe-core found broken, with where.
+type axeViolation struct {
+	ID      string   `json:"id"`
+	Impact  string   `json:"impact"`
+	Help    string   `json:"help"`
+	Targets []string `json:"targets"`
+}
+
+// checkAxe runs axe-core on the page in the browser and fails the test for
+// every violation, naming the page state, the rule and the elements.
+func checkAxe(t *testing.T, ctx context.Context, state string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](axeSource+";true")); err != nil {
+		t.Fatalf("%s: load axe: %v", state, err)
+	}
+	out, err := chromedp.Run(ctx, chromedp.Evaluate[string](`axe.run(document, {resultTypes: ["violations"]}).then(r =>
+		JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+			targets: v.nodes.map(n => n.target.join(" "))}))))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: run axe: %v", state, err)
+	}
+	var vs []axeViolation
+	if err := json.Unmarshal([]byte(out), &vs); err != nil {
+		t.Fatalf("%s: read axe's report: %v", state, err)
+	}
+	for _, v := range vs {
+		t.Errorf("%s: axe %s (%s): %s at %s", state, v.ID, v.Impact, v.Help, strings.Join(v.Targets, ", "))
+	}
+}
+
+// Every student page, in the states a student meets, has no axe-core
+// violation, on a desktop and on a phone.
+func TestBrowserStudentPagesPassAxe(t *testing.T) {
+	browser := findBrowser(t)
+	for _, width := range []int{1280, 390} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			_, base, q := serveQuiz(t, quizzes.Settings{Feedback: quizzes.FeedbackNow, TimeLimit: 10 * time.Minute})
+			dir := screenshotDir(t)
+			ctx := newBrowser(t, browser, width, 900, true)
+			exactSize(t, ctx, width, 900)
+			state := func(name string) {
+				t.Helper()
+				shoot(t, ctx, dir, fmt.Sprintf("axe-%d-%s", width, name))
+				checkAxe(t, ctx, name)
+			}
+			must(t, chromedp.Do(ctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible("main")))
+			state("home-new")
+			must(t, chromedp.Do(ctx, chromedp.Navigate(base+"/quiz/"+q.Slug), chromedp.WaitVisible("#display_name")))
+			state("intro")
+			must(t, chromedp.Do(ctx, chromedp.SetAttributeValue("#display_name", "required", ""), chromedp.RemoveAttribute("#display_name", "required"),
+				submit(".start-form button"), chromedp.WaitVisible(".field-error")))
+			state("intro-name-error")
+			must(t, chromedp.Do(ctx, chromedp.SendKeys("#display_name", "Ada"), submit(".start-form button"), chromedp.WaitVisible("[data-question]")))
+			state("attempt")
+			must(t, chromedp.Do(ctx,
+				chromedp.Click("#q1 .choice input"), chromedp.Click("#q1 button[name=save]"), chromedp.WaitVisible("#q1 .feedback"),
+				chromedp.SendKeys("#q6 input[type=text]", "two"), chromedp.Click("#q6 button[name=save]"), chromedp.WaitVisible("#q6 .field-error"),
+			))
+			state("attempt-feedback-and-error")
+			must(t, chromedp.Do(ctx, chromedp.SetValue("#q6 input[type=text]", "2"), submit("[data-finish]"), chromedp.WaitVisible(".review-page")))
+			state("review")
+			must(t, chromedp.Do(ctx, submit(".confirm button"), chromedp.WaitVisible(".score .big")))
+			state("result")
+			must(t, chromedp.Do(ctx, chromedp.Navigate(base+"/me"), chromedp.WaitVisible("main")))
+			state("history")
+			must(t, chromedp.Do(ctx, chromedp.Navigate(base+"/practice"), chromedp.WaitVisible("main")))
+			state("practice")
+			must(t, chromedp.Do(ctx, chromedp.Navigate(base+"/"), chromedp.WaitVisible("form.switch")))
+			state("home-known")
+			must(t, chromedp.Do(ctx, chromedp.Navigate(base+"/join"), chromedp.WaitVisible("main")))
+			state("join")
+			must(t, chromedp.Do(ctx, chromedp.Navigate(base+"/attempt/999"), chromedp.WaitVisible("main")))
+			state("not-found")
+		})
+	}
+}
