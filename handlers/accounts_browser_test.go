@@ -210,11 +210,25 @@ func TestBrowserSharedQuiz(t *testing.T) {
 				))
 			}
 			step("1-owner-shares")
+			cl, err := ta.store.CreateClass(bg, "9B English", owner.ID)
+			must(t, err)
+			must(t, chromedp.Do(ctx,
+				chromedp.Navigate(base+fmt.Sprintf("/teach/class/%d", cl.ID)),
+				chromedp.WaitVisible("#class-teacher"),
+				chromedp.SendKeys("#class-teacher", "co"),
+				submit(`form[action$="/teachers"] button`),
+				chromedp.WaitVisible("ul.class-teachers"),
+			))
+			step("1b-class-teachers")
 			signOut()
 
 			browserSignIn(t, ctx, base, "co", "correct horse battery")
 			must(t, chromedp.Do(ctx, chromedp.WaitVisible(".shared")))
 			step("2-co-editor-dashboard")
+			must(t, chromedp.Do(ctx, chromedp.Navigate(base+"/teach/classes"), chromedp.WaitVisible("table")))
+			if got := textOf(t, ctx, "main"); !strings.Contains(got, "9B English") {
+				t.Error("the class's second teacher does not see the class")
+			}
 			must(t, chromedp.Do(ctx,
 				chromedp.Navigate(fmt.Sprintf("%s/question/%d", quizURL, q.Questions[0].ID)),
 				chromedp.WaitVisible("#prompt"),
@@ -233,6 +247,11 @@ func TestBrowserSharedQuiz(t *testing.T) {
 			browserSignIn(t, ctx, base, "vi", "correct horse battery")
 			must(t, chromedp.Do(ctx, chromedp.WaitVisible(".shared"), submit(`td a[href$="/results"]`), chromedp.WaitVisible("table.gradebook")))
 			step("4-viewer-results")
+			editLinks, err := chromedp.Run(ctx, chromedp.Evaluate[int](fmt.Sprintf(`document.querySelectorAll('main a[href="%s"]').length`, TeacherQuizURLForTest(q.ID))))
+			must(t, err)
+			if editLinks != 0 {
+				t.Errorf("the viewer's results page links %d times to the quiz's editing page", editLinks)
+			}
 			attemptURL := fmt.Sprintf("%s/results/attempt/%d", quizURL, a.ID)
 			must(t, chromedp.Do(ctx, chromedp.Navigate(attemptURL), chromedp.WaitVisible(".review")))
 			marks, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("form.mark-form").length`))

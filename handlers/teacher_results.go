@@ -28,7 +28,9 @@ func (h *Handler) results(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	p := views.ResultsPage{Page: page(c, "Results: "+q.Title), Quiz: q, Summary: quizzes.Summarise(rs), InProgress: open}
+	_, access, _ := h.quizAccess(c)
+	p := views.ResultsPage{Page: page(c, "Results: "+q.Title), Quiz: q, Summary: quizzes.Summarise(rs), InProgress: open,
+		ReadOnly: access < quizzes.EditAccess}
 	p.Items = quizzes.Analyse(q.Questions, rs)
 	for _, it := range p.Items {
 		p.Columns = append(p.Columns, views.ResultsColumn{Number: it.Number, Prompt: views.PlainText(it.Question.Format, it.Question.Prompt)})
