@@ -29,6 +29,7 @@ func main() {
 	treebanks := flag.String("treebanks", strings.Join(cfg.Treebanks, ","), "treebanks to train on")
 	flag.IntVar(&cfg.Limit, "limit", cfg.Limit, "train on the first N sentences of each treebank (0: all)")
 	flag.IntVar(&cfg.TaggerEpochs, "tagger-epochs", cfg.TaggerEpochs, "tagger training passes")
+	flag.IntVar(&cfg.JackknifeEpochs, "jackknife-epochs", cfg.JackknifeEpochs, "training passes of the fold taggers (0: as -tagger-epochs)")
 	flag.IntVar(&cfg.ParserEpochs, "parser-epochs", cfg.ParserEpochs, "parser training passes")
 	flag.IntVar(&cfg.Folds, "folds", cfg.Folds, "jackknife folds for the parser's tags (0: gold tags)")
 	flag.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "random seed")

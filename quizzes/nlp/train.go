@@ -16,7 +16,10 @@ type TrainConfig struct {
 	// (0: all), for quick experiments and the determinism test.
 	Limit        int
 	TaggerEpochs int
-	ParserEpochs int
+	// JackknifeEpochs are the passes of the fold taggers that tag the
+	// parser's training sentences (0: TaggerEpochs).
+	JackknifeEpochs int
+	ParserEpochs    int
 	// Folds is the number of jackknife folds used to give the parser's
 	// training sentences predicted tags, as it will see them; 0 or 1 trains
 	// it on gold tags.
@@ -35,7 +38,7 @@ type TrainConfig struct {
 // DefaultTrainConfig is the configuration the committed models are built
 // with.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Dir: TreebankDir, Treebanks: []string{"ewt", "gum"}, TaggerEpochs: 6, ParserEpochs: 12, Folds: 4, Seed: 1, PruneTagger: 100, PruneParser: 400, Entities: true}
+	return TrainConfig{Dir: TreebankDir, Treebanks: []string{"ewt", "gum"}, TaggerEpochs: 8, JackknifeEpochs: 6, ParserEpochs: 12, Folds: 4, Seed: 1, PruneTagger: 100, PruneParser: 400, Entities: true}
 }
 
 // ModelFile is one trained model file, as committed under models/.
@@ -128,7 +131,11 @@ func trainParserFiles(cfg TrainConfig, train [][]Token, _ []ModelFile) ([]ModelF
 			if cfg.Logf != nil {
 				cfg.Logf("jackknife fold %d/%d", f+1, cfg.Folds)
 			}
-			t := newTagger(trainTagger(rest, cfg.TaggerEpochs, cfg.Seed+uint64(f)+1, nil))
+			epochs := cfg.JackknifeEpochs
+			if epochs == 0 {
+				epochs = cfg.TaggerEpochs
+			}
+			t := newTagger(trainTagger(rest, epochs, cfg.Seed+uint64(f)+1, nil))
 			lex := trainLexicon(rest)
 			for i := range tagged {
 				if i%cfg.Folds == f {
