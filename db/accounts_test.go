@@ -228,3 +228,31 @@ func TestSharedQuizzesAndClasses(t *testing.T) {
 		t.Errorf("co-teacher's classes = %d, want 1", len(cs))
 	}
 }
+
+func TestStaleSessionsAreNotListedAndAreDropped(t *testing.T) {
+	s, _ := openTest(t)
+	ctx := context.Background()
+	u := addUser(t, s, "ms-lee", quizzes.RoleTeacher)
+	for _, id := range []string{"old", "new"} {
+		if err := s.StartSession(ctx, TeacherSession{IDHash: hashOf(id), UserID: u.ID}, Actor{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.write.Exec("UPDATE teacher_sessions SET seen_at = ? WHERE id_hash = ?", timeText(time.Now().Add(-SessionLife-time.Minute)), hashOf("old")); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.SessionUser(ctx, hashOf("old")); !errors.Is(err, ErrNotFound) {
+		t.Errorf("a session not seen for longer than SessionLife: err = %v, want ErrNotFound", err)
+	}
+	if list, _ := s.Sessions(ctx, u.ID); len(list) != 1 {
+		t.Errorf("sessions listed = %d, want 1", len(list))
+	}
+	if err := s.StartSession(ctx, TeacherSession{IDHash: hashOf("third"), UserID: u.ID}, Actor{}); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	s.read.QueryRow("SELECT COUNT(*) FROM teacher_sessions WHERE id_hash = ?", hashOf("old")).Scan(&n)
+	if n != 0 {
+		t.Error("the stale session's row outlived the next sign-in")
+	}
+}

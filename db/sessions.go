@@ -23,6 +23,13 @@ type TeacherSession struct {
 	UserAgent string
 }
 
+// SessionLife is how long a teacher's session lasts; the web app's session
+// cookie is kept as long. Rows of sessions not seen for this long are
+// dropped at the next sign-in and never listed.
+const SessionLife = 12 * time.Hour
+
+func sessionCutoff() string { return timeText(time.Now().Add(-SessionLife)) }
+
 // seenSlack is how stale a session's seen time may get before a request
 // writes it again, so that browsing costs no write per page.
 const seenSlack = 5 * time.Minute
@@ -35,6 +42,9 @@ func (s *Store) StartSession(ctx context.Context, sess TeacherSession, by Actor)
 		if err := execOne(ctx, tx, "UPDATE users SET last_sign_in_at = ? WHERE id = ? AND disabled_at IS NULL", at, sess.UserID); errors.Is(err, ErrNotFound) {
 			return ErrAccountOff
 		} else if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM teacher_sessions WHERE seen_at < ?", sessionCutoff()); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO teacher_sessions (id_hash, user_id, created_at, seen_at, address, user_agent)
@@ -56,7 +66,7 @@ func (s *Store) SessionUser(ctx context.Context, idHash []byte) (quizzes.User, t
 	var seen sql.NullString
 	u, err := scanUser(s.read.QueryRowContext(ctx, "SELECT "+userColumns+`, t.seen_at
 		FROM teacher_sessions t JOIN users ON users.id = t.user_id
-		WHERE t.id_hash = ? AND users.disabled_at IS NULL`, idHash), &seen)
+		WHERE t.id_hash = ? AND users.disabled_at IS NULL AND t.seen_at >= ?`, idHash, sessionCutoff()), &seen)
 	if err != nil {
 		return u, time.Time{}, notFound(err, "load session")
 	}
@@ -79,10 +89,11 @@ func (s *Store) TouchSession(ctx context.Context, idHash []byte, seen time.Time)
 	return nil
 }
 
-// Sessions lists an account's signed-in browsers, most recently seen first.
+// Sessions lists an account's signed-in browsers seen within SessionLife,
+// most recently seen first.
 func (s *Store) Sessions(ctx context.Context, userID int64) ([]TeacherSession, error) {
 	rows, err := s.read.QueryContext(ctx, `SELECT id_hash, user_id, created_at, seen_at, address, user_agent
-		FROM teacher_sessions WHERE user_id = ? ORDER BY seen_at DESC, created_at DESC`, userID)
+		FROM teacher_sessions WHERE user_id = ? AND seen_at >= ? ORDER BY seen_at DESC, created_at DESC`, userID, sessionCutoff())
 	if err != nil {
 		return nil, fmt.Errorf("db: list sessions of account %d: %w", userID, err)
 	}

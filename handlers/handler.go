@@ -85,7 +85,7 @@ func New(store *db.Store, log *slog.Logger, gen Generator, cfg Config) *fiber.Ap
 	}
 	h.sessions = session.New(session.Config{
 		Storage:        store.KV(),
-		Expiration:     12 * time.Hour,
+		Expiration:     db.SessionLife,
 		KeyLookup:      "cookie:" + h.cookieName(sessionCookie),
 		CookiePath:     "/",
 		CookieHTTPOnly: true,
