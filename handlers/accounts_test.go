@@ -406,3 +406,20 @@ func TestAuditLogRecordsWhoWhatWhere(t *testing.T) {
 		}
 	}
 }
+
+func TestAdminStepsDown(t *testing.T) {
+	ta := newTestApp(t)
+	first, fu := ta.teacher("first", quizzes.RoleAdmin)
+	ta.teacher("second", quizzes.RoleAdmin)
+	first.get("/teach/teachers")
+	r := first.post(fmt.Sprintf("/teach/teachers/%d/role", fu.ID), url.Values{"role": {"teacher"}})
+	if r.status != 303 || r.location != "/teach" {
+		t.Fatalf("stepping down: status %d to %q, want 303 to /teach", r.status, r.location)
+	}
+	if got := first.get("/teach").doc.Find(".notice").Text(); !strings.Contains(got, "You are now a teacher") {
+		t.Errorf("dashboard notice = %q", got)
+	}
+	if got := first.get("/teach/teachers").status; got != 404 {
+		t.Errorf("the account pages after stepping down: status %d, want 404", got)
+	}
+}

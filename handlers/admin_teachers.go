@@ -187,7 +187,15 @@ func (h *Handler) setRole(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return h.backToTeachers(c, u.Username+" is now "+map[quizzes.Role]string{quizzes.RoleAdmin: "an admin", quizzes.RoleTeacher: "a teacher"}[role]+".")
+	notice := u.Username + " is now " + map[quizzes.Role]string{quizzes.RoleAdmin: "an admin", quizzes.RoleTeacher: "a teacher"}[role] + "."
+	if u.ID == currentTeacher(c).ID && role != quizzes.RoleAdmin {
+		// The account pages are no longer theirs to see.
+		if err := h.setFlash(c, "You are now a teacher; another admin manages the accounts."); err != nil {
+			return err
+		}
+		return c.Redirect("/teach", fiber.StatusSeeOther)
+	}
+	return h.backToTeachers(c, notice)
 }
 
 // resetLink makes a one-time password-reset link for an account and shows
