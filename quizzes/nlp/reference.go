@@ -24,8 +24,9 @@ type ReferenceModel struct {
 }
 
 // pronounWindow is how many sentences back a pronoun's antecedent is
-// looked for (in GUM, 98% of them are in the same or the two sentences
-// before).
+// looked for: of GUM train's third-person pronouns whose entity was
+// mentioned before, 95% have a mention in their sentence or the three
+// before.
 const pronounWindow = 3
 
 // maxCandidates bounds the mentions a pronoun is scored against.

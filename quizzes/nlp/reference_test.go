@@ -201,3 +201,52 @@ func TestEntityAndReferenceFiguresOnGUM(t *testing.T) {
 		}
 	}
 }
+
+// The same figures on the analysis's own tags, lemmas and trees over the
+// treebank's tokens (`quiztrainer analyze --tokenized`), as new text is
+// read.
+func TestEntityAndReferenceFiguresOnPredictedGUM(t *testing.T) {
+	a, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	em, err := DefaultEntityModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rm, err := DefaultReferenceModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, split := range []string{"dev", "test"} {
+		docs := readGUMSplit(t, split)
+		for i := range docs {
+			docs[i].Read = reannotated(docs[i].Doc, a)
+		}
+		n := evaluateNamed(em, docs)
+		r := evaluateReferences(rm, referenceExamples(em, docs))
+		t.Logf("GUM %s, predicted tags and trees: named person/place/organization P %.3f R %.3f F1 %.3f (%d found, %d in GUM, %d right); references: %s",
+			split, n.P(), n.R(), n.F1(), n.Found, n.Gold, n.Right, r)
+		if split == "test" && (n.F1() < predictedNamedFloor || r.Accuracy() < predictedPronounFloor) {
+			t.Errorf("GUM test: named F1 %.3f (want >= %.2f), pronoun accuracy %.3f (want >= %.2f)", n.F1(), predictedNamedFloor, r.Accuracy(), predictedPronounFloor)
+		}
+	}
+}
+
+// reannotated copies a Document's tokens without their annotation and lets
+// the analysis fill it in.
+func reannotated(src *Document, a *Analyzer) *Document {
+	d := *src
+	d.Mentions, d.Chains = nil, nil
+	d.Sentences = make([]Sentence, len(src.Sentences))
+	for si, s := range src.Sentences {
+		s.Tokens = append([]Token(nil), s.Tokens...)
+		for k := range s.Tokens {
+			t := &s.Tokens[k]
+			t.UPOS, t.XPOS, t.Lemma, t.Feats, t.Head, t.Rel = "", "", "", Features{}, -1, ""
+		}
+		d.Sentences[si] = s
+	}
+	a.Annotate(&d)
+	return &d
+}
