@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -171,5 +172,45 @@ func TestMigrationTurnsStoredAnswersIntoTypedOnes(t *testing.T) {
 		if got := rs[qid].Given; !got.Equal(want) {
 			t.Errorf("question %d: got %+v, want %+v", qid, got, want)
 		}
+	}
+}
+
+// Accepting a typed answer adds it to the key and marks every answer to
+// the question again, scores with them; choice questions refuse.
+func TestAcceptAnswerRegradesEveryAttempt(t *testing.T) {
+	s, _ := openTest(t)
+	ctx := context.Background()
+	q, _ := s.CreateQuiz(ctx, sampleQuiz(0))
+	mc, sa := q.Questions[0], q.Questions[1]
+	var ids []int64
+	for i, typed := range []string{"River Seine", "the river seine!", "Loire"} {
+		st, _ := s.CreateStudent(ctx, fmt.Sprint("s", i), fmt.Sprint("tok", i))
+		a, _ := s.OpenAttempt(ctx, q, st.ID)
+		saveCells(t, s, q, a.ID, map[int64]string{sa.ID: typed})
+		if i < 2 {
+			s.FinishAttempt(ctx, q, a.ID, nil, time.Now())
+		}
+		ids = append(ids, a.ID)
+	}
+	n, err := s.AcceptAnswer(ctx, q.ID, sa.ID, "River Seine")
+	if err != nil || n != 3 {
+		t.Fatalf("AcceptAnswer = %d, %v; want 3 answers marked again", n, err)
+	}
+	for i, want := range []float64{1, 1, 0} {
+		a, _ := s.Attempt(ctx, ids[i])
+		rs, _ := s.Responses(ctx, ids[i])
+		if rs[sa.ID].Points != want || (i < 2 && a.Score != want) {
+			t.Errorf("attempt %d: answer %v points, score %v; want %v", i, rs[sa.ID].Points, a.Score, want)
+		}
+	}
+	reloaded, _ := s.Quiz(ctx, q.ID)
+	if keys := reloaded.Questions[1].Keys(); fmt.Sprint(keys) != "[Seine River Seine]" {
+		t.Errorf("accepted answers = %q, want Seine and River Seine", keys)
+	}
+	if _, err := s.AcceptAnswer(ctx, q.ID, mc.ID, "Nile"); !errors.Is(err, ErrNotTyped) {
+		t.Errorf("accepting for a choice question: err = %v, want ErrNotTyped", err)
+	}
+	if _, err := s.AcceptAnswer(ctx, q.ID+100, sa.ID, "x"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("accepting for another quiz's question: err = %v, want ErrNotFound", err)
 	}
 }

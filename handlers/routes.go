@@ -61,6 +61,7 @@ func (h *Handler) routes(app *fiber.App) {
 	teach.Post("/quiz/:id/question/:qid", h.saveQuestion)
 	teach.Post("/quiz/:id/question/:qid/move", h.moveQuestion)
 	teach.Post("/quiz/:id/question/:qid/delete", h.deleteQuestion)
+	teach.Post("/quiz/:id/question/:qid/accept", h.acceptAnswer)
 
 	// Classes.
 	teach.Get("/classes", h.classList)

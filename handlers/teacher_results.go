@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"quiztrainer/db"
 	"quiztrainer/quizzes"
 	"quiztrainer/views"
 )
@@ -31,6 +33,7 @@ func (h *Handler) results(c *fiber.Ctx) error {
 	_, access, _ := h.quizAccess(c)
 	p := views.ResultsPage{Page: page(c, "Results: "+q.Title), Quiz: q, Summary: quizzes.Summarise(rs), InProgress: open,
 		ReadOnly: access < quizzes.EditAccess}
+	p.Notice = h.takeFlash(c)
 	p.Items = quizzes.Analyse(q.Questions, rs)
 	for _, it := range p.Items {
 		p.Columns = append(p.Columns, views.ResultsColumn{Number: it.Number, Prompt: views.PlainText(it.Question.Format, it.Question.Prompt)})
@@ -194,3 +197,25 @@ func csvTime(t time.Time) string {
 }
 
 func csvNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// acceptAnswer adds a typed answer to the question's accepted answers and
+// marks every answer to it again; the gradebook follows.
+func (h *Handler) acceptAnswer(c *fiber.Ctx) error {
+	quiz, q, err := h.ownQuestion(c)
+	if err != nil {
+		return err
+	}
+	answer := strings.TrimSpace(c.FormValue("answer"))
+	if answer == "" || len(answer) > maxAnswerBytes {
+		return fiber.NewError(fiber.StatusUnprocessableEntity, "Say which answer to accept: it is empty or too long.")
+	}
+	n, err := h.store.AcceptAnswer(ctx(c), quiz.ID, q.ID, answer)
+	if errors.Is(err, db.ErrNotTyped) {
+		return fiber.NewError(fiber.StatusUnprocessableEntity, "Only typed answers (short answer, fill in the blank, number) can be accepted this way; edit the question instead.")
+	}
+	if err != nil {
+		return err
+	}
+	return h.redirectWith(c, views.ResultsURL(quiz.ID)+"#item-"+itoa(q.Position),
+		"“"+answer+"” is now an accepted answer; "+plural(n, "answer")+" to the question marked again.")
+}

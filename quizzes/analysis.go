@@ -117,6 +117,7 @@ type ItemStats struct {
 	GroupSize                    int           // attempts in each of the two groups
 	Choices                      []ChoiceShare // choice kinds only
 	CommonWrong                  []AnswerCount // typed kinds only
+	TypedAnswers                 []AnswerCount // typed kinds only: every distinct answer
 	Flags                        []Flag
 }
 
@@ -170,6 +171,7 @@ func Analyse(questions []Question, results []Result) []ItemStats {
 		it.Facility = meanAt(cr, marked(in, nil))
 		it.Choices = choiceShares(q, done)
 		it.CommonWrong = commonWrongAnswers(q, done)
+		it.TypedAnswers = typedAnswers(q, done)
 		items = append(items, it)
 		credit, points = append(credit, cr), append(points, pts)
 		masks = append(masks, in)

@@ -329,9 +329,9 @@ func TestCommonWrongAnswers(t *testing.T) {
 	}{
 		{"wrong answers are folded as grading folds them, most frequent first", sa,
 			[]string{"Seine", "River Seine", "river seine.", "Loire", "the River  Seine", "loire", "Thames", ""},
-			[]AnswerCount{{"River Seine", 3}, {"Loire", 2}}, "3 students typed “River Seine”"},
+			[]AnswerCount{{"River Seine", 3, 0}, {"Loire", 2, 0}}, "3 students typed “River Seine”"},
 		{"an answer only one student gave is left out", sa, []string{"Loire", "Thames", "Rhine", "Seine", "Seine"}, nil, ""},
-		{"numbers are compared as numbers", num, []string{"3", "3.0", "3,0", "2", "2", "4"}, []AnswerCount{{"3", 3}}, "3 students typed “3”"},
+		{"numbers are compared as numbers", num, []string{"3", "3.0", "3,0", "2", "2", "4"}, []AnswerCount{{"3", 3, 0}}, "3 students typed “3”"},
 		{"choice kinds have none", mcq(1), []string{"0", "0", "0", "0", "0"}, nil, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -347,5 +347,23 @@ func TestCommonWrongAnswers(t *testing.T) {
 				t.Errorf("no note %q in %+v", tc.note, it.Flags)
 			}
 		})
+	}
+}
+
+func TestTypedAnswersListsEveryDistinctAnswer(t *testing.T) {
+	t.Parallel()
+	sa := Question{ID: 1, Kind: ShortAnswer, Prompt: "On which river does Paris lie?", Choices: []Choice{{Text: "the Seine", Correct: true}}}
+	var rows [][]string
+	for _, g := range []string{"Seine", "River Seine", "river seine.", "seine", "Loire", ""} {
+		rows = append(rows, []string{g})
+	}
+	got := Analyse([]Question{sa}, results([]Question{sa}, rows...))[0].TypedAnswers
+	want := []AnswerCount{{"River Seine", 2, 0}, {"Seine", 2, 1}, {"Loire", 1, 0}}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("typed answers = %v, want %v", got, want)
+	}
+	mc := mcq(2)
+	if got := Analyse([]Question{mc}, results([]Question{mc}, []string{"1"}))[0].TypedAnswers; got != nil {
+		t.Errorf("a choice question lists typed answers %v", got)
 	}
 }
