@@ -3,10 +3,8 @@ package handlers
 import (
 	"bytes"
 	"cmp"
-	"encoding/csv"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,6 +14,7 @@ import (
 
 	"quiztrainer/db"
 	"quiztrainer/quizzes"
+	"quiztrainer/quizzes/formats"
 	"quiztrainer/views"
 )
 
@@ -143,24 +142,20 @@ func (h *Handler) responsesCSV(c *fiber.Ctx) error {
 	return sendCSV(c, q.Slug+"-responses.csv", rows)
 }
 
-// sendCSV writes rows as a CSV download, every cell made safe to open in a
-// spreadsheet.
+// sendCSV writes rows as a CSV download through the one CSV writer, which
+// makes every cell safe to open in a spreadsheet.
 func sendCSV(c *fiber.Ctx, name string, rows [][]string) error {
 	var buf bytes.Buffer
 	// a byte order mark tells Excel the file is UTF-8; without it names
 	// such as "Zoë" come out garbled there
 	buf.WriteString("\ufeff")
-	w := csv.NewWriter(&buf)
+	w := formats.NewCSVWriter(&buf)
 	for _, row := range rows {
-		for i := range row {
-			row[i] = csvCell(row[i])
-		}
 		if err := w.Write(row); err != nil {
 			return err
 		}
 	}
-	w.Flush()
-	if err := w.Error(); err != nil {
+	if err := w.Flush(); err != nil {
 		return err
 	}
 	c.Set(fiber.HeaderContentType, "text/csv; charset=utf-8")
@@ -169,25 +164,8 @@ func sendCSV(c *fiber.Ctx, name string, rows [][]string) error {
 	return c.Send(buf.Bytes())
 }
 
-// plainNumber is a number as a spreadsheet reads it; a leading sign on it
-// starts no formula.
-var plainNumber = regexp.MustCompile(`^[+-]?[0-9]+([.,][0-9]+)?$`)
-
-// csvCell guards against formula injection: a spreadsheet runs a cell that
-// starts with = + - @ (or a tab or carriage return before one) as a formula,
-// so a student named "=HYPERLINK(...)" could act on the teacher's machine.
-// Such a cell gets a leading apostrophe, which spreadsheets show as text.
-// Plain numbers such as -5 are left alone.
-func csvCell(s string) string {
-	if s == "" || plainNumber.MatchString(s) {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r':
-		return "'" + s
-	}
-	return s
-}
+// csvCell is what a cell of any CSV the program writes holds.
+func csvCell(s string) string { return formats.NeutraliseCSVCell(s) }
 
 func csvTime(t time.Time) string {
 	if t.IsZero() {

@@ -133,6 +133,9 @@ func ParseCSV(data []byte) ([]quizzes.Question, error) {
 			errs.add(line, "the row has %d cells but the header names %d columns", len(row), cols.width)
 			continue
 		}
+		for i := range row {
+			row[i] = restoreCSVCell(row[i])
+		}
 		q, msg := cols.question(row)
 		if msg == "" {
 			if err := checkQuestion(q); err != nil {

@@ -1,7 +1,6 @@
 package formats
 
 import (
-	"encoding/csv"
 	"io"
 	"strconv"
 	"strings"
@@ -186,7 +185,7 @@ func writeCSV(w io.Writer, qs []quizzes.Question) error {
 		header = append(header, "choice"+strconv.Itoa(i))
 	}
 	header = append(header, "answer", "points", "explanation", "category")
-	cw := csv.NewWriter(w)
+	cw := NewCSVWriter(w)
 	cw.Write(header)
 	for _, q := range qs {
 		q = csvHeld(q)
@@ -225,8 +224,7 @@ func writeCSV(w io.Writer, qs []quizzes.Question) error {
 		row = append(append(row, cells...), answer, strconv.FormatFloat(q.Points, 'f', -1, 64), q.Explanation, q.Category)
 		cw.Write(row)
 	}
-	cw.Flush()
-	return cw.Error()
+	return cw.Flush()
 }
 
 func csvLetter(i, n int) string {
