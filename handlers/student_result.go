@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"errors"
+	"math"
 	"strconv"
 	"strings"
 
@@ -98,7 +99,7 @@ func (h *Handler) markAnswer(c *fiber.Ctx) error {
 	}
 	max := question.Normalize().Points
 	points, err := strconv.ParseFloat(strings.ReplaceAll(c.FormValue("points"), ",", "."), 64)
-	if err != nil || points < 0 || points > max {
+	if err != nil || math.IsNaN(points) || points < 0 || points > max {
 		return fiber.NewError(fiber.StatusUnprocessableEntity, "The mark must be a number from 0 to "+views.Points(max)+".")
 	}
 	err = h.store.MarkResponse(ctx(c), a.ID, qid, points, points >= max)

@@ -110,6 +110,9 @@ func TestTeacherMarksAnEssay(t *testing.T) {
 	}{
 		{"a mark above the points", owner, url.Values{"question_id": {essay}, "points": {"3"}}, 422},
 		{"a mark that is not a number", owner, url.Values{"question_id": {essay}, "points": {"good"}}, 422},
+		{"a mark of NaN", owner, url.Values{"question_id": {essay}, "points": {"NaN"}}, 422},
+		{"a mark of Inf", owner, url.Values{"question_id": {essay}, "points": {"-Inf"}}, 422},
+		{"a mark of 1e308", owner, url.Values{"question_id": {essay}, "points": {"1e308"}}, 422},
 		{"a mark for a question marked automatically", owner, url.Values{"question_id": {fmt.Sprint(q.Questions[0].ID)}, "points": {"1"}}, 422},
 		{"another teacher", other, url.Values{"question_id": {essay}, "points": {"2"}}, 404},
 		{"the owner", owner, url.Values{"question_id": {essay}, "points": {"1,5"}}, 303},

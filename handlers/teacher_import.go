@@ -78,6 +78,11 @@ func (h *Handler) importUpload(c *fiber.Ctx) error {
 	if p.Title == "" {
 		p.Title = titleFromName(name)
 	}
+	if err := quizzes.CheckTitle(p.Title); err != nil {
+		p.Title = clip(p.Title, quizzes.MaxTitleRunes)
+		p.Errors = []string{"The " + err.Error() + "."}
+		return render(c, fiber.StatusUnprocessableEntity, views.Import(p))
+	}
 	if c.FormValue("action") != "import" {
 		p.Questions = qs
 		return render(c, fiber.StatusOK, views.Import(p))

@@ -75,8 +75,8 @@ func questionFromForm(c *fiber.Ctx, q quizzes.Question) (quizzes.Question, strin
 	q.Prompt = strings.TrimSpace(c.FormValue("prompt"))
 	q.Explanation = strings.TrimSpace(c.FormValue("explanation"))
 	points, err := strconv.ParseFloat(c.FormValue("points", "1"), 64)
-	if err != nil || points < 0 || points > 100 {
-		return q, "Points must be a number from 0 to 100."
+	if err != nil || quizzes.CheckPoints(points) != nil {
+		return q, "Points must be a number from 0 to " + itoa(quizzes.MaxPoints) + "."
 	}
 	q.Points = points
 	texts := formValues(c, "choice_text")
@@ -139,7 +139,11 @@ func questionFromForm(c *fiber.Ctx, q quizzes.Question) (quizzes.Question, strin
 			q.Choices = append(q.Choices, quizzes.Choice{Text: t, Match: m, Correct: t != ""})
 		}
 	}
-	if err := q.Validate(); err != nil {
+	err = q.Validate()
+	if err == nil {
+		err = q.CheckLimits()
+	}
+	if err != nil {
 		msg := err.Error()
 		return q, strings.ToUpper(msg[:1]) + msg[1:] + "."
 	}
@@ -197,6 +201,9 @@ func (h *Handler) addQuestion(c *fiber.Ctx) error {
 		return fiber.NewError(fiber.StatusUnprocessableEntity, "Choose what kind of question to write.")
 	}
 	q, problem := questionFromForm(c, quizzes.Question{Kind: kind})
+	if problem == "" && len(quiz.Questions) >= quizzes.MaxQuestions {
+		problem = "A quiz holds at most " + itoa(quizzes.MaxQuestions) + " questions; start another quiz for more."
+	}
 	if problem != "" {
 		p := editPage(c, quiz, q, true)
 		p.Error = problem

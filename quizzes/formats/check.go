@@ -14,8 +14,8 @@ func checkQuestion(q quizzes.Question) error {
 	if err := q.Validate(); err != nil {
 		return err
 	}
-	if q.Points < 0 || math.IsNaN(q.Points) || math.IsInf(q.Points, 0) {
-		return fmt.Errorf("the points must be a number of zero or more")
+	if err := q.CheckLimits(); err != nil {
+		return err
 	}
 	switch q.Format {
 	case quizzes.Plain, quizzes.HTML, quizzes.Markdown, quizzes.Moodle:

@@ -69,6 +69,21 @@ func FormatByName(name string) (Format, error) {
 // error is a *ParseError listing every error with its line, and no question
 // is returned. Every question returned passes Validate.
 func Parse(format Format, data []byte) ([]quizzes.Question, error) {
+	qs, err := parse(format, data)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case len(qs) == 0:
+		return nil, &ParseError{Format: format, Errors: []LineError{{Msg: "the file holds no questions"}}}
+	case len(qs) > quizzes.MaxQuestions:
+		return nil, &ParseError{Format: format, Errors: []LineError{{Msg: fmt.Sprintf(
+			"the file holds %d questions, and a quiz holds at most %d questions: split it into several files", len(qs), quizzes.MaxQuestions)}}}
+	}
+	return qs, nil
+}
+
+func parse(format Format, data []byte) ([]quizzes.Question, error) {
 	switch format {
 	case GIFT:
 		return ParseGIFT(data)

@@ -119,7 +119,17 @@ func checkRewrite(t *testing.T, f Format, qs []quizzes.Question, all bool) {
 	if err != nil {
 		t.Fatalf("write %s: %v", f, err)
 	}
+	if all && len(skipped) > 0 {
+		t.Fatalf("%s: questions read from %s are left out when written back: %q", f, f, skipped)
+	}
 	back, err := Parse(f, []byte(buf.String()))
+	if len(qs) == len(skipped) {
+		// Nothing written: an import refuses a file with no questions.
+		if err == nil || !strings.Contains(err.Error(), "no questions") {
+			t.Fatalf("%s: a file with no questions read back as %d questions, %v; want it refused", f, len(back), err)
+		}
+		return
+	}
 	if err != nil {
 		t.Fatalf("%s written does not read back: %v\n%s", f, err, buf.String())
 	}
