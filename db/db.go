@@ -51,6 +51,9 @@ func DSN(path string, readOnly bool) string {
 
 // Open opens (creating if needed) and migrates the database at path.
 func Open(ctx context.Context, path string) (*Store, error) {
+	if err := CheckWritable(path); err != nil {
+		return nil, fmt.Errorf("db: %w", err)
+	}
 	write, err := sql.Open("sqlite", DSN(path, false))
 	if err != nil {
 		return nil, fmt.Errorf("db: open %s: %w", path, err)
@@ -65,6 +68,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err := s.migrate(ctx); err != nil {
 		write.Close()
 		return nil, err
+	}
+	// A -wal or -shm file that another user made after the check above,
+	// or a read-only file system, shows here rather than at the first form.
+	if err := s.ProbeWrite(ctx); err != nil {
+		write.Close()
+		return nil, fmt.Errorf("db: cannot write %s (%w); check that the server's user owns it and its -wal and -shm files", path, err)
 	}
 	read, err := sql.Open("sqlite", DSN(path, true))
 	if err != nil {

@@ -58,6 +58,10 @@ type Handler struct {
 	// setupToken opens the first-run page while no teacher account exists.
 	setupToken string
 	setupMu    sync.Mutex
+	// the last write probe of /healthz
+	healthMu  sync.Mutex
+	healthAt  time.Time
+	healthErr error
 }
 
 // New builds the fiber app with every route and middleware.
