@@ -126,7 +126,7 @@ func runUserAdd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	password := strings.TrimRight(line, "\r\n")
-	if problem := handlers.CheckPasswordPolicy(password); problem != "" {
+	if problem := handlers.CheckPasswordPolicy(password, *username); problem != "" {
 		fmt.Fprintln(stderr, "quiztrainer user add:", problem)
 		return 2
 	}

@@ -194,3 +194,10 @@ func TestGeneratePrintsTheTeachersDraftUnlessAll(t *testing.T) {
 		t.Errorf("--all: exit %d, %d questions, want every candidate, more than the draft's %d (%s)", code, len(got), len(want), errOut)
 	}
 }
+
+func TestUserAddRefusesACommonPassword(t *testing.T) {
+	code, _, errOut := cli(t, "password1234\n", "user", "add", "--db", filepath.Join(t.TempDir(), "q.db"), "--username", "ada", "--password-stdin")
+	if code != 2 || !strings.Contains(errOut, "list of common passwords") {
+		t.Errorf("exit %d, stderr %q; want 2 with a message", code, errOut)
+	}
+}

@@ -65,7 +65,7 @@ func (h *Handler) acceptInvitation(c *fiber.Ctx) error {
 	p.Username = strings.TrimSpace(c.FormValue("username"))
 	password := c.FormValue("password")
 	if p.Error = CheckUsername(p.Username); p.Error == "" {
-		p.Error = CheckPasswordPolicy(password)
+		p.Error = CheckPasswordPolicy(password, p.Username)
 	}
 	if p.Error != "" {
 		return render(c, fiber.StatusUnprocessableEntity, views.LinkForm(p))

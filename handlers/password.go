@@ -77,14 +77,3 @@ var dummyHash = sync.OnceValue(func() string {
 	h, _ := HashPassword("quiztrainer-no-such-user")
 	return h
 })
-
-// CheckPasswordPolicy says what is wrong with a new password, if anything.
-func CheckPasswordPolicy(password string) string {
-	switch {
-	case len([]rune(password)) < 10:
-		return "Choose a password of at least 10 characters."
-	case len(password) > 200:
-		return "Choose a password of at most 200 characters."
-	}
-	return ""
-}

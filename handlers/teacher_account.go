@@ -57,7 +57,7 @@ func (h *Handler) changePassword(c *fiber.Ctx) error {
 		h.record(c, actor(c), "password change refused", "the current password was wrong")
 		problem = "The current password is not right."
 	} else {
-		problem = CheckPasswordPolicy(next)
+		problem = CheckPasswordPolicy(next, u.Username)
 	}
 	if problem != "" {
 		p, err := h.accountPage(c)

@@ -116,16 +116,16 @@ func (h *Handler) login(c *fiber.Ctx) error {
 	password := c.FormValue("password")
 	p := views.LoginPage{Page: page(c, "Sign in"), Username: username, Next: safeNext(c.FormValue("next"))}
 	now := time.Now()
-	userKey, ipKey := "u:"+strings.ToLower(username), "ip:"+h.clientIP(c)
-	for _, k := range []string{userKey, ipKey} {
-		if blocked, wait := h.logins.blocked(k, now); blocked {
-			p.Error = fmt.Sprintf("Too many failed sign-ins. Wait %d minutes and try again.", int(wait.Minutes())+1)
-			return render(c, fiber.StatusTooManyRequests, views.Login(p))
-		}
-	}
 	u, err := h.store.UserByUsername(ctx(c), username)
 	if err != nil && !errors.Is(err, db.ErrNotFound) {
 		return err
+	}
+	keys := h.signInKeys(c, username, u.ID)
+	for _, k := range keys {
+		if blocked, wait := h.logins.blocked(k, now); blocked {
+			p.Error = fmt.Sprintf("Too many failed sign-ins. Wait %d minutes and try again; a browser that has signed in to this account before is not held back.", int(wait.Minutes())+1)
+			return render(c, fiber.StatusTooManyRequests, views.Login(p))
+		}
 	}
 	hash := u.PasswordHash
 	if hash == "" {
@@ -136,13 +136,16 @@ func (h *Handler) login(c *fiber.Ctx) error {
 		return err
 	}
 	if !ok || u.ID == 0 {
-		h.logins.fail(userKey, now)
-		h.logins.fail(ipKey, now)
+		for _, k := range keys {
+			h.logins.fail(k, now)
+		}
 		h.record(c, db.Actor{UserID: u.ID, Username: truncateName(username), Address: h.clientIP(c)}, "sign-in failed", "")
 		p.Error = "The username or password is not right."
 		return render(c, fiber.StatusUnauthorized, views.Login(p))
 	}
-	h.logins.reset(userKey)
+	for _, k := range keys {
+		h.logins.reset(k)
+	}
 	err = h.signIn(c, u)
 	if errors.Is(err, db.ErrAccountOff) {
 		h.record(c, db.Actor{UserID: u.ID, Username: u.Username, Address: h.clientIP(c)}, "sign-in refused", "the account is turned off")
@@ -152,6 +155,7 @@ func (h *Handler) login(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	h.rememberBrowser(c, u.ID)
 	h.log.Info("teacher signed in", "user", u.Username)
 	return c.Redirect(p.Next, fiber.StatusSeeOther)
 }
@@ -250,7 +254,7 @@ func (h *Handler) setup(c *fiber.Ctx) error {
 	password := c.FormValue("password")
 	p := views.SetupPage{Page: page(c, "Set up"), Token: token, Username: username}
 	if p.Error = CheckUsername(username); p.Error == "" {
-		p.Error = CheckPasswordPolicy(password)
+		p.Error = CheckPasswordPolicy(password, username)
 	}
 	if p.Error != "" {
 		return render(c, fiber.StatusUnprocessableEntity, views.Setup(p))
