@@ -145,33 +145,37 @@ func TestKilledServerKeepsEveryAcknowledgedAnswer(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				s := newStudent(base)
-				if _, err := s.get("/quiz/" + quiz.Slug); err != nil {
-					return
-				}
-				status, loc, err := s.post("/quiz/"+quiz.Slug+"/start", url.Values{"display_name": {fmt.Sprintf("c%dw%d", cycle, w)}})
-				if err != nil || status != 303 || !strings.HasPrefix(loc, "/attempt/") {
-					return
-				}
-				attempt, _ := strconv.ParseInt(strings.TrimPrefix(loc, "/attempt/"), 10, 64)
-				if _, err := s.get(loc); err != nil {
-					return
-				}
-				for i, q := range quiz.Questions {
+				// One student after another, so that answers are being
+				// saved right up to the kill.
+				for n := 0; ; n++ {
 					select {
 					case <-stop:
 						return
 					default:
 					}
-					value := fmt.Sprintf("c%d-w%d-q%d", cycle, w, i)
-					status, _, err := s.post(loc+"/answer", url.Values{"save": {strconv.FormatInt(q.ID, 10)}, views.AnswerField(q.ID): {value}})
-					if err != nil {
-						return // the server was killed mid-request: not acknowledged
+					s := newStudent(base)
+					if _, err := s.get("/quiz/" + quiz.Slug); err != nil {
+						return
 					}
-					if status == 303 || status == 200 {
-						mu.Lock()
-						acked = append(acked, ackedAnswer{attempt, q.ID, value})
-						mu.Unlock()
+					status, loc, err := s.post("/quiz/"+quiz.Slug+"/start", url.Values{"display_name": {fmt.Sprintf("c%dw%dn%d", cycle, w, n)}})
+					if err != nil || status != 303 || !strings.HasPrefix(loc, "/attempt/") {
+						return
+					}
+					attempt, _ := strconv.ParseInt(strings.TrimPrefix(loc, "/attempt/"), 10, 64)
+					if _, err := s.get(loc); err != nil {
+						return
+					}
+					for i, q := range quiz.Questions {
+						value := fmt.Sprintf("c%d-w%d-n%d-q%d", cycle, w, n, i)
+						status, _, err := s.post(loc+"/answer", url.Values{"save": {strconv.FormatInt(q.ID, 10)}, views.AnswerField(q.ID): {value}})
+						if err != nil {
+							return // the server was killed mid-request: not acknowledged
+						}
+						if status == 303 || status == 200 {
+							mu.Lock()
+							acked = append(acked, ackedAnswer{attempt, q.ID, value})
+							mu.Unlock()
+						}
 					}
 				}
 			}()
