@@ -123,6 +123,10 @@ type routeWorld struct {
 	anon, student, otherStudent     *client
 	owner, other, admin             *client
 	ownerUser, otherUser, adminUser quizzes.User
+	// Shared teachers: a co-editor of the fixture's quiz who also teaches
+	// its class, and a viewer of the quiz.
+	coEditor, viewer         *client
+	coEditorUser, viewerUser quizzes.User
 	// tokens each client had under another identity: before signing in
 	// (teachers), before starting a quiz (the student), before signing
 	// out (the anonymous visitor).
@@ -150,6 +154,8 @@ func newRouteWorld(t *testing.T) *routeWorld {
 	w.owner, w.ownerUser = signIn("owner", quizzes.RoleTeacher)
 	w.other, w.otherUser = signIn("other", quizzes.RoleTeacher)
 	w.admin, w.adminUser = signIn("admin", quizzes.RoleAdmin)
+	w.coEditor, w.coEditorUser = signIn("co-editor", quizzes.RoleTeacher)
+	w.viewer, w.viewerUser = signIn("viewer", quizzes.RoleTeacher)
 	w.anon, _ = signIn("anon-later", quizzes.RoleTeacher)
 	w.anon.get("/teach")
 	w.before[w.anon] = w.anon.csrf
@@ -191,6 +197,9 @@ func (w *routeWorld) fixture(t *testing.T, caller quizzes.User) routeFixture {
 	by := db.Actor{UserID: w.ownerUser.ID, Username: "owner"}
 	must(t, w.ta.store.ShareQuiz(ctx, fx.quiz.ID, fx.spare.Username, quizzes.ShareViewer, by))
 	must(t, w.ta.store.AddClassTeacher(ctx, fx.class.ID, fx.spare.Username, by))
+	must(t, w.ta.store.ShareQuiz(ctx, fx.quiz.ID, "co-editor", quizzes.ShareEditor, by))
+	must(t, w.ta.store.ShareQuiz(ctx, fx.quiz.ID, "viewer", quizzes.ShareViewer, by))
+	must(t, w.ta.store.AddClassTeacher(ctx, fx.class.ID, "co-editor", by))
 	hash := make([]byte, 32)
 	rand.Read(hash)
 	inv, err := w.ta.store.CreateInvitation(ctx, db.Link{TokenHash: hash, Role: quizzes.RoleTeacher, ExpiresAt: time.Now().Add(24 * time.Hour)}, db.Actor{})
@@ -354,6 +363,8 @@ func TestEveryRouteAnswersEachRoleAsDesigned(t *testing.T) {
 		{"other student", w.otherStudent, quizzes.User{}, ""},
 		{"other teacher", w.other, w.otherUser, "other"},
 		{"admin", w.admin, w.adminUser, "admin"},
+		{"co-editor", w.coEditor, w.coEditorUser, "co-editor"},
+		{"viewer", w.viewer, w.viewerUser, "viewer"},
 		{"owner teacher", w.owner, w.ownerUser, "owner"},
 	}
 	for _, key := range routes {
@@ -380,6 +391,9 @@ func TestEveryRouteAnswersEachRoleAsDesigned(t *testing.T) {
 					r = role.c.post(target, rule.form)
 				}
 				want := expected(rule.access, role.name)
+				if role.name == "co-editor" || role.name == "viewer" {
+					want = sharedExpected(rule.access, key, role.name)
+				}
 				if rule.always != "" {
 					want = rule.always
 				}
@@ -394,6 +408,29 @@ func TestEveryRouteAnswersEachRoleAsDesigned(t *testing.T) {
 			})
 		}
 	}
+}
+
+// sharedExpected is what a shared teacher may do: a co-editor (who also
+// teaches the class) edits the quiz and changes the class but does not
+// delete or share either; a viewer reads the quiz's results only and does
+// not see the class.
+func sharedExpected(a access, key, role string) outcome {
+	if a != quizOwner {
+		return expected(a, "other teacher")
+	}
+	ownerOnly := strings.HasSuffix(key, "/delete") && !strings.Contains(key, "/question/") ||
+		strings.Contains(key, "/sharing") || strings.Contains(key, "/teachers")
+	switch {
+	case strings.Contains(key, "/teach/class/") && role == "viewer":
+		return notFound
+	case role == "co-editor" && ownerOnly:
+		return refused
+	case role == "co-editor":
+		return allowed
+	case strings.HasPrefix(key, "GET /teach/quiz/:id/results"):
+		return allowed
+	}
+	return refused
 }
 
 func containsString(list []string, s string) bool {
