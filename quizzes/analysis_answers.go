@@ -21,41 +21,12 @@ const maxCommonWrong = 3
 // one attempt gave, folded as grading folds them, most frequent first. A
 // wrong answer many students share is often a right one the key lacks.
 func commonWrongAnswers(q Question, done []Result) []AnswerCount {
-	switch q.Kind {
-	case ShortAnswer, Cloze, Numerical:
-	default:
-		return nil
-	}
-	counts := map[string]*AnswerCount{}
-	var order []string
-	for _, res := range done {
-		r, ok := res.Responses[q.ID]
-		if !ok || r.Correct {
-			continue
-		}
-		key := NormalizeAnswer(r.Given.Text)
-		if q.Kind == Numerical {
-			if v, ok := ParseNumber(r.Given.Text); ok {
-				key = formatNumber(v)
-			}
-		}
-		if key == "" {
-			continue
-		}
-		if c, seen := counts[key]; seen {
-			c.Count++
-			continue
-		}
-		counts[key] = &AnswerCount{Answer: r.Given.Text, Count: 1}
-		order = append(order, key)
-	}
 	var out []AnswerCount
-	for _, k := range order {
-		if c := counts[k]; c.Count > 1 {
-			out = append(out, *c)
+	for _, a := range typedAnswers(q, done) { // most frequent first
+		if a.Credit < 1 && a.Count > 1 {
+			out = append(out, a)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b AnswerCount) int { return cmp.Compare(b.Count, a.Count) })
 	return out[:min(len(out), maxCommonWrong)]
 }
 
