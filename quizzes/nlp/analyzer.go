@@ -112,7 +112,7 @@ func newAnalyzer(open func(name string) ([]byte, error)) (*Analyzer, error) {
 }
 
 // Read analyses raw text: segment -> tag -> lemmas and features -> parse
-// -> entities -> references.
+// (and the verb forms the tree decides) -> entities -> references.
 func (a *Analyzer) Read(text string) *Document {
 	d := Segment(text)
 	a.Annotate(d)
@@ -128,6 +128,7 @@ func (a *Analyzer) Annotate(d *Document) {
 		a.tagger.tag(toks)
 		a.lexicon.annotate(toks)
 		a.parser.parse(toks)
+		verbForms(toks)
 	}
 	a.findEntities(d)
 	a.resolveReferences(d)

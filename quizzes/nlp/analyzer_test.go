@@ -158,3 +158,34 @@ func FuzzRead(f *testing.F) {
 		checkDocument(t, a.Read(text))
 	})
 }
+
+func TestBaseFormVerbsTakeTheirFormFromTheTree(t *testing.T) {
+	a := loadAnalyzer(t)
+	for _, c := range []struct {
+		text, verb string
+		want       Features
+	}{
+		{"He said the war would drag on.", "drag", Features{VerbForm: "Inf"}},
+		{"She wanted to drag the boat ashore.", "drag", Features{VerbForm: "Inf"}},
+		{"They did not drag the boat.", "drag", Features{VerbForm: "Inf"}},
+		{"Drag the file into the folder.", "Drag", Features{Mood: "Imp", VerbForm: "Fin"}},
+		{"Open the box and take out the cable.", "take", Features{Mood: "Imp", VerbForm: "Fin"}},
+	} {
+		d := a.Read(c.text)
+		found := false
+		for _, tok := range d.Sentences[0].Tokens {
+			if tok.Form != c.verb {
+				continue
+			}
+			found = true
+			if tok.XPOS != "VB" {
+				t.Errorf("%q: %s tagged %s, want VB", c.text, c.verb, tok.XPOS)
+			} else if tok.Feats != c.want {
+				t.Errorf("%q: %s has %+v, want %+v", c.text, c.verb, tok.Feats, c.want)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no token %q", c.text, c.verb)
+		}
+	}
+}
