@@ -1,8 +1,3 @@
-// Package generate turns an article into quiz questions for a teacher's
-// draft. Its public API is New, Generate, Draft, ForQuiz, DraftQuestions
-// and LooksEnglish; today it is served by the first generator, in
-// quizzes/generate/legacy, while the pipeline on the English analysis
-// (quizzes/nlp) is built beside it.
 package generate
 
 import (

@@ -1,0 +1,49 @@
+// Package generate turns an article into quiz questions for a teacher's
+// draft. It reads like a list of stages, each in its own file, with typed
+// data between them:
+//
+//	text
+//	  -> nlp.Document      quizzes/nlp: sentences, tokens, dependency tree,
+//	                       entity mentions, reference chains
+//	  -> []Fact            facts.go: who did what to whom, when, where, how
+//	                       many; who said what; what X is; cause; sequence
+//	  -> []*Candidate      family_*.go: each registered Family asks its own
+//	                       kind of question about the facts
+//	  -> choices           choices.go: wrong choices of the key's fine type,
+//	                       from the text first; too few makes a typed answer
+//	  -> kept candidates   filters.go: a named table of filters, each with
+//	                       the reason a teacher would give
+//	  -> ranked            rank.go: features to one score, best first
+//	  -> the draft         draft.go: n questions, no two on one fact, a mix
+//	                       of kinds, room for comprehension families
+//
+// Word lists (say-verbs, months, units, ...) are text files in data/,
+// embedded with go:embed (lists.go).
+//
+// # Adding a question family
+//
+// A family is one file, family_<name>.go, with its table tests in
+// family_<name>_test.go. It implements Family:
+//
+//	type familyWhen struct{}
+//
+//	func init() { register(familyWhen{}) }
+//
+//	func (familyWhen) Name() string { return "when" }
+//
+//	func (familyWhen) Ask(in *Input) []*Candidate {
+//		var out []*Candidate
+//		for _, f := range in.Facts { ... out = append(out, &Candidate{...}) }
+//		return out
+//	}
+//
+// A candidate carries its template name ("when.time"; the part before the
+// dot is the family), prompt, key, the answers a student may type, its
+// evidence sentence and, when the family knows better than the text's
+// phrases, its own wrong choices. The later stages choose the kind
+// (multiple choice or typed answer), filter, rank and pick the draft; a
+// family only has to ask good questions. Input gives the analysed
+// document, the facts and helpers to render a phrase with its pronouns
+// resolved (Input.Render) and to form a question from a clause
+// (Input.Ask).
+package generate

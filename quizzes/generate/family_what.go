@@ -1,0 +1,49 @@
+package generate
+
+import "strings"
+
+// familyWhat asks for the thing that did something or that something was
+// done to: "What did Curie discover in 1898?" The key is a short noun
+// phrase, never a clause.
+type familyWhat struct{}
+
+func init() { register(familyWhat{}) }
+
+func (familyWhat) Name() string { return "what" }
+
+func (familyWhat) Ask(in *Input) []*Candidate {
+	var out []*Candidate
+	for i := range in.Facts {
+		f := &in.Facts[i]
+		if f.Kind != Event {
+			continue
+		}
+		for _, slot := range []struct {
+			p        *Phrase
+			template string
+		}{{f.Subject, "what.subject"}, {f.Object, "what.object"}} {
+			p := slot.p
+			if p == nil || p.Type != TThing && p.Type != TOrg && p.Type != TPlace || p.Pronoun {
+				continue
+			}
+			if slot.template == "what.object" && f.Subject == nil {
+				continue
+			}
+			if n := len(strings.Fields(p.Text)); n > 5 || n == 0 {
+				continue
+			}
+			q, ok := in.Ask(f, p.Head, "What", "")
+			if !ok {
+				continue
+			}
+			c := &Candidate{Template: slot.template, Prompt: q, Key: p.Text, KeyType: p.Type, KeyPhrase: p, Sentence: f.Sentence, Fact: f}
+			prior := 0.35
+			if p.Named {
+				prior = 0.6
+			}
+			c.feature("family", prior)
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -1,0 +1,85 @@
+package generate
+
+import (
+	"sort"
+	"strings"
+
+	"quiztrainer/quizzes"
+)
+
+// rankWeights weigh the features a candidate carries; the score is their
+// weighted sum, squashed into 0..1. The names are the features families
+// and the pipeline set:
+//
+//	family       the family's own prior (0..1), set by the family
+//	named        the key is a name or a date
+//	salient      the fact is about an entity the text keeps returning to
+//	early        the evidence sentence comes early in the text
+//	choices      the question has plausible wrong choices
+//	short-prompt the prompt is short enough to read at a glance
+//	beyond       the question asks beyond one phrase (why, how, main idea)
+var rankWeights = map[string]float64{
+	"family":       1.0,
+	"named":        0.35,
+	"salient":      0.5,
+	"early":        0.25,
+	"choices":      0.2,
+	"short-prompt": 0.2,
+	"beyond":       0.3,
+}
+
+// features sets the features the pipeline knows about a candidate.
+func (in *Input) features(c *Candidate) {
+	if _, ok := c.Features["family"]; !ok {
+		c.feature("family", 0.5)
+	}
+	switch c.KeyType {
+	case TPerson, TPlace, TOrg, TYear, TDate:
+		if c.KeyPhrase == nil || c.KeyPhrase.Named || c.KeyType == TYear || c.KeyType == TDate {
+			c.feature("named", 1)
+		}
+	}
+	c.feature("early", 1-float64(c.Sentence)/float64(len(in.Doc.Sentences)+1))
+	if c.Kind == quizzes.MultipleChoice {
+		c.feature("choices", 1)
+	}
+	n := len(strings.Fields(c.Prompt))
+	if n <= 14 {
+		c.feature("short-prompt", 1)
+	} else if n <= 22 {
+		c.feature("short-prompt", 0.5)
+	}
+	if f := c.Fact; f != nil && f.Subject != nil && f.Subject.Chain >= 0 {
+		m := len(in.Doc.Chains[f.Subject.Chain].Mentions)
+		if m > 6 {
+			m = 6
+		}
+		c.feature("salient", float64(m)/6)
+	}
+}
+
+// rank scores the kept candidates and sorts them best first; ties keep
+// the text's order, so the same text always ranks the same way.
+func (in *Input) rank(cands []*Candidate) []*Candidate {
+	var out []*Candidate
+	for _, c := range cands {
+		if c.rejected != "" {
+			continue
+		}
+		in.features(c)
+		sum, total := 0.0, 0.0
+		for name, w := range rankWeights {
+			sum += w * c.Features[name]
+			total += w
+		}
+		c.score = sum / total
+		out = append(out, c)
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		if out[a].score != out[b].score {
+			return out[a].score > out[b].score
+		}
+		return out[a].Sentence < out[b].Sentence
+	})
+	return out
+}
