@@ -28,6 +28,7 @@ func runServe(args []string, stderr io.Writer) int {
 	fs.StringVar(&cfg.Addr, "addr", env("addr", ":8080"), "address to listen on (QUIZTRAINER_ADDR)")
 	proxies := fs.String("trusted-proxy", env("trusted-proxy", ""), "comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For names the client (QUIZTRAINER_TRUSTED_PROXY)")
 	fs.StringVar(&cfg.BaseURL, "base-url", env("base-url", ""), "public URL of the site, such as https://quiz.example.org; https makes cookies Secure (QUIZTRAINER_BASE_URL)")
+	profiles := fs.String("pprof-addr", env("pprof-addr", ""), "loopback address to serve Go's runtime profiles on, for measuring (QUIZTRAINER_PPROF_ADDR); off when empty")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -40,6 +41,12 @@ func runServe(args []string, stderr io.Writer) int {
 	if err := handlers.CheckTrustedProxies(trusted); err != nil {
 		fmt.Fprintln(stderr, "quiztrainer serve: --trusted-proxy:", err)
 		return 2
+	}
+	if *profiles != "" {
+		if err := serveProfiles(*profiles, log); err != nil {
+			fmt.Fprintln(stderr, "quiztrainer serve: --pprof-addr:", err)
+			return 2
+		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

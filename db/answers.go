@@ -32,15 +32,15 @@ func (s *Store) SaveAnswers(ctx context.Context, quiz quizzes.Quiz, attemptID in
 	var saved Saved
 	late := false
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		a, err := openAttemptTx(ctx, tx, quiz, attemptID, at)
+		a, err := s.openAttemptTx(ctx, tx, quiz, attemptID, at)
 		if errors.Is(err, ErrTimeUp) {
 			late = true
-			return submitTx(ctx, tx, attemptID)
+			return s.submitTx(ctx, tx, attemptID)
 		}
 		if err != nil {
 			return err
 		}
-		saved, err = saveAnswersTx(ctx, tx, quiz, a, answers)
+		saved, err = s.saveAnswersTx(ctx, tx, quiz, a, answers)
 		return err
 	})
 	if err != nil {
@@ -60,20 +60,20 @@ func (s *Store) SaveAnswers(ctx context.Context, quiz quizzes.Quiz, attemptID in
 func (s *Store) FinishAttempt(ctx context.Context, quiz quizzes.Quiz, attemptID int64, answers map[int64]quizzes.Answer, at time.Time) (quizzes.Attempt, error) {
 	late := false
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		a, err := openAttemptTx(ctx, tx, quiz, attemptID, at)
+		a, err := s.openAttemptTx(ctx, tx, quiz, attemptID, at)
 		switch {
 		case errors.Is(err, ErrAttemptClosed):
 			return nil
 		case errors.Is(err, ErrTimeUp):
 			late = true
-			return submitTx(ctx, tx, attemptID)
+			return s.submitTx(ctx, tx, attemptID)
 		case err != nil:
 			return err
 		}
-		if _, err := saveAnswersTx(ctx, tx, quiz, a, answers); err != nil {
+		if _, err := s.saveAnswersTx(ctx, tx, quiz, a, answers); err != nil {
 			return err
 		}
-		return submitTx(ctx, tx, attemptID)
+		return s.submitTx(ctx, tx, attemptID)
 	})
 	if err != nil {
 		return quizzes.Attempt{}, fmt.Errorf("db: finish attempt %d: %w", attemptID, err)
@@ -88,8 +88,8 @@ func (s *Store) FinishAttempt(ctx context.Context, quiz quizzes.Quiz, attemptID 
 // openAttemptTx loads an attempt at quiz that still takes answers at the
 // given time: ErrAttemptClosed when it was handed in, ErrTimeUp when its
 // time ran out.
-func openAttemptTx(ctx context.Context, tx *sql.Tx, quiz quizzes.Quiz, attemptID int64, at time.Time) (quizzes.Attempt, error) {
-	a, err := scanAttempt(tx.QueryRowContext(ctx, "SELECT "+attemptColumns+" FROM attempts WHERE id = ?", attemptID))
+func (s *Store) openAttemptTx(ctx context.Context, tx *sql.Tx, quiz quizzes.Quiz, attemptID int64, at time.Time) (quizzes.Attempt, error) {
+	a, err := scanAttempt(s.txRow(ctx, tx, selectAttempt, attemptID))
 	if err != nil {
 		return a, notFound(err, fmt.Sprintf("attempt %d", attemptID))
 	}
@@ -105,8 +105,23 @@ func openAttemptTx(ctx context.Context, tx *sql.Tx, quiz quizzes.Quiz, attemptID
 	return a, nil
 }
 
+// insertResponse stores an answer, or changes the one stored; an essay's
+// changed answer waits for the teacher again (no points until marked).
+// insertFirstResponse keeps the answer stored first.
+const (
+	insertResponse = `INSERT INTO responses (attempt_id, question_id, given, correct, points, answered_at)
+		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (attempt_id, question_id) DO UPDATE SET given = excluded.given,
+		correct = excluded.correct, points = excluded.points, answered_at = excluded.answered_at, marked_at = NULL
+		WHERE responses.given IS NOT excluded.given`
+	insertFirstResponse = `INSERT INTO responses (attempt_id, question_id, given, correct, points, answered_at)
+		VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (attempt_id, question_id) DO NOTHING`
+	submitAttempt = `UPDATE attempts SET submitted_at = ?,
+		score = (SELECT COALESCE(SUM(points), 0) FROM responses WHERE attempt_id = attempts.id)
+		WHERE id = ? AND submitted_at IS NULL`
+)
+
 // saveAnswersTx stores answers inside the caller's transaction.
-func saveAnswersTx(ctx context.Context, tx *sql.Tx, quiz quizzes.Quiz, a quizzes.Attempt, answers map[int64]quizzes.Answer) (Saved, error) {
+func (s *Store) saveAnswersTx(ctx context.Context, tx *sql.Tx, quiz quizzes.Quiz, a quizzes.Attempt, answers map[int64]quizzes.Answer) (Saved, error) {
 	var saved Saved
 	ids := make([]int64, 0, len(answers))
 	for id := range answers {
@@ -124,15 +139,11 @@ func saveAnswersTx(ctx context.Context, tx *sql.Tx, quiz quizzes.Quiz, a quizzes
 			continue
 		}
 		o := quizzes.Grade(q, given)
-		// an essay's answer waits for the teacher: no points until marked
-		conflict := `DO UPDATE SET given = excluded.given, correct = excluded.correct, points = excluded.points,
-				answered_at = excluded.answered_at, marked_at = NULL WHERE responses.given IS NOT excluded.given`
+		insert := insertResponse
 		if once {
-			conflict = "DO NOTHING"
+			insert = insertFirstResponse
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO responses (attempt_id, question_id, given, correct, points, answered_at)
-			VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (attempt_id, question_id) `+conflict,
-			a.ID, qid, quizzes.EncodeAnswer(given), boolInt(o.Correct), o.Points, now())
+		res, err := s.txExec(ctx, tx, insert, a.ID, qid, quizzes.EncodeAnswer(given), boolInt(o.Correct), o.Points, now())
 		if err != nil {
 			return saved, err
 		}
@@ -148,10 +159,8 @@ func saveAnswersTx(ctx context.Context, tx *sql.Tx, quiz quizzes.Quiz, a quizzes
 
 // submitTx closes an open attempt and records its score, the sum of its
 // responses' points.
-func submitTx(ctx context.Context, tx *sql.Tx, attemptID int64) error {
-	_, err := tx.ExecContext(ctx, `UPDATE attempts SET submitted_at = ?,
-		score = (SELECT COALESCE(SUM(points), 0) FROM responses WHERE attempt_id = attempts.id)
-		WHERE id = ? AND submitted_at IS NULL`, now(), attemptID)
+func (s *Store) submitTx(ctx context.Context, tx *sql.Tx, attemptID int64) error {
+	_, err := s.txExec(ctx, tx, submitAttempt, now(), attemptID)
 	return err
 }
 

@@ -17,6 +17,17 @@ var ErrNoAttemptsLeft = errors.New("no attempts left")
 
 const attemptColumns = "id, quiz_id, student_id, number, started_at, submitted_at, score, max_score"
 
+const (
+	selectAttempt     = "SELECT " + attemptColumns + " FROM attempts WHERE id = ?"
+	selectOpenAttempt = "SELECT " + attemptColumns + ` FROM attempts
+		WHERE quiz_id = ? AND student_id = ? AND submitted_at IS NULL ORDER BY number DESC LIMIT 1`
+	selectLastAttempt = "SELECT COALESCE(MAX(number), 0) FROM attempts WHERE quiz_id = ? AND student_id = ?"
+	insertAttempt     = "INSERT INTO attempts (quiz_id, student_id, number, started_at, max_score) VALUES (?, ?, ?, ?, ?)"
+	selectResponses   = `SELECT question_id, given, correct, points, answered_at, marked_at
+		FROM responses WHERE attempt_id = ?`
+	selectStudentAttempts = "SELECT " + attemptColumns + " FROM attempts WHERE student_id = ? ORDER BY id DESC"
+)
+
 func scanAttempt(row interface{ Scan(...any) error }) (quizzes.Attempt, error) {
 	var a quizzes.Attempt
 	var started, submitted sql.NullString
@@ -31,8 +42,7 @@ func (s *Store) OpenAttempt(ctx context.Context, quiz quizzes.Quiz, studentID in
 	var a quizzes.Attempt
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		a, err = scanAttempt(tx.QueryRowContext(ctx, "SELECT "+attemptColumns+` FROM attempts
-			WHERE quiz_id = ? AND student_id = ? AND submitted_at IS NULL ORDER BY number DESC LIMIT 1`, quiz.ID, studentID))
+		a, err = scanAttempt(s.txRow(ctx, tx, selectOpenAttempt, quiz.ID, studentID))
 		if err == nil {
 			return nil
 		}
@@ -40,8 +50,7 @@ func (s *Store) OpenAttempt(ctx context.Context, quiz quizzes.Quiz, studentID in
 			return err
 		}
 		var done int
-		if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(number), 0) FROM attempts WHERE quiz_id = ? AND student_id = ?",
-			quiz.ID, studentID).Scan(&done); err != nil {
+		if err := s.txRow(ctx, tx, selectLastAttempt, quiz.ID, studentID).Scan(&done); err != nil {
 			return err
 		}
 		if quiz.Settings.AttemptsAllowed > 0 && done >= quiz.Settings.AttemptsAllowed {
@@ -49,8 +58,7 @@ func (s *Store) OpenAttempt(ctx context.Context, quiz quizzes.Quiz, studentID in
 		}
 		a = quizzes.Attempt{QuizID: quiz.ID, StudentID: studentID, Number: done + 1, MaxScore: quiz.MaxScore()}
 		started := now()
-		res, err := tx.ExecContext(ctx, `INSERT INTO attempts (quiz_id, student_id, number, started_at, max_score)
-			VALUES (?, ?, ?, ?, ?)`, a.QuizID, a.StudentID, a.Number, started, a.MaxScore)
+		res, err := s.txExec(ctx, tx, insertAttempt, a.QuizID, a.StudentID, a.Number, started, a.MaxScore)
 		if err != nil {
 			return err
 		}
@@ -66,7 +74,7 @@ func (s *Store) OpenAttempt(ctx context.Context, quiz quizzes.Quiz, studentID in
 
 // Attempt loads one attempt.
 func (s *Store) Attempt(ctx context.Context, id int64) (quizzes.Attempt, error) {
-	a, err := scanAttempt(s.read.QueryRowContext(ctx, "SELECT "+attemptColumns+" FROM attempts WHERE id = ?", id))
+	a, err := scanAttempt(s.readRow(ctx, selectAttempt, id))
 	if err != nil {
 		return a, notFound(err, fmt.Sprintf("load attempt %d", id))
 	}
@@ -75,8 +83,7 @@ func (s *Store) Attempt(ctx context.Context, id int64) (quizzes.Attempt, error) 
 
 // Responses returns an attempt's answers keyed by question id.
 func (s *Store) Responses(ctx context.Context, attemptID int64) (map[int64]quizzes.Response, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT question_id, given, correct, points, answered_at, marked_at
-		FROM responses WHERE attempt_id = ?`, attemptID)
+	rows, err := s.readRows(ctx, selectResponses, attemptID)
 	if err != nil {
 		return nil, fmt.Errorf("db: load responses of attempt %d: %w", attemptID, err)
 	}
@@ -121,7 +128,7 @@ func (s *Store) MarkResponse(ctx context.Context, attemptID, questionID int64, p
 // SubmitAttempt closes an attempt and records its score, the sum of its
 // responses' points. Submitting twice keeps the first submission.
 func (s *Store) SubmitAttempt(ctx context.Context, id int64) (quizzes.Attempt, error) {
-	err := s.tx(ctx, func(tx *sql.Tx) error { return submitTx(ctx, tx, id) })
+	err := s.tx(ctx, func(tx *sql.Tx) error { return s.submitTx(ctx, tx, id) })
 	if err != nil {
 		return quizzes.Attempt{}, fmt.Errorf("db: submit attempt %d: %w", id, err)
 	}
@@ -130,7 +137,7 @@ func (s *Store) SubmitAttempt(ctx context.Context, id int64) (quizzes.Attempt, e
 
 // StudentAttempts lists a student's attempts, newest first.
 func (s *Store) StudentAttempts(ctx context.Context, studentID int64) ([]quizzes.Attempt, error) {
-	rows, err := s.read.QueryContext(ctx, "SELECT "+attemptColumns+" FROM attempts WHERE student_id = ? ORDER BY id DESC", studentID)
+	rows, err := s.readRows(ctx, selectStudentAttempts, studentID)
 	if err != nil {
 		return nil, fmt.Errorf("db: list attempts of student %d: %w", studentID, err)
 	}

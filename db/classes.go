@@ -216,7 +216,7 @@ func (s *Store) PublicQuizzes(ctx context.Context) ([]quizzes.Quiz, error) {
 }
 
 func (s *Store) listQuizzes(ctx context.Context, what, query string, args ...any) ([]quizzes.Quiz, error) {
-	rows, err := s.read.QueryContext(ctx, query, args...)
+	rows, err := s.readRows(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("db: list %s: %w", what, err)
 	}

@@ -31,7 +31,7 @@ func (s *Store) CreateArticle(ctx context.Context, a quizzes.Article) (int64, er
 // Article loads one article.
 func (s *Store) Article(ctx context.Context, id int64) (quizzes.Article, error) {
 	a := quizzes.Article{ID: id}
-	err := s.read.QueryRowContext(ctx, "SELECT title, source, body FROM articles WHERE id = ?", id).Scan(&a.Title, &a.Source, &a.Body)
+	err := s.readRow(ctx, "SELECT title, source, body FROM articles WHERE id = ?", id).Scan(&a.Title, &a.Source, &a.Body)
 	if err != nil {
 		return a, notFound(err, fmt.Sprintf("load article %d", id))
 	}
@@ -160,7 +160,7 @@ func scanQuiz(row interface{ Scan(...any) error }) (quizzes.Quiz, error) {
 // Quiz loads a quiz with its questions and their choices. Evidence text is
 // taken from the quiz's article.
 func (s *Store) Quiz(ctx context.Context, id int64) (quizzes.Quiz, error) {
-	q, err := scanQuiz(s.read.QueryRowContext(ctx, "SELECT "+quizColumns+" FROM quizzes WHERE id = ?", id))
+	q, err := scanQuiz(s.readRow(ctx, "SELECT "+quizColumns+" FROM quizzes WHERE id = ?", id))
 	if err != nil {
 		return q, notFound(err, fmt.Sprintf("load quiz %d", id))
 	}
@@ -169,7 +169,7 @@ func (s *Store) Quiz(ctx context.Context, id int64) (quizzes.Quiz, error) {
 
 // QuizBySlug loads a quiz by its URL name.
 func (s *Store) QuizBySlug(ctx context.Context, slug string) (quizzes.Quiz, error) {
-	q, err := scanQuiz(s.read.QueryRowContext(ctx, "SELECT "+quizColumns+" FROM quizzes WHERE slug = ?", slug))
+	q, err := scanQuiz(s.readRow(ctx, "SELECT "+quizColumns+" FROM quizzes WHERE slug = ?", slug))
 	if err != nil {
 		return q, notFound(err, fmt.Sprintf("load quiz %q", slug))
 	}
@@ -179,7 +179,7 @@ func (s *Store) QuizBySlug(ctx context.Context, slug string) (quizzes.Quiz, erro
 // CountQuizzes returns how many quizzes exist.
 func (s *Store) CountQuizzes(ctx context.Context) (int, error) {
 	var n int
-	err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM quizzes").Scan(&n)
+	err := s.readRow(ctx, "SELECT COUNT(*) FROM quizzes").Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("db: count quizzes: %w", err)
 	}
@@ -187,7 +187,7 @@ func (s *Store) CountQuizzes(ctx context.Context) (int, error) {
 }
 
 func (s *Store) withQuestions(ctx context.Context, q quizzes.Quiz) (quizzes.Quiz, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT q.id, q.position, q.kind, q.title, q.prompt, q.format,
+	rows, err := s.readRows(ctx, `SELECT q.id, q.position, q.kind, q.title, q.prompt, q.format,
 		q.explanation, q.points, q.evidence_start, q.evidence_end, q.template, q.score, q.category,
 		COALESCE(substr(CAST(a.body AS BLOB), q.evidence_start + 1, q.evidence_end - q.evidence_start), '')
 		FROM questions q JOIN quizzes z ON z.id = q.quiz_id LEFT JOIN articles a ON a.id = z.article_id
@@ -212,7 +212,7 @@ func (s *Store) withQuestions(ctx context.Context, q quizzes.Quiz) (quizzes.Quiz
 	if err := rows.Err(); err != nil {
 		return q, err
 	}
-	crows, err := s.read.QueryContext(ctx, `SELECT c.question_id, c.id, c.text, c.correct, c.weight, c.feedback,
+	crows, err := s.readRows(ctx, `SELECT c.question_id, c.id, c.text, c.correct, c.weight, c.feedback,
 		c.match_text, c.tolerance FROM choices c JOIN questions q ON q.id = c.question_id
 		WHERE q.quiz_id = ? ORDER BY c.question_id, c.position`, q.ID)
 	if err != nil {
@@ -234,7 +234,7 @@ func (s *Store) withQuestions(ctx context.Context, q quizzes.Quiz) (quizzes.Quiz
 
 // QuizSummary loads a quiz without its questions.
 func (s *Store) QuizSummary(ctx context.Context, id int64) (quizzes.Quiz, error) {
-	q, err := scanQuiz(s.read.QueryRowContext(ctx, "SELECT "+quizColumns+" FROM quizzes WHERE id = ?", id))
+	q, err := scanQuiz(s.readRow(ctx, "SELECT "+quizColumns+" FROM quizzes WHERE id = ?", id))
 	if err != nil {
 		return q, notFound(err, fmt.Sprintf("load quiz %d", id))
 	}
@@ -244,7 +244,7 @@ func (s *Store) QuizSummary(ctx context.Context, id int64) (quizzes.Quiz, error)
 // QuestionCounts returns how many questions each quiz has, by quiz id, in
 // one query for a whole list of quizzes.
 func (s *Store) QuestionCounts(ctx context.Context) (map[int64]int, error) {
-	rows, err := s.read.QueryContext(ctx, "SELECT quiz_id, COUNT(*) FROM questions GROUP BY quiz_id")
+	rows, err := s.readRows(ctx, "SELECT quiz_id, COUNT(*) FROM questions GROUP BY quiz_id")
 	if err != nil {
 		return nil, fmt.Errorf("db: count questions: %w", err)
 	}

@@ -14,11 +14,16 @@ func tokenHash(token string) []byte {
 	return h[:]
 }
 
+const (
+	insertStudent        = "INSERT INTO students (display_name, token_hash) VALUES (?, ?)"
+	selectStudentByToken = "SELECT id, display_name, COALESCE(class_id, 0), created_at FROM students WHERE token_hash = ?"
+)
+
 // CreateStudent stores a student known by the given cookie token.
 func (s *Store) CreateStudent(ctx context.Context, displayName, token string) (quizzes.Student, error) {
 	st := quizzes.Student{DisplayName: displayName, Token: token}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "INSERT INTO students (display_name, token_hash) VALUES (?, ?)", displayName, tokenHash(token))
+		res, err := s.txExec(ctx, tx, insertStudent, displayName, tokenHash(token))
 		if err != nil {
 			return err
 		}
@@ -35,8 +40,7 @@ func (s *Store) CreateStudent(ctx context.Context, displayName, token string) (q
 func (s *Store) StudentByToken(ctx context.Context, token string) (quizzes.Student, error) {
 	st := quizzes.Student{Token: token}
 	var created sql.NullString
-	err := s.read.QueryRowContext(ctx, "SELECT id, display_name, COALESCE(class_id, 0), created_at FROM students WHERE token_hash = ?",
-		tokenHash(token)).Scan(&st.ID, &st.DisplayName, &st.ClassID, &created)
+	err := s.readRow(ctx, selectStudentByToken, tokenHash(token)).Scan(&st.ID, &st.DisplayName, &st.ClassID, &created)
 	if err != nil {
 		return st, notFound(err, "find student by token")
 	}
