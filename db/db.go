@@ -31,6 +31,7 @@ type Store struct {
 	read       *sql.DB
 	writeStmts *stmts
 	readStmts  *stmts
+	snaps      snapshots
 }
 
 // timeFormat is how times are stored: UTC, sortable text.
@@ -93,7 +94,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	read.SetConnMaxIdleTime(0)
 	read.SetConnMaxLifetime(0)
 	s.read, s.readStmts = read, newStmts(read)
-	if err := s.writeStmts.prepareAll(ctx, writeQueries); err != nil {
+	if err := errors.Join(s.writeStmts.prepareAll(ctx, writeQueries), s.readStmts.prepareAll(ctx, snapshotQueries)); err != nil {
 		s.Close()
 		return nil, err
 	}

@@ -187,11 +187,25 @@ func (s *Store) CountQuizzes(ctx context.Context) (int, error) {
 }
 
 func (s *Store) withQuestions(ctx context.Context, q quizzes.Quiz) (quizzes.Quiz, error) {
-	rows, err := s.readRows(ctx, `SELECT q.id, q.position, q.kind, q.title, q.prompt, q.format,
+	return loadQuestions(ctx, q, func(query string, args ...any) (*sql.Rows, error) {
+		return s.readRows(ctx, query, args...)
+	})
+}
+
+const (
+	selectQuestions = `SELECT q.id, q.position, q.kind, q.title, q.prompt, q.format,
 		q.explanation, q.points, q.evidence_start, q.evidence_end, q.template, q.score, q.category,
 		COALESCE(substr(CAST(a.body AS BLOB), q.evidence_start + 1, q.evidence_end - q.evidence_start), '')
 		FROM questions q JOIN quizzes z ON z.id = q.quiz_id LEFT JOIN articles a ON a.id = z.article_id
-		WHERE q.quiz_id = ? ORDER BY q.position, q.id`, q.ID)
+		WHERE q.quiz_id = ? ORDER BY q.position, q.id`
+	selectChoices = `SELECT c.question_id, c.id, c.text, c.correct, c.weight, c.feedback,
+		c.match_text, c.tolerance FROM choices c JOIN questions q ON q.id = c.question_id
+		WHERE q.quiz_id = ? ORDER BY c.question_id, c.position`
+)
+
+// loadQuestions reads a quiz's questions and their choices with query.
+func loadQuestions(ctx context.Context, q quizzes.Quiz, query func(string, ...any) (*sql.Rows, error)) (quizzes.Quiz, error) {
+	rows, err := query(selectQuestions, q.ID)
 	if err != nil {
 		return q, fmt.Errorf("db: load questions of quiz %d: %w", q.ID, err)
 	}
@@ -212,9 +226,7 @@ func (s *Store) withQuestions(ctx context.Context, q quizzes.Quiz) (quizzes.Quiz
 	if err := rows.Err(); err != nil {
 		return q, err
 	}
-	crows, err := s.readRows(ctx, `SELECT c.question_id, c.id, c.text, c.correct, c.weight, c.feedback,
-		c.match_text, c.tolerance FROM choices c JOIN questions q ON q.id = c.question_id
-		WHERE q.quiz_id = ? ORDER BY c.question_id, c.position`, q.ID)
+	crows, err := query(selectChoices, q.ID)
 	if err != nil {
 		return q, fmt.Errorf("db: load choices of quiz %d: %w", q.ID, err)
 	}

@@ -26,8 +26,35 @@ func (h *Handler) ownAttempt(c *fiber.Ctx) (quizzes.Attempt, quizzes.Quiz, error
 	if st == nil || st.ID != a.StudentID {
 		return a, quizzes.Quiz{}, fiber.ErrNotFound
 	}
-	q, err := h.store.Quiz(ctx(c), a.QuizID)
-	return a, q, err
+	snap, err := h.quizSnapshot(c, a.QuizID)
+	if err != nil {
+		return a, quizzes.Quiz{}, err
+	}
+	return a, snap.Quiz, nil
+}
+
+// snapshotKey holds the quiz snapshot a request read, whose article the
+// page then shows without reading it again.
+const snapshotKey = "quiz-snapshot"
+
+// quizSnapshot is the quiz as students see it now, shared with other
+// requests (nothing may change it), kept for the rest of the request.
+func (h *Handler) quizSnapshot(c *fiber.Ctx, id int64) (*db.Snapshot, error) {
+	snap, err := h.store.QuizSnapshot(ctx(c), id)
+	if err != nil {
+		return nil, err
+	}
+	c.Locals(snapshotKey, snap)
+	return snap, nil
+}
+
+// quizArticle is the article of quiz q: the one of the snapshot the
+// request read, or else from the database.
+func (h *Handler) quizArticle(c *fiber.Ctx, q quizzes.Quiz) (quizzes.Article, error) {
+	if snap, ok := c.Locals(snapshotKey).(*db.Snapshot); ok && snap.Quiz.ID == q.ID && snap.Article != nil && snap.Article.ID == q.ArticleID {
+		return *snap.Article, nil
+	}
+	return h.store.Article(ctx(c), q.ArticleID)
 }
 
 // expired hands in an attempt whose time (and grace) is up and reports
@@ -123,7 +150,7 @@ func (h *Handler) articleView(c *fiber.Ctx, q quizzes.Quiz, spans []views.Span) 
 	if q.ArticleID == 0 {
 		return nil, nil
 	}
-	art, err := h.store.Article(ctx(c), q.ArticleID)
+	art, err := h.quizArticle(c, q)
 	if err != nil {
 		return nil, err
 	}

@@ -10,16 +10,18 @@ import (
 	"quiztrainer/views"
 )
 
-// publishedQuiz loads the quiz named in the URL; drafts do not exist for students.
+// publishedQuiz is the quiz named in the URL, from its snapshot; drafts do
+// not exist for students.
 func (h *Handler) publishedQuiz(c *fiber.Ctx) (quizzes.Quiz, error) {
-	q, err := h.store.QuizBySlug(ctx(c), c.Params("slug"))
+	snap, err := h.store.QuizSnapshotBySlug(ctx(c), c.Params("slug"))
 	if err != nil {
-		return q, err
+		return quizzes.Quiz{}, err
 	}
-	if q.Status != quizzes.Published {
-		return q, fiber.ErrNotFound
+	if snap.Quiz.Status != quizzes.Published {
+		return quizzes.Quiz{}, fiber.ErrNotFound
 	}
-	return q, nil
+	c.Locals(snapshotKey, snap)
+	return snap.Quiz, nil
 }
 
 // quizIntro shows the quiz's start page.
@@ -38,7 +40,7 @@ func (h *Handler) quizIntro(c *fiber.Ctx) error {
 func (h *Handler) introPage(c *fiber.Ctx, q quizzes.Quiz) (views.QuizIntroPage, error) {
 	p := views.QuizIntroPage{Page: page(c, q.Title), Quiz: q, CanStart: true}
 	if q.ArticleID != 0 {
-		a, err := h.store.Article(ctx(c), q.ArticleID)
+		a, err := h.quizArticle(c, q)
 		if err != nil {
 			return p, err
 		}
