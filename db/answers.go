@@ -21,37 +21,6 @@ type Saved struct {
 	Locked []int64 // questions already answered where feedback is shown at once: left as they were
 }
 
-// SaveAnswers stores a student's answers to questions of an open attempt,
-// each graded against quiz, in one transaction. Where the quiz shows
-// feedback at once, a question keeps its first answer: the rule is checked
-// inside the transaction, so two tabs answering at once store one answer.
-// An unchanged answer is left as it was (an essay keeps its mark). After
-// the deadline and its grace the attempt is handed in with what it held
-// and ErrTimeUp returned.
-func (s *Store) SaveAnswers(ctx context.Context, quiz quizzes.Quiz, attemptID int64, answers map[int64]quizzes.Answer, at time.Time) (Saved, error) {
-	var saved Saved
-	late := false
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		a, err := s.openAttemptTx(ctx, tx, quiz, attemptID, at)
-		if errors.Is(err, ErrTimeUp) {
-			late = true
-			return s.submitTx(ctx, tx, attemptID)
-		}
-		if err != nil {
-			return err
-		}
-		saved, err = s.saveAnswersTx(ctx, tx, quiz, a, answers)
-		return err
-	})
-	if err != nil {
-		return saved, fmt.Errorf("db: save answers of attempt %d: %w", attemptID, err)
-	}
-	if late {
-		return saved, ErrTimeUp
-	}
-	return saved, nil
-}
-
 // FinishAttempt stores the answers sent with the finish and hands the
 // attempt in with its score, in one transaction. Finishing twice keeps the
 // first hand-in. After the deadline and its grace the answers sent are not

@@ -32,6 +32,7 @@ type Store struct {
 	writeStmts *stmts
 	readStmts  *stmts
 	snaps      snapshots
+	answers    *answerWriter
 }
 
 // timeFormat is how times are stored: UTC, sortable text.
@@ -94,6 +95,8 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	read.SetConnMaxIdleTime(0)
 	read.SetConnMaxLifetime(0)
 	s.read, s.readStmts = read, newStmts(read)
+	s.answers = newAnswerWriter()
+	go s.writeAnswers()
 	if err := errors.Join(s.writeStmts.prepareAll(ctx, writeQueries), s.readStmts.prepareAll(ctx, snapshotQueries)); err != nil {
 		s.Close()
 		return nil, err
@@ -101,8 +104,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-// Close closes both connection pools.
+// Close stores the answers being saved and closes both connection pools.
 func (s *Store) Close() error {
+	s.answers.close()
 	s.readStmts.close()
 	s.writeStmts.close()
 	return errors.Join(s.read.Close(), s.write.Close())

@@ -31,6 +31,7 @@ func newStmts(pool *sql.DB) *stmts { return &stmts{pool: pool, m: map[string]*sq
 var writeQueries = []string{
 	selectAttempt, insertResponse, insertFirstResponse, submitAttempt,
 	selectOpenAttempt, selectLastAttempt, insertAttempt, insertStudent,
+	savepointAnswer, releaseAnswer, rollbackAnswer,
 }
 
 // prepareAll prepares queries now.
