@@ -152,3 +152,65 @@ func TestEditingAQuestionRegradesItsAnswers(t *testing.T) {
 		t.Errorf("after deleting the question: %s, want 1/1 0/1", got)
 	}
 }
+
+// Typed answers in another form than the key (a number in words, a date
+// written another way, a slip in a long word) are marked right when
+// answered, and marked again when the teacher changes the key.
+func TestTypedAnswersInOtherFormsAreRegraded(t *testing.T) {
+	s, _ := openTest(t)
+	ctx := context.Background()
+	quiz := quizzes.Quiz{Title: "Forms", Status: quizzes.Published, Questions: []quizzes.Question{
+		{Kind: quizzes.ShortAnswer, Prompt: "How many people marched?", Choices: []quizzes.Choice{{Text: "70,000 people", Correct: true}}},
+		{Kind: quizzes.ShortAnswer, Prompt: "When was the treaty signed?", Choices: []quizzes.Choice{{Text: "7 November 1867", Correct: true}}},
+	}}
+	q, err := s.CreateQuiz(ctx, quiz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	howMany, when := q.Questions[0].ID, q.Questions[1].ID
+	answer := func(name, n, date string) int64 {
+		st, err := s.CreateStudent(ctx, name, "token-"+name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := s.OpenAttempt(ctx, q, st.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		saveCells(t, s, q, a.ID, map[int64]string{howMany: n, when: date})
+		if _, err := s.SubmitAttempt(ctx, a.ID); err != nil {
+			t.Fatal(err)
+		}
+		return a.ID
+	}
+	score := func(id int64) string {
+		a, err := s.Attempt(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprintf("%g/%g", a.Score, a.MaxScore)
+	}
+	ada := answer("Ada", "seventy thousand people", "Nov. 7, 1867")
+	bo := answer("Bo", "70000", "1867-11-07")
+	cy := answer("Cy", "7,000 people", "7 November 1876")
+	if got := score(ada) + " " + score(bo) + " " + score(cy); got != "2/2 1/2 0/2" {
+		t.Fatalf("scores %s, want 2/2 1/2 0/2", got)
+	}
+	// the teacher shortens the key to the number: Bo's "70000" is right now
+	fixed := q.Questions[0]
+	fixed.Choices = []quizzes.Choice{{Text: "70,000", Correct: true}, {Text: "70,000 people", Correct: true}}
+	if n, err := s.UpdateQuestion(ctx, fixed); err != nil || n != 3 {
+		t.Fatalf("changing the key regraded %d answers (%v), want 3", n, err)
+	}
+	if got := score(ada) + " " + score(bo) + " " + score(cy); got != "2/2 2/2 0/2" {
+		t.Errorf("after the change: %s, want 2/2 2/2 0/2", got)
+	}
+	// accepting "7,000 people" is accepting a wrong answer on purpose: the
+	// teacher's word, and Cy gets the point
+	if n, err := s.AcceptAnswer(ctx, q.ID, howMany, "7 thousand people"); err != nil || n != 3 {
+		t.Fatalf("accepting an answer regraded %d answers (%v), want 3", n, err)
+	}
+	if got := score(cy); got != "1/2" {
+		t.Errorf("after accepting 7 thousand people: %s, want 1/2", got)
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 )
 
 // Outcome is the grade of one answer.
@@ -55,46 +54,41 @@ func Grade(q Question, given Answer) Outcome {
 	}
 }
 
-// NormalizeAnswer folds a typed answer so that case, spacing, punctuation and
-// curly quotes do not matter, and a leading article ("the") neither.
-func NormalizeAnswer(s string) string {
-	var b strings.Builder
-	space := true
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '*':
-			b.WriteRune(r)
-			space = false
-		case !space:
-			b.WriteByte(' ')
-			space = true
-		}
-	}
-	out := strings.TrimSpace(b.String())
-	for _, art := range []string{"the ", "a ", "an "} {
-		if strings.HasPrefix(out, art) && len(out) > len(art) {
-			out = out[len(art):]
-			break
-		}
-	}
-	return out
-}
-
+// bestTextCredit is the weight of the best accepted answer the typed text
+// matches. An answer matches when it is the same once folded (see
+// NormalizeAnswer), or, when it matches none of the listed answers (right
+// or wrong) that way, when it is one of them with one spelling slip in a
+// long word (see slipOf); a slip that could be of two listed answers with
+// different weights earns nothing, for it could be either.
 func bestTextCredit(choices []Choice, given string) float64 {
-	g := NormalizeAnswer(given)
+	gf := formOf(given)
+	g := gf.String()
 	if g == "" {
 		return 0
 	}
-	best := 0.0
-	for _, c := range choices {
-		if c.Weight <= best {
-			continue
-		}
-		if textMatches(NormalizeAnswer(c.Text), g) {
-			best = c.Weight
+	best, matched := 0.0, false
+	forms := make([]answerForm, len(choices))
+	for i, c := range choices {
+		forms[i] = formOf(c.Text)
+		if textMatches(forms[i].String(), g) {
+			matched = true
+			best = math.Max(best, c.Weight)
 		}
 	}
-	return best
+	if matched {
+		return best
+	}
+	slip, weight := false, 0.0
+	for i, c := range choices {
+		if strings.Contains(c.Text, "*") || !slipOf(forms[i], gf) {
+			continue
+		}
+		if slip && c.Weight != weight {
+			return 0
+		}
+		slip, weight = true, c.Weight
+	}
+	return weight
 }
 
 // textMatches compares normalised texts; a * in the accepted answer stands
@@ -121,10 +115,17 @@ func ParseNumber(s string) (float64, bool) {
 	return v, true
 }
 
+// numberCredit grades a typed number. A comma followed by three digits
+// ("3,141", "70,000") is read both ways, as a decimal comma and as a
+// thousands separator: the two readings are a thousand times apart, so at
+// most one of them is near the key.
 func numberCredit(choices []Choice, given string) float64 {
-	v, ok := ParseNumber(given)
-	if !ok {
-		return 0
+	var readings []float64
+	if v, ok := ParseNumber(given); ok {
+		readings = append(readings, v)
+	}
+	if v, ok := readDigits(strings.TrimSpace(given)); ok && strings.Contains(given, ",") {
+		readings = append(readings, v)
 	}
 	best := 0.0
 	for _, c := range choices {
@@ -132,8 +133,10 @@ func numberCredit(choices []Choice, given string) float64 {
 		if !ok || c.Weight <= best {
 			continue
 		}
-		if math.Abs(v-want) <= math.Abs(c.Tolerance)+1e-9 {
-			best = c.Weight
+		for _, v := range readings {
+			if math.Abs(v-want) <= math.Abs(c.Tolerance)+1e-9 {
+				best = c.Weight
+			}
 		}
 	}
 	return best
