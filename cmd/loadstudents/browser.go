@@ -17,11 +17,6 @@ import (
 	"quiztrainer/quizzes"
 )
 
-// transport is shared by every simulated browser: each keeps its own
-// cookies, and up to one idle connection per student stays open, as a
-// browser holds its connection to the site.
-var transport = &http.Transport{MaxIdleConns: 0, MaxIdleConnsPerHost: 10000, IdleConnTimeout: 90 * time.Second}
-
 // browser is one student's browser: cookies, the form token of the last
 // page, and what the quiz form holds.
 type browser struct {
@@ -35,6 +30,9 @@ type browser struct {
 
 func newBrowser(base string, rec *recorder) *browser {
 	jar, _ := cookiejar.New(nil)
+	// Each browser keeps its own connection open between requests, as a
+	// browser does, so that the server holds one per student.
+	transport := &http.Transport{MaxIdleConnsPerHost: 1, IdleConnTimeout: 120 * time.Second}
 	return &browser{base: base, rec: rec, form: url.Values{}, http: &http.Client{Jar: jar, Transport: transport, Timeout: 60 * time.Second,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
 }
