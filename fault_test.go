@@ -180,7 +180,18 @@ func TestKilledServerKeepsEveryAcknowledgedAnswer(t *testing.T) {
 				}
 			}()
 		}
-		time.Sleep(700 * time.Millisecond)
+		// Kill once answers are flowing: after the cycle's first 20
+		// acknowledgements (however slow the machine is), and a moment more
+		// so that the kill lands in the middle of saves.
+		for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			mu.Lock()
+			flowing := len(acked)-total >= 20
+			mu.Unlock()
+			if flowing {
+				break
+			}
+		}
+		time.Sleep(time.Duration(100+100*cycle) * time.Millisecond)
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
 		close(stop)
