@@ -122,17 +122,28 @@ type lazyGenerator struct {
 	gen  *generate.Generator
 }
 
-func (l *lazyGenerator) Draft(text string, n int) []quizzes.Question {
+func (l *lazyGenerator) load() *generate.Generator {
 	l.once.Do(func() {
 		var err error
 		if l.gen, err = generate.New(); err != nil {
 			l.log.Error("cannot load the question generator", "err", err)
 		}
 	})
-	if l.gen == nil {
-		return nil
+	return l.gen
+}
+
+func (l *lazyGenerator) Draft(text string, n int) []quizzes.Question {
+	if g := l.load(); g != nil {
+		return g.Draft(text, n)
 	}
-	return l.gen.Draft(text, n)
+	return nil
+}
+
+func (l *lazyGenerator) Generate(text string) []quizzes.Question {
+	if g := l.load(); g != nil {
+		return g.Generate(text)
+	}
+	return nil
 }
 
 // splitList reads a comma-separated flag value.

@@ -41,6 +41,13 @@ func (s *Store) Article(ctx context.Context, id int64) (quizzes.Article, error) 
 // CreateQuiz stores a quiz with its questions in one transaction. A slug
 // already taken gets a number appended. It returns the quiz as stored.
 func (s *Store) CreateQuiz(ctx context.Context, q quizzes.Quiz) (quizzes.Quiz, error) {
+	return s.CreateDraft(ctx, q, nil)
+}
+
+// CreateDraft stores a generated quiz with its questions and, in the same
+// transaction, the generator's other questions on the article (candidates,
+// best first), which the teacher may swap in or add later.
+func (s *Store) CreateDraft(ctx context.Context, q quizzes.Quiz, candidates []quizzes.Question) (quizzes.Quiz, error) {
 	if q.Status == "" {
 		q.Status = quizzes.Draft
 	}
@@ -52,32 +59,13 @@ func (s *Store) CreateQuiz(ctx context.Context, q quizzes.Quiz) (quizzes.Quiz, e
 		base = quizzes.Slugify(q.Title)
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		slug, err := freeSlug(ctx, tx, base)
-		if err != nil {
+		if err := createQuiz(ctx, tx, &q, base); err != nil {
 			return err
 		}
-		q.Slug = slug
-		res, err := tx.ExecContext(ctx, `INSERT INTO quizzes (title, slug, article_id, owner_id, status,
-			shuffle_questions, shuffle_choices, feedback, attempts_allowed, time_limit_seconds)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			q.Title, q.Slug, nullID(q.ArticleID), nullID(q.OwnerID), q.Status,
-			boolInt(q.Settings.ShuffleQuestions), boolInt(q.Settings.ShuffleChoices), q.Settings.Feedback,
-			q.Settings.AttemptsAllowed, int(q.Settings.TimeLimit/time.Second))
-		if err != nil {
-			return err
-		}
-		if q.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		// A copy, so that the caller's questions do not take this quiz's ids.
-		q.Questions = append([]quizzes.Question(nil), q.Questions...)
-		for i := range q.Questions {
-			qu := q.Questions[i].Normalize()
-			qu.QuizID, qu.Position = q.ID, i+1
-			if err = insertQuestion(ctx, tx, &qu); err != nil {
+		for i, c := range candidates {
+			if err := insertCandidate(ctx, tx, q.ID, i+1, c); err != nil {
 				return err
 			}
-			q.Questions[i] = qu
 		}
 		return nil
 	})
@@ -85,6 +73,38 @@ func (s *Store) CreateQuiz(ctx context.Context, q quizzes.Quiz) (quizzes.Quiz, e
 		return q, fmt.Errorf("db: create quiz %q: %w", q.Title, err)
 	}
 	return q, nil
+}
+
+// createQuiz inserts q and its questions, giving them their ids.
+func createQuiz(ctx context.Context, tx *sql.Tx, q *quizzes.Quiz, base string) error {
+	slug, err := freeSlug(ctx, tx, base)
+	if err != nil {
+		return err
+	}
+	q.Slug = slug
+	res, err := tx.ExecContext(ctx, `INSERT INTO quizzes (title, slug, article_id, owner_id, status,
+		shuffle_questions, shuffle_choices, feedback, attempts_allowed, time_limit_seconds)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		q.Title, q.Slug, nullID(q.ArticleID), nullID(q.OwnerID), q.Status,
+		boolInt(q.Settings.ShuffleQuestions), boolInt(q.Settings.ShuffleChoices), q.Settings.Feedback,
+		q.Settings.AttemptsAllowed, int(q.Settings.TimeLimit/time.Second))
+	if err != nil {
+		return err
+	}
+	if q.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	// A copy, so that the caller's questions do not take this quiz's ids.
+	q.Questions = append([]quizzes.Question(nil), q.Questions...)
+	for i := range q.Questions {
+		qu := q.Questions[i].Normalize()
+		qu.QuizID, qu.Position = q.ID, i+1
+		if err = insertQuestion(ctx, tx, &qu); err != nil {
+			return err
+		}
+		q.Questions[i] = qu
+	}
+	return nil
 }
 
 func freeSlug(ctx context.Context, tx *sql.Tx, base string) (string, error) {

@@ -19,9 +19,11 @@ import (
 	"quiztrainer/quizzes"
 )
 
-// Generator drafts a quiz of n questions for an article (quizzes/generate).
+// Generator writes questions on an article (quizzes/generate): Draft the
+// n that make a teacher's quiz, Generate every candidate, best first.
 type Generator interface {
 	Draft(text string, n int) []quizzes.Question
+	Generate(text string) []quizzes.Question
 }
 
 // Config is what the web app needs to know of its deployment.

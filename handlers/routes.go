@@ -62,6 +62,8 @@ func (h *Handler) routes(app *fiber.App) {
 	teach.Post("/quiz/:id/question/:qid/move", h.moveQuestion)
 	teach.Post("/quiz/:id/question/:qid/delete", h.deleteQuestion)
 	teach.Post("/quiz/:id/question/:qid/accept", h.acceptAnswer)
+	teach.Post("/quiz/:id/question/:qid/swap", h.swapQuestion)
+	teach.Post("/quiz/:id/pool/add", h.addFromPool)
 
 	// Classes.
 	teach.Get("/classes", h.classList)

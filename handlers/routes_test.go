@@ -94,6 +94,8 @@ var routeRules = map[string]routeRule{
 	"POST /teach/quiz/:id/question/:qid/accept":      {access: quizOwner, form: url.Values{"answer": {"Seine"}}},
 	"POST /teach/quiz/:id/question/:qid/move":        {access: quizOwner, form: url.Values{"dir": {"up"}}},
 	"POST /teach/quiz/:id/question/:qid/delete":      {access: quizOwner},
+	"POST /teach/quiz/:id/question/:qid/swap":        {access: quizOwner, form: url.Values{"candidate": {"1"}}},
+	"POST /teach/quiz/:id/pool/add":                  {access: quizOwner, form: url.Values{"candidate": {"1"}}},
 	"GET /teach/quiz/:id/results":                    {access: quizOwner},
 	"GET /teach/quiz/:id/results/attempts.csv":       {access: quizOwner},
 	"GET /teach/quiz/:id/results/responses.csv":      {access: quizOwner},

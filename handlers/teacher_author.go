@@ -52,7 +52,7 @@ func (h *Handler) newQuiz(c *fiber.Ctx) error {
 	if p.Title == "" {
 		p.Title = titleFromText(text)
 	}
-	qs := h.gen.Draft(text, p.Count)
+	qs, cands := h.draft(text, p.Count)
 	if len(qs) == 0 {
 		return fail(fiber.StatusUnprocessableEntity, "No questions could be drafted from this text. Check that it is an article in English, in full sentences.")
 	}
@@ -60,8 +60,8 @@ func (h *Handler) newQuiz(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	q, err := h.store.CreateQuiz(ctx(c), quizzes.Quiz{Title: p.Title, ArticleID: artID, OwnerID: currentTeacher(c).ID,
-		Status: quizzes.Draft, Questions: qs})
+	q, err := h.store.CreateDraft(ctx(c), quizzes.Quiz{Title: p.Title, ArticleID: artID, OwnerID: currentTeacher(c).ID,
+		Status: quizzes.Draft, Questions: qs}, cands)
 	if err != nil {
 		return err
 	}
@@ -70,6 +70,46 @@ func (h *Handler) newQuiz(c *fiber.Ctx) error {
 		notice = "Drafted " + plural(len(qs), "question") + ". The article does not read as English, so they are blanks for its names and numbers and true-or-false statements only; write the other questions by hand."
 	}
 	return h.redirectWith(c, views.TeacherQuizURL(q.ID), notice)
+}
+
+// maxCandidates caps the candidates a draft keeps besides those on the
+// passages of its questions: the pool is shown best first, and a teacher
+// does not read past the first few hundred.
+const maxCandidates = 300
+
+// draft asks the generator for the quiz's n questions and for every
+// candidate, and returns the picks with the candidates that are not picks:
+// the best up to maxCandidates, and past them those on a pick's passage. The
+// two calls run side by side, so that a long article takes no longer.
+func (h *Handler) draft(text string, n int) (picks, others []quizzes.Question) {
+	all := make(chan []quizzes.Question, 1)
+	go func() { all <- h.gen.Generate(text) }()
+	picks = h.gen.Draft(text, n)
+	isPick := map[string]bool{}
+	for _, q := range picks {
+		isPick[candidateKey(q)] = true
+	}
+	passages := quizzes.NewPassages(text)
+	onPickPassage := func(q quizzes.Question) bool {
+		for _, p := range picks {
+			if passages.Same(p.Evidence, q.Evidence) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, q := range <-all {
+		if !isPick[candidateKey(q)] && (len(others) < maxCandidates || onPickPassage(q)) {
+			others = append(others, q)
+		}
+	}
+	return picks, others
+}
+
+// candidateKey tells a question of the generator from the others: Draft
+// and Generate give the same question the same template, evidence and prompt.
+func candidateKey(q quizzes.Question) string {
+	return q.Template + "\x00" + itoa(q.Evidence.Start) + "\x00" + itoa(q.Evidence.End) + "\x00" + q.Prompt
 }
 
 // titleFromText takes the first line of an article, shortened.

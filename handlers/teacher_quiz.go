@@ -47,8 +47,15 @@ func (h *Handler) teacherQuiz(c *fiber.Ctx) error {
 	for i, qu := range q.Questions {
 		spans = append(spans, views.Span{Start: qu.Evidence.Start, End: qu.Evidence.End, ID: "ev" + itoa(i+1)})
 	}
-	if p.Article, err = h.articleView(c, q, spans); err != nil {
-		return err
+	if q.ArticleID != 0 {
+		art, err := h.store.Article(ctx(c), q.ArticleID)
+		if err != nil {
+			return err
+		}
+		p.Article = views.NewArticleView(art, spans)
+		if err := h.offerDraft(c, &p, art.Body); err != nil {
+			return err
+		}
 	}
 	return render(c, fiber.StatusOK, views.TeacherQuiz(p))
 }
