@@ -15,14 +15,15 @@ import (
 const sampleQuestions = generate.DraftQuestions
 
 // SeedSample publishes a quiz on the bundled article when the database has
-// no quiz at all, so that a new installation opens on a working quiz. It
+// no quiz at all, so that a new installation opens on a working quiz; an
+// admin finds the generator's other questions offered beside its own. It
 // reports whether it made one.
 func SeedSample(ctx context.Context, store *db.Store, gen Generator) (bool, error) {
 	n, err := store.CountQuizzes(ctx)
 	if err != nil || n > 0 {
 		return false, err
 	}
-	qs := gen.Draft(assets.SampleArticle, sampleQuestions)
+	qs, cands := draft(gen, assets.SampleArticle, sampleQuestions)
 	if len(qs) == 0 {
 		return false, fmt.Errorf("seed: the generator wrote no questions for the sample article")
 	}
@@ -30,12 +31,12 @@ func SeedSample(ctx context.Context, store *db.Store, gen Generator) (bool, erro
 	if err != nil {
 		return false, err
 	}
-	_, err = store.CreateQuiz(ctx, quizzes.Quiz{
+	_, err = store.CreateDraft(ctx, quizzes.Quiz{
 		Title:     assets.SampleTitle,
 		ArticleID: artID,
 		Status:    quizzes.Published,
 		Settings:  quizzes.Settings{Feedback: quizzes.FeedbackAtEnd},
 		Questions: qs,
-	})
+	}, cands)
 	return err == nil, err
 }

@@ -52,7 +52,7 @@ func (h *Handler) newQuiz(c *fiber.Ctx) error {
 	if p.Title == "" {
 		p.Title = titleFromText(text)
 	}
-	qs, cands := h.draft(text, p.Count)
+	qs, cands := draft(h.gen, text, p.Count)
 	if len(qs) == 0 {
 		return fail(fiber.StatusUnprocessableEntity, "No questions could be drafted from this text. Check that it is an article in English, in full sentences.")
 	}
@@ -81,10 +81,10 @@ const maxCandidates = 300
 // candidate, and returns the picks with the candidates that are not picks:
 // the best up to maxCandidates, and past them those on a pick's passage. The
 // two calls run side by side, so that a long article takes no longer.
-func (h *Handler) draft(text string, n int) (picks, others []quizzes.Question) {
+func draft(gen Generator, text string, n int) (picks, others []quizzes.Question) {
 	all := make(chan []quizzes.Question, 1)
-	go func() { all <- h.gen.Generate(text) }()
-	picks = h.gen.Draft(text, n)
+	go func() { all <- gen.Generate(text) }()
+	picks = gen.Draft(text, n)
 	isPick := map[string]bool{}
 	for _, q := range picks {
 		isPick[candidateKey(q)] = true
