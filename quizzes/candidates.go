@@ -40,48 +40,65 @@ func OfferCandidates(body string, questions []Question, cands []Candidate) Offer
 	cands = append([]Candidate(nil), cands...)
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].Rank < cands[b].Rank })
 	passages := NewPassages(body)
+	// each prompt and key normalised once: a page compares every candidate
+	// with every question
+	quiz := make([]asked, len(questions))
+	for i, q := range questions {
+		quiz[i] = askedOf(q)
+	}
+	offered := make([]asked, len(cands))
+	for i, c := range cands {
+		offered[i] = askedOf(c.Question)
+	}
 	offer := Offer{Alternatives: map[int64][]Candidate{}}
-	used := map[int64]bool{}
-	for _, q := range questions {
+	used := make([]bool, len(cands))
+	for qi, q := range questions {
 		if q.Template == "" || q.Evidence.End <= q.Evidence.Start {
 			continue // written by hand or imported: no passage to offer from
 		}
-		var sentence, paragraph []Candidate
-		for _, c := range cands {
-			if used[c.ID] || sameQuestion(c.Question, q) || repeatsOther(c.Question, q.ID, questions) {
+		var sentence, paragraph []int
+		for ci, c := range offered {
+			if used[ci] || c.sameQuestion(quiz[qi]) || c.repeats(quiz, qi) {
 				continue
 			}
 			switch {
-			case overlaps(c.Question.Evidence, q.Evidence):
-				sentence = append(sentence, c)
-			case passages.Same(c.Question.Evidence, q.Evidence):
-				paragraph = append(paragraph, c)
+			case overlaps(c.evidence, q.Evidence):
+				sentence = append(sentence, ci)
+			case passages.Same(c.evidence, q.Evidence):
+				paragraph = append(paragraph, ci)
 			}
 		}
 		alts := append(sentence, paragraph...)
-		if len(alts) > AlternativesPerQuestion {
-			alts = alts[:AlternativesPerQuestion]
-		}
-		for _, c := range alts {
-			used[c.ID] = true
-		}
-		if len(alts) > 0 {
-			offer.Alternatives[q.ID] = alts
+		for _, ci := range alts[:min(len(alts), AlternativesPerQuestion)] {
+			used[ci] = true
+			offer.Alternatives[q.ID] = append(offer.Alternatives[q.ID], cands[ci])
 		}
 	}
-	for _, c := range cands {
-		if !used[c.ID] && !repeatsOther(c.Question, 0, questions) {
+	for ci, c := range cands {
+		if !used[ci] && !offered[ci].repeats(quiz, -1) {
 			offer.Pool = append(offer.Pool, c)
 		}
 	}
 	return offer
 }
 
-// repeatsOther reports whether c asks again what a question of the quiz
-// other than the one with id except asks.
-func repeatsOther(c Question, except int64, questions []Question) bool {
-	for _, q := range questions {
-		if q.ID != except && (sameKey(c, q) || sameQuestion(c, q)) {
+// asked is what a question asks, for telling repeats: its evidence, and
+// its prompt and key normalised.
+type asked struct {
+	evidence    Evidence
+	prompt, key string
+}
+
+func askedOf(q Question) asked {
+	return asked{q.Evidence, NormalizeAnswer(q.Prompt), mainKey(q)}
+}
+
+// repeats reports whether a asks again what a question of the quiz, other
+// than the one at index except, asks: the same key, or the same prompt on
+// the same evidence.
+func (a asked) repeats(quiz []asked, except int) bool {
+	for i, q := range quiz {
+		if i != except && (a.key != "" && a.key == q.key || a.sameQuestion(q)) {
 			return true
 		}
 	}
@@ -90,17 +107,12 @@ func repeatsOther(c Question, except int64, questions []Question) bool {
 
 // sameQuestion reports whether two questions ask the same words about the
 // same evidence.
-func sameQuestion(a, b Question) bool {
-	return overlaps(a.Evidence, b.Evidence) && NormalizeAnswer(a.Prompt) == NormalizeAnswer(b.Prompt)
+func (a asked) sameQuestion(b asked) bool {
+	return overlaps(a.evidence, b.evidence) && a.prompt == b.prompt
 }
 
-// sameKey reports whether two questions have the same answer. True or
-// false is no key: two such statements can test different facts.
-func sameKey(a, b Question) bool {
-	ka, kb := mainKey(a), mainKey(b)
-	return ka != "" && ka == kb
-}
-
+// mainKey is a question's first key, normalised; none for true or false
+// (two such statements can test different facts), essays and descriptions.
 func mainKey(q Question) string {
 	if q.Kind == TrueFalse || q.Kind == Essay || q.Kind == Description {
 		return ""

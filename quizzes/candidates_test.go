@@ -2,6 +2,7 @@ package quizzes
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -118,4 +119,35 @@ func FuzzPassages(f *testing.F) {
 			t.Fatalf("span %v is not on its own passage in %q", e, body)
 		}
 	})
+}
+
+// BenchmarkOfferCandidates sorts the most candidates a draft keeps (300)
+// for a quiz of 10 questions, as the draft page does on each view.
+func BenchmarkOfferCandidates(b *testing.B) {
+	var body strings.Builder
+	var sentences []string
+	for p := 0; p < 60; p++ {
+		for s := 0; s < 5; s++ {
+			sentence := "Sentence " + strconv.Itoa(s) + " of paragraph " + strconv.Itoa(p) + " names the river " + strconv.Itoa(p*5+s) + "."
+			sentences = append(sentences, sentence)
+			body.WriteString(sentence + " ")
+		}
+		body.WriteString("\n\n")
+	}
+	text := body.String()
+	var quiz []Question
+	var cands []Candidate
+	for i, s := range sentences {
+		q := candidateOn(text, s, "Which river does sentence "+strconv.Itoa(i)+" name?", "river "+strconv.Itoa(i))
+		if i%30 == 0 {
+			q.ID = int64(i + 1)
+			quiz = append(quiz, q)
+			continue
+		}
+		cands = append(cands, Candidate{ID: int64(i + 1), Rank: i, Question: q})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		OfferCandidates(text, quiz, cands)
+	}
 }
