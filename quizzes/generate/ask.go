@@ -42,7 +42,14 @@ func (in *Input) Ask(f *Fact, gap int, wh, trail string) (string, bool) {
 	} else if f.Subject != nil && !f.Subject.Unresolved {
 		in.keepChain = f.Subject.Chain
 	}
-	defer func() { in.keepChain = -1 }()
+	in.kept = in.kept[:0]
+	if f.Subject != nil && (f.Subject.Type == TPerson) {
+		in.keepName = f.Subject.Text
+	}
+	defer func() { in.keepChain, in.keepName = -1, "" }()
+	if vt := &s.Tokens[v]; (vt.XPOS == "VBN" || vt.XPOS == "VBG") && child(s, v, "aux", "aux:pass", "cop") < 0 {
+		return "", false // "forced back to work" has no tense to ask with
+	}
 	var auxes []int
 	verb := v
 	cop := child(s, v, "cop")
@@ -77,7 +84,7 @@ func (in *Input) Ask(f *Fact, gap int, wh, trail string) (string, bool) {
 			continue
 		case ct.Rel == "advmod" && (ct.Feats.PronType == "Int" || ct.Feats.PronType == "Rel" || isWhWord(ct.Form)):
 			continue
-		case ct.Rel == "advmod" && (strings.EqualFold(ct.Form, "also") || strings.EqualFold(ct.Form, "then") ||
+		case ct.Rel == "advmod" && (c == 0 || c+1 < len(s.Tokens) && s.Tokens[c+1].Form == ",") && (strings.EqualFold(ct.Form, "also") || strings.EqualFold(ct.Form, "then") ||
 			strings.EqualFold(ct.Form, "however") || strings.EqualFold(ct.Form, "still") || strings.EqualFold(ct.Form, "even")):
 			continue
 		}
@@ -199,12 +206,13 @@ func (in *Input) Ask(f *Fact, gap int, wh, trail string) (string, bool) {
 		w = append(w, trail)
 	}
 	q := cleanSpaces(strings.Join(w, " "))
+	q = strings.ReplaceAll(q, " ,", ",")
 	q = upperFirst(strings.TrimRight(q, " ,;:") + "?")
 	if !bad {
 		if in.asked == nil {
-			in.asked = map[string]bool{}
+			in.asked = map[string][]string{}
 		}
-		in.asked[q] = true
+		in.asked[q] = append([]string(nil), in.kept...)
 	}
 	return q, !bad
 }

@@ -18,7 +18,7 @@ const longKey = 4
 // type, a typed answer otherwise (with the forms a student would write),
 // nothing when the key is too long to type and has no choices.
 func (in *Input) chooseKind(c *Candidate) {
-	if c.Kind == quizzes.Matching || c.Kind == quizzes.TrueFalse || c.Kind == quizzes.Essay {
+	if c.Kind == quizzes.Matching || c.Kind == quizzes.TrueFalse || c.Kind == quizzes.Essay || c.Kind == quizzes.Cloze {
 		return
 	}
 	if len(c.Distractors) == 0 {
@@ -30,12 +30,31 @@ func (in *Input) chooseKind(c *Candidate) {
 		return
 	}
 	c.Distractors = nil
-	if len(strings.Fields(c.Key)) >= longKey {
+	if c.Alternative != nil {
+		alt := c.Alternative
+		*c = *alt
+		in.chooseKind(c)
+		return
+	}
+	if keyWords(c.Key) >= longKey {
 		c.rejected = "long-key"
 		return
 	}
 	c.Kind = quizzes.ShortAnswer
 	c.Accepted = append(c.Accepted, acceptedForms(c)...)
+}
+
+// keyWords counts a key's words without a leading article, which grading
+// ignores.
+func keyWords(k string) int {
+	w := strings.Fields(k)
+	if len(w) > 0 {
+		switch strings.ToLower(w[0]) {
+		case "a", "an", "the":
+			return len(w) - 1
+		}
+	}
+	return len(w)
 }
 
 // wrongChoices picks wrong choices from the text: phrases of the key's
@@ -46,13 +65,20 @@ func (in *Input) wrongChoices(c *Candidate) []string {
 	default:
 		return nil
 	}
+	if (c.KeyType == TPlace || c.KeyType == TOrg) && c.KeyPhrase != nil && !c.KeyPhrase.Named {
+		return nil // "the Russian central bank" is no name to set beside names
+	}
 	key := quizzes.NormalizeAnswer(c.Key)
 	seen := map[string]bool{key: true}
+	chosen := &keySet{}
 	var out []string
 	for i := range in.Phrases {
 		p := &in.Phrases[i]
 		if p.Type != c.KeyType || p.Pronoun || p.Unresolved || p.Conj {
 			continue
+		}
+		if rel := in.Doc.Sentences[p.Sentence].Tokens[p.Head].Rel; rel == "compound" || rel == "flat" {
+			continue // "North" of "North Korean artillery"
 		}
 		if c.KeyType == TPerson || c.KeyType == TPlace || c.KeyType == TOrg {
 			if !p.Named {
@@ -66,16 +92,44 @@ func (in *Input) wrongChoices(c *Candidate) []string {
 		if n == "" || seen[n] || strings.Contains(" "+key+" ", " "+n+" ") || strings.Contains(" "+n+" ", " "+key+" ") {
 			continue
 		}
+		if in.alias(n, key) {
+			continue // "Araminta Ross (Harriet Tubman)": one person
+		}
 		if c.KeyType == TPerson && sharesWord(n, key) {
 			continue // "Ben Ross" for "Araminta Ross" may be the same family, or person
 		}
 		if c.KeyType == TYear && !nearYear(p.Text, c.Key) {
 			continue
 		}
+		if chosen.overlaps(n) || (&keySet{keys: [][]string{keyWordsOf(key)}}).overlaps(n) {
+			continue // "Motyl" beside "Alexander J. Motyl"
+		}
+		chosen.add(n)
 		seen[n] = true
 		out = append(out, p.Text)
 	}
 	return out
+}
+
+// alias reports two names the text gives one entity, side by side:
+// "Araminta Ross (Harriet Tubman)", "Maramataka, the Māori lunar calendar".
+func (in *Input) alias(a, b string) bool {
+	if in.aliases == nil {
+		in.aliases = map[[2]string]bool{}
+		for _, f := range in.Facts {
+			if f.Kind == Is && f.Marker == "appos" && f.Subject != nil && f.Object != nil {
+				x, y := quizzes.NormalizeAnswer(f.Subject.Text), quizzes.NormalizeAnswer(f.Object.Text)
+				in.aliases[[2]string{x, y}] = true
+				in.aliases[[2]string{y, x}] = true
+			}
+		}
+	}
+	for k := range in.aliases {
+		if (sameName(k[0], a) || k[0] == a) && (sameName(k[1], b) || k[1] == b) {
+			return true
+		}
+	}
+	return false
 }
 
 func sharesWord(a, b string) bool {

@@ -29,17 +29,23 @@ func isComprehension(template string) bool {
 // that holds another pick's key, at most two of one template, and up to
 // comprehensionSlots comprehension questions first. The picks come in the
 // text's order, so students answer as they read.
-func pickDraft(ranked []*Candidate, n int) []*Candidate {
+//
+// ok, when not nil, is asked last of each question about to be picked
+// (the prompt read back as a well-formed question).
+func pickDraft(ranked []*Candidate, n int, ok func(*Candidate) bool) []*Candidate {
 	var picks []*Candidate
 	perTemplate := map[string]int{}
 	try := func(c *Candidate) bool {
-		if len(picks) >= n || perTemplate[c.Template] >= 2 {
+		if len(picks) >= n || perTemplate[c.Template] >= 3 || strings.HasPrefix(c.Template, "blank.") {
 			return false
 		}
 		for _, p := range picks {
 			if p == c || sameFact(p, c) || givesAway(p, c) || givesAway(c, p) {
 				return false
 			}
+		}
+		if ok != nil && !ok(c) {
+			return false
 		}
 		picks = append(picks, c)
 		perTemplate[c.Template]++
@@ -79,4 +85,36 @@ func givesAway(a, b *Candidate) bool {
 	}
 	p := " " + quizzes.NormalizeAnswer(a.Prompt) + " "
 	return strings.Contains(p, " "+k+" ")
+}
+
+// ForQuiz picks the best n of qs (best first) for one quiz, leaving out a
+// question that shares its key with an earlier pick or whose prompt holds
+// another's key, and returns the picks in the article's order.
+func ForQuiz(qs []quizzes.Question, n int) []quizzes.Question {
+	var out []quizzes.Question
+	var picked []*Candidate
+	for _, q := range qs {
+		if len(out) == n {
+			break
+		}
+		key := ""
+		if k := q.Keys(); q.Kind != quizzes.TrueFalse && len(k) > 0 {
+			key = k[0]
+		}
+		c := &Candidate{Prompt: q.Prompt, Key: key, Sentence: q.Evidence.Start}
+		clash := false
+		for _, p := range picked {
+			if key != "" && quizzes.NormalizeAnswer(p.Key) == quizzes.NormalizeAnswer(key) || givesAway(p, c) || givesAway(c, p) {
+				clash = true
+				break
+			}
+		}
+		if clash {
+			continue
+		}
+		picked = append(picked, c)
+		out = append(out, q)
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Evidence.Start < out[b].Evidence.Start })
+	return out
 }

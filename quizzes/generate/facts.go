@@ -92,7 +92,7 @@ func (in *Input) clause(si, v int) (Fact, bool) {
 		}
 	}
 	subj := child(s, v, "nsubj", "nsubj:pass")
-	if subj < 0 && t.Rel == "conj" && t.Head >= 0 {
+	if subj < 0 && t.Rel == "conj" && t.Head >= 0 && (t.XPOS == "VBD" || t.XPOS == "VBZ" || t.XPOS == "VBP") {
 		// "She escaped and returned": the subject is the first verb's
 		subj = child(s, t.Head, "nsubj", "nsubj:pass")
 	}

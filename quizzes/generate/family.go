@@ -42,6 +42,9 @@ func Families() []string {
 
 // Input is what every family reads: the analysed text and its facts.
 type Input struct {
+	// Text is the text as given; Doc.Text is the same length, with hard
+	// line breaks inside sentences made spaces.
+	Text  string
 	Doc   *nlp.Document
 	Facts []Fact
 	// Phrases are the noun phrases of the text that may serve as keys or
@@ -51,8 +54,13 @@ type Input struct {
 	// While Ask forms a question, pronouns of keepChain in keepSentence
 	// stay pronouns: the question names their entity.
 	keepChain, keepSentence int
+	keepName                string
 	// asked holds the prompts Ask formed; their pronouns are checked.
-	asked map[string]bool
+	asked   map[string][]string
+	kept    []string           // pronouns the current Ask kept
+	aliases map[[2]string]bool // pairs of names of one entity
+	// bySentence indexes Doc.Mentions by sentence.
+	bySentence [][]int
 }
 
 // Candidate is one question a family proposes, before the later stages
@@ -85,6 +93,10 @@ type Candidate struct {
 	// Features describe the candidate for ranking (feature name -> value,
 	// 0..1); see rank.go for the names the ranking knows.
 	Features map[string]float64
+	// Alternative is the question to ask instead when this one ends up
+	// without the wrong choices it needs (a definition too long to type
+	// asks for the term instead).
+	Alternative *Candidate
 
 	score    float64
 	rejected string // the filter that dropped it

@@ -32,7 +32,11 @@ func (familyWhat) Ask(in *Input) []*Candidate {
 			if n := len(strings.Fields(p.Text)); n > 5 || n == 0 {
 				continue
 			}
-			q, ok := in.Ask(f, p.Head, "What", "")
+			wh := "What"
+			if p.Type == TOrg && p.Named {
+				wh = "Who" // "Who announced the holiday?" - the government
+			}
+			q, ok := in.Ask(f, p.Head, wh, "")
 			if !ok {
 				continue
 			}

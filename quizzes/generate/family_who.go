@@ -1,5 +1,7 @@
 package generate
 
+import "strings"
+
 // familyWho asks for the person who did something, or to whom it was
 // done: "Who founded the park?", "Who did the overseer hit?"
 type familyWho struct{}
@@ -15,7 +17,7 @@ func (familyWho) Ask(in *Input) []*Candidate {
 		if f.Kind != Event && f.Kind != Said {
 			continue
 		}
-		if p := f.Subject; p != nil && p.Type == TPerson && f.Kind == Event {
+		if p := f.Subject; p != nil && p.Type == TPerson && f.Kind == Event && !strings.HasPrefix(p.Text, "the writer") {
 			if q, ok := in.Ask(f, p.Head, "Who", ""); ok {
 				out = append(out, personCandidate(f, p, q, "who.subject"))
 			}

@@ -2,6 +2,7 @@ package generate
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"quiztrainer/quizzes"
 	"quiztrainer/quizzes/nlp"
@@ -27,18 +28,72 @@ var filters = []Filter{
 			p := in.Doc.Paragraphs[in.Doc.Sentences[c.Sentence].Paragraph]
 			return p.Kind == nlp.Heading || p.Kind == nlp.ListItem && !strings.HasPrefix(c.Template, "sequence.")
 		}},
+	{"question", "the evidence is itself a question or an exclamation, not a statement",
+		func(in *Input, c *Candidate) bool {
+			s := in.Doc.Sentences[c.Sentence]
+			e := strings.TrimSpace(in.Doc.Text[s.Start:s.End])
+			return strings.HasSuffix(e, "?") || strings.HasSuffix(e, "!") || strings.HasSuffix(e, "?\"") || strings.HasSuffix(e, "?”")
+		}},
 	{"fragment", "the evidence is not a whole sentence: it has no finite verb",
 		func(in *Input, c *Candidate) bool { return !hasFiniteVerb(&in.Doc.Sentences[c.Sentence]) }},
+	{"title", "the evidence does not end like a sentence: it is a title or a caption",
+		func(in *Input, c *Candidate) bool {
+			s := in.Doc.Sentences[c.Sentence]
+			e := strings.TrimRight(in.Doc.Text[s.Start:s.End], " \t\r\n")
+			r, _ := utf8.DecodeLastRuneInString(e)
+			return !strings.ContainsRune(".!?\"”’')]", r)
+		}},
 	{"pronoun", "the prompt says \"he\" or \"it\" and the quiz does not say who or what",
-		func(in *Input, c *Candidate) bool { return !in.asked[c.Prompt] && leftoverPronoun(c.Prompt) }},
+		func(in *Input, c *Candidate) bool { return leftoverPronoun(c.Prompt, in.asked[c.Prompt]) }},
 	{"quotes", "the prompt's quotation marks or brackets do not match",
 		func(in *Input, c *Candidate) bool { return !balanced(c.Prompt) || !balanced(c.Key) }},
 	{"vague", "the prompt has too few words of its own to say what it asks",
-		func(in *Input, c *Candidate) bool { return contentWords(in, c.Prompt) < 2 }},
+		func(in *Input, c *Candidate) bool { return contentWords(in, c.Prompt) < 3 }},
+	{"cut-off", "the prompt stops in the middle of a phrase",
+		func(in *Input, c *Candidate) bool {
+			w := strings.Fields(strings.TrimSuffix(c.Prompt, "?"))
+			if len(w) == 0 {
+				return true
+			}
+			last := strings.ToLower(w[len(w)-1])
+			if last == "from" && strings.HasPrefix(c.Template, "where.") || last == "as" && c.Template == "is.name" {
+				return false
+			}
+			return in.lists.stopWords[last] || strings.HasSuffix(last, ",")
+		}},
 	{"too-long", "the prompt is too long to read as one question",
-		func(in *Input, c *Candidate) bool { return len(strings.Fields(c.Prompt)) > 30 }},
+		func(in *Input, c *Candidate) bool { return len(strings.Fields(c.Prompt)) > 25 }},
+	{"broken", "a capitalised \"And\" or \"The\" inside the prompt shows a sentence read wrongly",
+		func(in *Input, c *Candidate) bool {
+			w := strings.Fields(c.Prompt)
+			for i := 1; i < len(w); i++ {
+				if in.lists.stopWords[strings.ToLower(w[i])] && w[i] != strings.ToLower(w[i]) && w[i] != "I" {
+					return true
+				}
+			}
+			return false
+		}},
+	{"vague-key", "the answer is a word like \"others\" or \"scientists\" that names no one in particular",
+		func(in *Input, c *Candidate) bool {
+			k := strings.ToLower(strings.TrimSpace(c.Key))
+			if in.lists.vagueKeys[k] {
+				return true
+			}
+			p := c.KeyPhrase
+			if p == nil {
+				return false
+			}
+			t := in.Doc.Sentences[p.Sentence].Tokens[p.Head]
+			if in.lists.vagueKeys[strings.ToLower(t.Lemma)] && !p.Named {
+				return true
+			}
+			if p.End-p.Start != 1 {
+				return false
+			}
+			return t.XPOS == "NNS" && (c.KeyType == TPerson || c.KeyType == TThing)
+		}},
 	{"key-in-prompt", "the prompt gives its own answer away",
-		func(in *Input, c *Candidate) bool { return keyInPrompt(c) }},
+		func(in *Input, c *Candidate) bool { return c.Kind != quizzes.TrueFalse && keyInPrompt(c) }},
 	{"negated-key", "a key with \"not\" or \"no\" makes a trick question",
 		func(in *Input, c *Candidate) bool {
 			k := " " + strings.ToLower(c.Key) + " "
@@ -46,7 +101,7 @@ var filters = []Filter{
 		}},
 	{"pronoun-key", "the answer is a pronoun, not a name",
 		func(in *Input, c *Candidate) bool {
-			return c.KeyPhrase != nil && (c.KeyPhrase.Pronoun || c.KeyPhrase.Unresolved)
+			return leftoverPronoun(c.Key, nil) || c.KeyPhrase != nil && c.KeyPhrase.Unresolved
 		}},
 	{"list-key", "the answer is one of a list, so the other members are right too",
 		func(in *Input, c *Candidate) bool { return c.KeyPhrase != nil && c.KeyPhrase.Conj }},
@@ -55,6 +110,9 @@ var filters = []Filter{
 			return strings.ContainsAny(c.Prompt+c.Key, "\n\r") || strings.Contains(c.Prompt+c.Key, "- ")
 		}},
 }
+
+// blankFilters are the filters that apply to the pool's blanks too.
+var blankFilters = map[string]bool{"empty": true, "heading": true, "quotes": true, "title": true, "fragment": true}
 
 func hasFiniteVerb(s *nlp.Sentence) bool {
 	for _, t := range s.Tokens {
@@ -71,11 +129,21 @@ var leftoverPronouns = map[string]bool{
 	"we": true, "us": true, "our": true, "you": true, "your": true,
 }
 
-func leftoverPronoun(prompt string) bool {
+// leftoverPronoun reports a pronoun in prompt other than those kept on
+// purpose (Ask keeps "her" in "What did Curie discover with her husband?").
+func leftoverPronoun(prompt string, kept []string) bool {
+	allowed := map[string]int{}
+	for _, k := range kept {
+		allowed[k]++
+	}
 	for _, w := range strings.FieldsFunc(strings.ToLower(prompt), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r == '\'')
 	}) {
 		if leftoverPronouns[w] {
+			if allowed[w] > 0 {
+				allowed[w]--
+				continue
+			}
 			return true
 		}
 	}
@@ -117,6 +185,9 @@ func (in *Input) applyFilters(cands []*Candidate) {
 			continue
 		}
 		for _, f := range filters {
+			if strings.HasPrefix(c.Template, "blank.") && !blankFilters[f.Name] {
+				continue
+			}
 			if f.Drop(in, c) {
 				c.rejected = f.Name
 				break

@@ -2,45 +2,37 @@ package generate
 
 import (
 	"quiztrainer/quizzes"
-	"quiztrainer/quizzes/generate/legacy"
 )
 
 // DraftQuestions is how many questions a teacher's draft holds unless the
 // teacher asks for another number.
-const DraftQuestions = legacy.DraftQuestions
+const DraftQuestions = 10
 
-// Generator writes questions for articles. It is safe for concurrent use.
+// Generator writes questions for articles. It is safe for concurrent use:
+// after New it only reads its models and word lists.
 type Generator struct {
-	old *legacy.Generator
+	p *Pipeline
 }
 
-// New loads the models once.
+// New loads the English analysis's models and the word lists once.
 func New() (*Generator, error) {
-	g, err := legacy.New()
+	p, err := newPipeline()
 	if err != nil {
 		return nil, err
 	}
-	return &Generator{old: g}, nil
+	return &Generator{p: p}, nil
 }
 
-// Generate returns every candidate question for text, best first. The same
-// text always gives the same questions.
+// Generate returns every candidate question for text, best first: the
+// questions, then the pool's blanks. The same text always gives the same
+// questions.
 func (g *Generator) Generate(text string) []quizzes.Question {
-	return g.old.Generate(text)
+	return g.p.Generate(text)
 }
 
-// Draft is what a teacher gets for an article: the best n questions that
-// fit in one quiz, in the article's order.
+// Draft is what a teacher gets for an article: n questions that fit in
+// one quiz, in the article's order. The web app's drafts, the bundled
+// sample quiz and `quiztrainer generate` all come from here.
 func (g *Generator) Draft(text string, n int) []quizzes.Question {
-	return g.old.Draft(text, n)
+	return g.p.Draft(text, n)
 }
-
-// ForQuiz picks the best n questions of qs for one quiz, leaving out those
-// that would give each other away, in the article's order.
-func ForQuiz(qs []quizzes.Question, n int) []quizzes.Question {
-	return legacy.ForQuiz(qs, n)
-}
-
-// LooksEnglish reports whether text reads as English; texts too short to
-// tell count as English.
-func LooksEnglish(text string) bool { return legacy.LooksEnglish(text) }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"strings"
+	"sync"
 )
 
 //go:embed data/*.txt
@@ -13,6 +14,35 @@ var dataFiles embed.FS
 // lines starting with # are comments.
 type lists struct {
 	months, timeWords, personNouns, sayVerbs, stopWords map[string]bool
+	vagueKeys, notDefinitions, orgWords                 map[string]bool
+}
+
+var (
+	commonOnce sync.Once
+	common     map[string]bool
+)
+
+// commonEnglish is data/english-common.txt as a set.
+func commonEnglish() map[string]bool {
+	commonOnce.Do(func() { common = readList("english-common") })
+	return common
+}
+
+func readList(name string) map[string]bool {
+	b, err := dataFiles.ReadFile("data/" + name + ".txt")
+	if err != nil {
+		panic("generate: missing embedded list " + name)
+	}
+	set := map[string]bool{}
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	for sc.Scan() {
+		w := strings.TrimSpace(sc.Text())
+		if w == "" || strings.HasPrefix(w, "#") {
+			continue
+		}
+		set[strings.ToLower(w)] = true
+	}
+	return set
 }
 
 func loadLists() (*lists, error) {
@@ -26,6 +56,9 @@ func loadLists() (*lists, error) {
 		{"person-nouns", &l.personNouns},
 		{"say-verbs", &l.sayVerbs},
 		{"stop-words", &l.stopWords},
+		{"vague-keys", &l.vagueKeys},
+		{"not-definitions", &l.notDefinitions},
+		{"org-words", &l.orgWords},
 	} {
 		b, err := dataFiles.ReadFile("data/" + f.name + ".txt")
 		if err != nil {

@@ -23,6 +23,7 @@ const (
 	TThing     FineType = "thing"
 	TTerm      FineType = "term"      // a word the text defines
 	TStatement FineType = "statement" // a clause or sentence (main idea, causes)
+	TUnsure    FineType = "unsure"    // a name of a person or a thing, the text does not say which
 )
 
 // Phrase is a noun phrase of the text: the head's subtree without its
@@ -79,16 +80,27 @@ func child(s *nlp.Sentence, h int, rels ...string) int {
 // relation skip reports true (at any depth below h).
 func subtree(s *nlp.Sentence, h int, skip func(rel string) bool) []bool {
 	in := make([]bool, len(s.Tokens))
-	var walk func(i int)
-	walk = func(i int) {
-		in[i] = true
-		for j := range s.Tokens {
-			if s.Tokens[j].Head == i && !in[j] && (skip == nil || !skip(s.Tokens[j].Rel)) {
-				walk(j)
-			}
+	in[h] = true
+	// a token is in when its chain of heads reaches h through kept
+	// relations; one pass per token, memoised
+	state := make([]int8, len(s.Tokens)) // 0 unknown, 1 in, 2 out
+	state[h] = 1
+	var reach func(i, depth int) int8
+	reach = func(i, depth int) int8 {
+		if state[i] != 0 {
+			return state[i]
 		}
+		hd := s.Tokens[i].Head
+		if hd < 0 || hd >= len(s.Tokens) || depth > len(s.Tokens) || skip != nil && skip(s.Tokens[i].Rel) {
+			state[i] = 2
+			return 2
+		}
+		state[i] = reach(hd, depth+1)
+		return state[i]
 	}
-	walk(h)
+	for i := range s.Tokens {
+		in[i] = reach(i, 0) == 1
+	}
 	return in
 }
 
@@ -124,8 +136,12 @@ func (in *Input) NounPhrase(si, h int) Phrase {
 	for a < h && (s.Tokens[a].UPOS == "PUNCT" || s.Tokens[a].UPOS == "ADP" || s.Tokens[a].UPOS == "CCONJ") {
 		a++
 	}
-	for b-1 > h && (s.Tokens[b-1].UPOS == "PUNCT" || s.Tokens[b-1].UPOS == "ADP" || s.Tokens[b-1].Rel == "case" && s.Tokens[b-1].Head != h) {
+	for b-1 > h && (s.Tokens[b-1].UPOS == "PUNCT" || s.Tokens[b-1].UPOS == "ADP" || s.Tokens[b-1].Rel == "case") {
 		b--
+	}
+	// "determined that carbon dioxide plays": "that" read as a determiner
+	if a < h && strings.EqualFold(s.Tokens[a].Form, "that") && a > 0 && (s.Tokens[a-1].UPOS == "VERB" || s.Tokens[a-1].UPOS == "AUX") {
+		a++
 	}
 	p := Phrase{Sentence: si, Head: h, Start: a, End: b, Chain: -1}
 	p.Conj = child(s, h, "conj") >= 0 || s.Tokens[h].Rel == "conj"
@@ -144,7 +160,7 @@ func (in *Input) NounPhrase(si, h int) Phrase {
 // mentionAt returns the mention headed by token h of sentence si, -1 for none.
 func (in *Input) mentionAt(si, h int) int {
 	best := -1
-	for i := range in.Doc.Mentions {
+	for _, i := range in.mentionsOf(si) {
 		m := &in.Doc.Mentions[i]
 		if m.Sentence != si || m.Head != h {
 			continue
@@ -154,6 +170,17 @@ func (in *Input) mentionAt(si, h int) int {
 		}
 	}
 	return best
+}
+
+// mentionsOf returns the indexes of sentence si's mentions.
+func (in *Input) mentionsOf(si int) []int {
+	if in.bySentence == nil {
+		in.bySentence = make([][]int, len(in.Doc.Sentences))
+		for i, m := range in.Doc.Mentions {
+			in.bySentence[m.Sentence] = append(in.bySentence[m.Sentence], i)
+		}
+	}
+	return in.bySentence[si]
 }
 
 // chainPerson reports whether a chain is referred to as he or she: then it
@@ -209,6 +236,9 @@ func (in *Input) fineType(si, h, a, b int, e nlp.EntityType, chain int) (FineTyp
 	if t.UPOS == "NUM" {
 		return TQuantity, ""
 	}
+	if t.UPOS == "PROPN" && b > a && in.lists.orgWords[strings.ToLower(s.Tokens[b-1].Lemma)] && (e == nlp.Person || e == "") {
+		return TOrg, "" // "Geopolitical Intelligence Services"
+	}
 	person, thing := in.chainPerson(chain)
 	if chain >= 0 && in.Doc.Chains[chain].Type != "" && e == "" {
 		e = in.Doc.Chains[chain].Type
@@ -216,6 +246,11 @@ func (in *Input) fineType(si, h, a, b int, e nlp.EntityType, chain int) (FineTyp
 	switch {
 	case person:
 		return TPerson, ""
+	case e == nlp.Person && !thing && t.UPOS == "PROPN" && !in.likelyName(si, h, chain):
+		// a one-word "name" nobody calls he or she ("Tsunami waves",
+		// "Matariki") may be a thing the analysis mistyped: neither
+		// "Who" nor "What" is safe
+		return TUnsure, ""
 	case e == nlp.Person && !thing:
 		if t.UPOS == "PRON" || t.UPOS == "PROPN" || in.lists.personNouns[strings.ToLower(t.Lemma)] || t.UPOS == "NOUN" {
 			return TPerson, ""
@@ -237,6 +272,34 @@ func (in *Input) fineType(si, h, a, b int, e nlp.EntityType, chain int) (FineTyp
 		return TPerson, ""
 	}
 	return TThing, ""
+}
+
+// likelyName reports a person's name the text backs up: two or more
+// words (in the mention or the chain's fullest name), or a title before it.
+func (in *Input) likelyName(si, h, chain int) bool {
+	if chain >= 0 && len(strings.Fields(in.Doc.Chains[chain].Name)) >= 2 {
+		return true
+	}
+	s := &in.Doc.Sentences[si]
+	words := 0
+	for _, c := range children(s, h) {
+		if s.Tokens[c].Rel == "flat" || s.Tokens[c].Rel == "compound" && s.Tokens[c].UPOS == "PROPN" {
+			words++
+		}
+		if s.Tokens[c].Rel == "compound" && in.lists.personNouns[strings.ToLower(s.Tokens[c].Lemma)] {
+			return true
+		}
+	}
+	if s.Tokens[h].Rel == "flat" {
+		words++
+	}
+	if h > 0 {
+		switch strings.TrimSuffix(strings.ToLower(s.Tokens[h-1].Form), ".") {
+		case "mr", "mrs", "ms", "dr", "sir", "lady", "lord", "president", "king", "queen", "professor", "prof", "saint", "st":
+			return true
+		}
+	}
+	return words >= 1
 }
 
 func isYear(w string) bool {
@@ -266,8 +329,14 @@ func (in *Input) render(si, a, b int, skip []bool) (text string, unresolved bool
 		}
 		t := &s.Tokens[i]
 		w := t.Form
-		if t.UPOS == "PRON" || t.UPOS == "DET" && t.Feats.PronType == "Dem" {
+		if t.UPOS == "PRON" || t.UPOS == "DET" && isDemonstrative(t.Form) {
 			r, ok := in.resolve(si, i)
+			if ok && in.keepName != "" && t.UPOS == "PRON" && (sameName(r, in.keepName) || sameName(strings.TrimSuffix(strings.TrimSuffix(r, "'s"), "'"), in.keepName)) {
+				// the question names this person already: "Who was
+				// separated from her father?"
+				r = strings.ToLower(t.Form)
+				in.kept = append(in.kept, r)
+			}
 			if !ok {
 				unresolved = true
 			}
@@ -291,11 +360,9 @@ func (in *Input) resolve(si, i int) (string, bool) {
 	t := &s.Tokens[i]
 	low := strings.ToLower(t.Form)
 	poss := t.XPOS == "PRP$" || t.Rel == "nmod:poss"
-	if t.UPOS == "DET" || t.Feats.PronType == "Dem" && t.Rel == "det" {
+	if isDemonstrative(t.Form) && t.Rel == "det" {
 		// "this blow to the head" reads "the blow to the head"
-		if t.Rel == "det" {
-			return "the", true
-		}
+		return "the", true
 	}
 	switch low {
 	case "i", "me", "myself":
@@ -315,16 +382,28 @@ func (in *Input) resolve(si, i int) (string, bool) {
 		return t.Form, true
 	}
 	m := in.mentionAt(si, i)
+	if m < 0 || in.Doc.Mentions[m].Chain < 0 || in.Doc.Chains[in.Doc.Mentions[m].Chain].Name == "" {
+		switch low {
+		case "he", "she", "him", "her", "his", "hers":
+			if name, ok := in.nearestPerson(si, i); ok {
+				if poss {
+					return possessive(name), true
+				}
+				return name, true
+			}
+		}
+	}
 	if m < 0 || in.Doc.Mentions[m].Chain < 0 {
 		return t.Form, false
 	}
 	if in.keepChain >= 0 && in.Doc.Mentions[m].Chain == in.keepChain && si == in.keepSentence {
 		// the question already names this entity: "What did Curie
 		// discover with her husband?"
+		in.kept = append(in.kept, strings.ToLower(t.Form))
 		return strings.ToLower(t.Form), true
 	}
 	c := &in.Doc.Chains[in.Doc.Mentions[m].Chain]
-	name := c.Name
+	name := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(c.Name, "'s"), "’s"), "'")
 	gendered := false
 	switch low {
 	case "he", "she", "him", "her", "his", "hers":
@@ -369,12 +448,84 @@ func (in *Input) resolve(si, i int) (string, bool) {
 		return t.Form, false
 	}
 	if poss {
-		if strings.HasSuffix(name, "s") {
-			return name + "'", true
-		}
-		return name + "'s", true
+		return possessive(name), true
 	}
 	return name, true
+}
+
+// sameName reports two names of one person: "Tubman", "Harriet Tubman".
+func sameName(a, b string) bool {
+	a, b = strings.ToLower(a), strings.ToLower(b)
+	if a == "" || b == "" {
+		return false
+	}
+	return a == b || strings.HasSuffix(a, " "+b) || strings.HasSuffix(b, " "+a) || strings.HasPrefix(a, b+" ") || strings.HasPrefix(b, a+" ")
+}
+
+func possessive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
+}
+
+// nearestPerson finds the one named person a "he" or "she" the analysis
+// left unresolved most likely stands for: the named people of this
+// sentence before the pronoun and of the two sentences before it. With
+// two or more different people there, it is not sure and says so.
+func (in *Input) nearestPerson(si, tok int) (string, bool) {
+	var names []string
+	seen := map[string]bool{}
+	for s := si; s >= 0 && s >= si-2; s-- {
+		for _, mi := range in.mentionsOf(s) {
+			m := &in.Doc.Mentions[mi]
+			if !m.Named || s == si && m.Start >= tok {
+				continue
+			}
+			sent := &in.Doc.Sentences[s]
+			if t, _ := in.fineType(s, m.Head, m.Start, m.End, m.Type, m.Chain); t != TPerson {
+				continue
+			}
+			name := ""
+			if m.Chain >= 0 {
+				name = in.Doc.Chains[m.Chain].Name
+			}
+			if name == "" {
+				mark := subtree(sent, m.Head, func(rel string) bool { return npLeaves[rel] || rel == "nmod:poss" || rel == "det" || rel == "case" })
+				a, b := span(mark, m.Head)
+				name, _ = in.render(s, a, b, nil)
+			}
+			key := strings.ToLower(name)
+			if !seen[key] {
+				// "Tubman" and "Harriet Tubman" are one person
+				dup := false
+				for _, n := range names {
+					if strings.Contains(strings.ToLower(n), key) || strings.Contains(key, strings.ToLower(n)) {
+						dup = true
+					}
+				}
+				seen[key] = true
+				if !dup {
+					names = append(names, name)
+				}
+			}
+		}
+		if len(names) > 0 {
+			break
+		}
+	}
+	if len(names) != 1 {
+		return "", false
+	}
+	return names[0], true
+}
+
+func isDemonstrative(w string) bool {
+	switch strings.ToLower(w) {
+	case "this", "these", "those":
+		return true
+	}
+	return false
 }
 
 func hasPronoun(s *nlp.Sentence, a, b int) bool {

@@ -2,6 +2,10 @@ package generate
 
 import (
 	"hash/fnv"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"quiztrainer/quizzes"
 	"quiztrainer/quizzes/nlp"
@@ -30,7 +34,7 @@ func newPipeline() (*Pipeline, error) {
 // choices -> filters -> rank. It returns every candidate the filters keep,
 // best first.
 func (p *Pipeline) candidates(text string) (*Input, []*Candidate) {
-	in := &Input{Doc: p.nlp.Read(text), lists: p.lists, keepChain: -1}
+	in := &Input{Doc: p.nlp.Read(unwrap(text)), Text: text, lists: p.lists, keepChain: -1}
 	in.Phrases = in.phrases()
 	in.Facts = in.extractFacts()
 	var cands []*Candidate
@@ -68,20 +72,238 @@ func (in *Input) phrases() []Phrase {
 func (p *Pipeline) Generate(text string) []quizzes.Question {
 	in, ranked := p.candidates(text)
 	out := make([]quizzes.Question, 0, len(ranked))
-	for _, c := range ranked {
+	for _, c := range poolOrder(ranked) {
 		out = append(out, in.question(c))
 	}
 	return out
+}
+
+// poolOrder orders every candidate for the pool: the questions best
+// first, then the blanks a sentence at a time (the first blank of each
+// sentence, then the second, ...), so that the pool covers the whole
+// text; a candidate whose key an earlier one has is put last.
+func poolOrder(ranked []*Candidate) []*Candidate {
+	// questions whose key is a common noun phrase ("weak") come after
+	// the blanks of names, dates and numbers
+	var questions, weak, repeats, trueFalse []*Candidate
+	bySentence := map[int][]*Candidate{}
+	var sentences []int
+	seen := &keySet{}
+	for _, c := range ranked {
+		if strings.HasPrefix(c.Template, "blank.") {
+			if len(bySentence[c.Sentence]) == 0 {
+				sentences = append(sentences, c.Sentence)
+			}
+			bySentence[c.Sentence] = append(bySentence[c.Sentence], c)
+			continue
+		}
+		k := quizzes.NormalizeAnswer(c.Key)
+		if c.Kind == quizzes.TrueFalse {
+			trueFalse = append(trueFalse, c)
+			continue
+		}
+		if seen.overlaps(k) {
+			repeats = append(repeats, c)
+			continue
+		}
+		seen.add(k)
+		if strings.HasPrefix(c.Template, "what.") || c.Template == "where.place" || c.Template == "who.object" {
+			weak = append(weak, c)
+			continue
+		}
+		questions = append(questions, c)
+	}
+	sort.Ints(sentences)
+	// blanks by tier (names, dates and numbers; then the verb's
+	// arguments; then the rest), within a tier a sentence at a time
+	type blank struct {
+		c           *Candidate
+		tier, round int
+	}
+	var blanks []blank
+	for _, s := range sentences {
+		per := map[int]int{}
+		for _, c := range bySentence[s] {
+			t := blankTier(c)
+			blanks = append(blanks, blank{c, t, per[t]})
+			per[t]++
+		}
+	}
+	sort.SliceStable(blanks, func(a, b int) bool {
+		if blanks[a].tier != blanks[b].tier {
+			return blanks[a].tier < blanks[b].tier
+		}
+		return blanks[a].round < blanks[b].round
+	})
+	for _, b := range blanks {
+		if b.tier > 2 && weak != nil {
+			questions = append(questions, weak...)
+			weak = nil
+		}
+		{
+			c := b.c
+			k := quizzes.NormalizeAnswer(c.Key)
+			if seen.overlaps(k) {
+				repeats = append(repeats, c)
+				continue
+			}
+			seen.add(k)
+			questions = append(questions, c)
+		}
+	}
+	questions = append(questions, weak...)
+	questions = append(questions, trueFalse...)
+	return append(questions, repeats...)
+}
+
+// keySet holds the keys of the pool so far, to tell a key that mostly
+// repeats one of them ("Tubman" after "Harriet Tubman").
+type keySet struct{ keys [][]string }
+
+func (s *keySet) add(k string) { s.keys = append(s.keys, keyWordsOf(k)) }
+
+// keyWordsOf are a key's words without "of", "and" and articles.
+func keyWordsOf(k string) []string {
+	var out []string
+	for _, w := range strings.Fields(k) {
+		switch w {
+		case "the", "a", "an", "of", "and", "in":
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// overlaps reports a key whose words are, for at least half of the
+// shorter one, the words of a key in the set.
+func (s *keySet) overlaps(k string) bool {
+	w := keyWordsOf(k)
+	if len(w) == 0 {
+		return true
+	}
+	for _, o := range s.keys {
+		common := 0
+		for _, x := range w {
+			for _, y := range o {
+				if x == y {
+					common++
+					break
+				}
+			}
+		}
+		shorter := len(w)
+		if len(o) < shorter {
+			shorter = len(o)
+		}
+		if shorter > 0 && (2*common > shorter || common == shorter) {
+			return true
+		}
+	}
+	return false
+}
+
+// blankTier sorts the pool's blanks by how often such a phrase is what a
+// reader is asked about (measured on SQuADShifts' human questions, see
+// docs/BENCHMARKS.md): 0 numbers and names of two or more words, 1 one-word
+// names, clauses and common phrases of three or more words, 2 two-word
+// phrases, 3 single common words.
+func blankTier(c *Candidate) int {
+	if c.Template == "blank.clause" {
+		return 1
+	}
+	hasDigit, capital := false, false
+	words := strings.Fields(c.Key)
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsDigit(r) {
+			hasDigit = true
+		}
+		if unicode.IsUpper(r) && (i > 0 || len(words) == 1 || c.KeyPhrase != nil && c.KeyPhrase.Named) {
+			capital = true
+		}
+	}
+	switch {
+	case hasDigit || capital && len(words) >= 2:
+		return 0
+	case capital || len(words) >= 3:
+		return 1
+	case len(words) == 2:
+		return 2
+	}
+	return 3
 }
 
 // Draft is the teacher's draft: n questions chosen by pickDraft.
 func (p *Pipeline) Draft(text string, n int) []quizzes.Question {
 	in, ranked := p.candidates(text)
 	var out []quizzes.Question
-	for _, c := range pickDraft(ranked, n) {
+	checked := map[*Candidate]bool{}
+	wellFormed := func(c *Candidate) bool {
+		if v, ok := checked[c]; ok {
+			return v
+		}
+		v := p.wellFormed(c.Prompt)
+		if !v {
+			c.rejected = "ill-formed"
+		}
+		checked[c] = v
+		return v
+	}
+	english := LooksEnglish(text)
+	var picks []*Candidate
+	if english {
+		picks = pickDraft(ranked, n, wellFormed)
+	}
+	if len(picks) < n {
+		picks = fillWithBlanks(picks, ranked, n, english)
+	}
+	for _, c := range picks {
 		out = append(out, in.question(c))
 	}
 	return out
+}
+
+// fillWithBlanks completes a draft the questions could not fill with the
+// pool's best blanks: names, dates and numbers, one per sentence, none
+// whose key another pick has. Of a text in another language, these blanks
+// are the whole draft: they read right in any language.
+func fillWithBlanks(picks, ranked []*Candidate, n int, english bool) []*Candidate {
+	used := map[int]bool{}
+	keys := &keySet{}
+	for _, p := range picks {
+		used[p.Sentence] = true
+		keys.add(quizzes.NormalizeAnswer(p.Key))
+	}
+	for _, c := range poolOrder(ranked) {
+		if len(picks) >= n {
+			break
+		}
+		if c.Template != "blank.phrase" || blankTier(c) != 0 || used[c.Sentence] {
+			continue
+		}
+		if english && len(strings.Fields(c.Prompt)) > 35 {
+			continue
+		}
+		k := quizzes.NormalizeAnswer(c.Key)
+		if keys.overlaps(k) {
+			continue
+		}
+		conflict := false
+		for _, p := range picks {
+			if givesAway(p, c) || givesAway(c, p) {
+				conflict = true
+			}
+		}
+		if conflict {
+			continue
+		}
+		keys.add(k)
+		used[c.Sentence] = true
+		picks = append(picks, c)
+	}
+	sort.SliceStable(picks, func(a, b int) bool { return picks[a].Sentence < picks[b].Sentence })
+	return picks
 }
 
 // question turns a candidate into the question a quiz stores.
@@ -94,7 +316,7 @@ func (in *Input) question(c *Candidate) quizzes.Question {
 	q := quizzes.Question{
 		Kind:     c.Kind,
 		Prompt:   c.Prompt,
-		Evidence: quizzes.Evidence{Start: first.Start, End: last.End, Text: in.Doc.Text[first.Start:last.End]},
+		Evidence: quizzes.Evidence{Start: first.Start, End: last.End, Text: in.Text[first.Start:last.End]},
 		Template: c.Template,
 		Score:    c.score,
 	}

@@ -76,6 +76,10 @@ func (in *Input) rank(cands []*Candidate) []*Candidate {
 		out = append(out, c)
 	}
 	sort.SliceStable(out, func(a, b int) bool {
+		// the pool's blanks come after every question
+		if ba, bb := strings.HasPrefix(out[a].Template, "blank."), strings.HasPrefix(out[b].Template, "blank."); ba != bb {
+			return bb
+		}
 		if out[a].score != out[b].score {
 			return out[a].score > out[b].score
 		}

@@ -1,0 +1,83 @@
+package generate
+
+import (
+	"hash/fnv"
+	"strings"
+
+	"quiztrainer/quizzes"
+)
+
+// familyTrueFalse states a sentence of the text, as it is (true) or with
+// one name, place, year or number swapped for another of the same kind
+// from the text (false): "Araminta Ross was born in 1822 in Dorchester
+// County." The statement is the text's own sentence, with its pronouns
+// resolved, so it reads well; the swap makes a student check the detail.
+type familyTrueFalse struct{}
+
+func init() { register(familyTrueFalse{}) }
+
+func (familyTrueFalse) Name() string { return "truefalse" }
+
+// tfTypes are the keys a false statement may swap.
+var tfTypes = map[FineType]bool{TPerson: true, TPlace: true, TOrg: true, TYear: true, TDate: true}
+
+func (familyTrueFalse) Ask(in *Input) []*Candidate {
+	var out []*Candidate
+	done := map[int]bool{}
+	for i := range in.Facts {
+		f := &in.Facts[i]
+		if f.Kind != Event || done[f.Sentence] || f.Subject == nil {
+			continue
+		}
+		s := &in.Doc.Sentences[f.Sentence]
+		if n := len(s.Tokens); n < 6 || n > 28 {
+			continue
+		}
+		// the detail to check: a named argument of the clause
+		var key *Phrase
+		for _, p := range f.phrases() {
+			if tfTypes[p.Type] && (p.Named || p.Type == TYear || p.Type == TDate) && !p.Pronoun && !p.Conj && !p.Unresolved {
+				key = p
+				break
+			}
+		}
+		if key == nil {
+			continue
+		}
+		text, bad := in.render(f.Sentence, 0, len(s.Tokens), nil)
+		if bad || !strings.Contains(text, key.Text) || strings.Count(text, key.Text) > 1 {
+			continue
+		}
+		done[f.Sentence] = true
+		c := &Candidate{Template: "truefalse.statement", Key: key.Text, KeyType: key.Type, KeyPhrase: key, Sentence: f.Sentence, Fact: f, Kind: quizzes.TrueFalse}
+		wrong := in.wrongChoices(c)
+		h := fnv.New32a()
+		h.Write([]byte(text))
+		statement := text
+		c.Key = "True"
+		if len(wrong) > 0 && h.Sum32()%2 == 0 {
+			statement = strings.Replace(text, key.Text, wrong[int(h.Sum32()/2)%len(wrong)], 1)
+			c.Key = "False"
+			c.Template = "truefalse.swapped"
+		}
+		c.Prompt = "True or false: " + upperFirst(statement)
+		c.feature("family", 0.45)
+		out = append(out, c)
+	}
+	return out
+}
+
+// phrases are the fact's subject, object and arguments.
+func (f *Fact) phrases() []*Phrase {
+	var out []*Phrase
+	if f.Subject != nil {
+		out = append(out, f.Subject)
+	}
+	if f.Object != nil {
+		out = append(out, f.Object)
+	}
+	for i := range f.Args {
+		out = append(out, &f.Args[i].Phrase)
+	}
+	return out
+}
