@@ -101,6 +101,9 @@ func (in *Input) wrongChoices(c *Candidate) []string {
 		if c.KeyType == TYear && !nearYear(p.Text, c.Key) {
 			continue
 		}
+		if strings.Contains(" "+quizzes.NormalizeAnswer(c.Prompt)+" ", " "+n+" ") {
+			continue // a wrong choice the prompt names is no choice
+		}
 		if chosen.overlaps(n) || (&keySet{keys: [][]string{keyWordsOf(key)}}).overlaps(n) {
 			continue // "Motyl" beside "Alexander J. Motyl"
 		}

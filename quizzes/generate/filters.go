@@ -48,7 +48,14 @@ var filters = []Filter{
 	{"quotes", "the prompt's quotation marks or brackets do not match",
 		func(in *Input, c *Candidate) bool { return !balanced(c.Prompt) || !balanced(c.Key) }},
 	{"vague", "the prompt has too few words of its own to say what it asks",
-		func(in *Input, c *Candidate) bool { return contentWords(in, c.Prompt) < 3 }},
+		func(in *Input, c *Candidate) bool {
+			// "What did Mather accept?" says too little; "Why do clouds
+			// form?" asks enough with two
+			if isComprehension(c.Template) {
+				return contentWords(in, c.Prompt) < 2
+			}
+			return contentWords(in, c.Prompt) < 3
+		}},
 	{"cut-off", "the prompt stops in the middle of a phrase",
 		func(in *Input, c *Candidate) bool {
 			w := strings.Fields(strings.TrimSuffix(c.Prompt, "?"))

@@ -252,7 +252,9 @@ func (in *Input) fineType(si, h, a, b int, e nlp.EntityType, chain int) (FineTyp
 		// "Who" nor "What" is safe
 		return TUnsure, ""
 	case e == nlp.Person && !thing:
-		if t.UPOS == "PRON" || t.UPOS == "PROPN" || in.lists.personNouns[strings.ToLower(t.Lemma)] || t.UPOS == "NOUN" {
+		// "the overseer" is a person; "A Matariki advisory group" is not
+		// one to ask "Who" about
+		if t.UPOS == "PRON" || t.UPOS == "PROPN" || in.lists.personNouns[strings.ToLower(t.Lemma)] {
 			return TPerson, ""
 		}
 	case e == nlp.Place:
