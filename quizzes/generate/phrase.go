@@ -48,6 +48,9 @@ var npLeaves = map[string]bool{
 	"acl": true, "acl:relcl": true, "appos": true, "parataxis": true, "dep": true,
 	"advcl": true, "conj": true, "cc": true, "punct": true, "list": true, "vocative": true,
 	"discourse": true, "reparandum": true, "orphan": true,
+	// a predicate noun's own clause: "Its capital is Reykjavík" keys
+	// "Reykjavík", not "is Reykjavík"
+	"cop": true, "nsubj": true, "nsubj:pass": true, "aux": true, "aux:pass": true, "mark": true, "csubj": true,
 }
 
 // children returns the dependents of token h in sentence s.
