@@ -235,6 +235,24 @@ func (h *Handler) answer(c *fiber.Ctx) error {
 		}
 	}
 	toSave := sent.answers
+	notice := ""
+	if q.Settings.Feedback == quizzes.FeedbackNow && pressedQ == nil {
+		// Enter in an answer box without the script names no question.
+		// Where an answer locks once checked, only the one new answer on
+		// the page is what the student meant; with several, none is
+		// checked, so that no answer is locked before the student says so.
+		if len(sent.answers) == 1 {
+			for id := range sent.answers {
+				pressed, pressedQ = id, questionByID(q, id)
+			}
+		} else if len(sent.answers) > 1 {
+			notice = "Nothing was checked yet: press “Save answer” under the question you want checked. Each answer locks once it is checked; your answers stay on the page."
+			for id, ans := range sent.answers {
+				sent.drafts[id] = ans
+			}
+			toSave = nil
+		}
+	}
 	if q.Settings.Feedback == quizzes.FeedbackNow && pressedQ != nil {
 		toSave = map[int64]quizzes.Answer{}
 		for id, ans := range sent.answers {
@@ -269,6 +287,7 @@ func (h *Handler) answer(c *fiber.Ctx) error {
 		if err != nil {
 			return err
 		}
+		p.Notice = notice
 		if script {
 			c.Set("X-Answered", strconv.Itoa(p.Answered))
 			c.Set("X-Saved", joinIDs(saved.Stored))

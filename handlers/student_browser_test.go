@@ -339,3 +339,65 @@ func contrast(a, b [3]float64) float64 {
 	la, lb := lum(a), lum(b)
 	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 }
+
+// Where feedback comes at once, pressing Enter in an answer box without
+// JavaScript checks only the answer the student was writing: with one new
+// answer on the page it is checked and locks; with several, none is
+// checked or locked, and the page says why and keeps what was typed.
+func TestBrowserEnterChecksOnlyTheAnswerMeant(t *testing.T) {
+	browser := findBrowser(t)
+	for _, width := range []int{1280, 390} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			ta, base, q := serveQuiz(t, quizzes.Settings{Feedback: quizzes.FeedbackNow})
+			dir := screenshotDir(t)
+			ctx := newBrowser(t, browser, width, 900, false)
+			exactSize(t, ctx, width, 900)
+			startInBrowser(t, ctx, base, q, "Ada")
+			// question 3 is the short answer, 4 the cloze
+			must(t, chromedp.Do(ctx,
+				chromedp.SendKeys("#q4 input[type=text]", "Africa"),
+				chromedp.SendKeys("#q3 input[type=text]", "Seine"+kb.Enter),
+				chromedp.WaitVisible(".notice"),
+			))
+			shoot(t, ctx, dir, fmt.Sprintf("enter-%d-1-two-typed", width))
+			notice, err := chromedp.Run(ctx, chromedp.Text(".notice"))
+			must(t, err)
+			if !strings.Contains(notice, "Nothing was checked yet") {
+				t.Errorf("after Enter with two typed answers the page says %q", notice)
+			}
+			locked, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('fieldset[disabled]').length`))
+			must(t, err)
+			q3, err := chromedp.Run(ctx, chromedp.Value("#q3 input[type=text]"))
+			must(t, err)
+			q4, err := chromedp.Run(ctx, chromedp.Value("#q4 input[type=text]"))
+			must(t, err)
+			if locked != 0 || q3 != "Seine" || q4 != "Africa" {
+				t.Errorf("after Enter with two typed answers: %d questions locked, boxes %q and %q; want none locked and both kept", locked, q3, q4)
+			}
+			if _, rs := storedAnswers(t, ta, "Ada"); len(rs) != 0 {
+				t.Errorf("%d answers were stored, want none", len(rs))
+			}
+			// with only one new answer on the page, Enter checks that one
+			must(t, chromedp.Do(ctx,
+				chromedp.SendKeys("#q4 input[type=text]", kb.End+strings.Repeat(kb.Backspace, 6)),
+				chromedp.SendKeys("#q3 input[type=text]", kb.Enter),
+				chromedp.WaitVisible("#q3.answered"),
+			))
+			shoot(t, ctx, dir, fmt.Sprintf("enter-%d-2-one-checked", width))
+			feedback, err := chromedp.Run(ctx, chromedp.Text("#q3 .feedback"))
+			must(t, err)
+			if !strings.Contains(feedback, "Right") {
+				t.Errorf("question 3's feedback reads %q, want Right", feedback)
+			}
+			locked, err = chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('fieldset[disabled]').length`))
+			must(t, err)
+			if locked != 1 {
+				t.Errorf("%d questions locked, want only question 3", locked)
+			}
+			_, rs := storedAnswers(t, ta, "Ada")
+			if len(rs) != 1 || rs[q.Questions[2].ID].Given.Text != "Seine" {
+				t.Errorf("stored %+v, want only question 3's Seine", rs)
+			}
+		})
+	}
+}

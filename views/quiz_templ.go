@@ -498,7 +498,7 @@ func Attempt(p AttemptPage) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 44, "<!-- Enter in an answer box presses this first (hidden) button: it saves every answer. --><button type=\"submit\" name=\"save\" value=\"\" hidden>Save my answers</button> ")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 44, "<!-- Enter in an answer box presses this first (hidden) button: it saves every answer, or where answers lock once checked, only the one new answer. --><button type=\"submit\" name=\"save\" value=\"\" hidden>Save my answers</button> ")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
