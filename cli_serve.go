@@ -86,6 +86,7 @@ func runServe(args []string, stderr io.Writer) int {
 		log.Warn("no teacher account yet: open this address once to make the first (admin) account, or run quiztrainer user add",
 			"url", strings.TrimSuffix(site, "/")+"/setup?token="+setupToken)
 	}
+	go sweepOverdue(ctx, store, log, time.Minute, time.Now)
 	served := make(chan error, 1)
 	go func() { served <- app.Listener(ln) }()
 	select {
@@ -101,6 +102,26 @@ func runServe(args []string, stderr io.Writer) int {
 		}
 	}
 	return 0
+}
+
+// sweepOverdue hands in timed attempts whose time ran out, at start and
+// then every interval until ctx ends, so that results count an attempt
+// whose student closed the page as handed in at its deadline.
+func sweepOverdue(ctx context.Context, store *db.Store, log *slog.Logger, every time.Duration, clock func() time.Time) {
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	for {
+		if n, err := store.HandInOverdue(ctx, 0, clock()); err != nil && ctx.Err() == nil {
+			log.Warn("could not hand in overdue attempts", "err", err)
+		} else if n > 0 {
+			log.Info("handed in attempts whose time ran out", "attempts", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
 }
 
 func listenURL(addr net.Addr, base string) string {

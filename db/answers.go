@@ -35,7 +35,7 @@ func (s *Store) FinishAttempt(ctx context.Context, quiz quizzes.Quiz, attemptID 
 			return nil
 		case errors.Is(err, ErrTimeUp):
 			late = true
-			return s.submitTx(ctx, tx, attemptID)
+			return s.submitAtTx(ctx, tx, attemptID, a.Deadline(quiz.Settings.TimeLimit))
 		case err != nil:
 			return err
 		}
@@ -129,7 +129,17 @@ func (s *Store) saveAnswersTx(ctx context.Context, tx *sql.Tx, quiz quizzes.Quiz
 // submitTx closes an open attempt and records its score, the sum of its
 // responses' points.
 func (s *Store) submitTx(ctx context.Context, tx *sql.Tx, attemptID int64) error {
-	_, err := s.txExec(ctx, tx, submitAttempt, now(), attemptID)
+	return s.submitAtTx(ctx, tx, attemptID, time.Time{})
+}
+
+// submitAtTx is submitTx with the time of the hand-in given (an overdue
+// attempt is handed in at its deadline); zero means now.
+func (s *Store) submitAtTx(ctx context.Context, tx *sql.Tx, attemptID int64, at time.Time) error {
+	when := now()
+	if !at.IsZero() {
+		when = at.UTC().Format(timeFormat)
+	}
+	_, err := s.txExec(ctx, tx, submitAttempt, when, attemptID)
 	return err
 }
 

@@ -174,7 +174,7 @@ const (
 func (s *Store) saveOne(ctx context.Context, tx *sql.Tx, r *saveRequest) saveResult {
 	a, err := s.openAttemptTx(ctx, tx, r.quiz, r.attemptID, r.at)
 	if errors.Is(err, ErrTimeUp) {
-		if err := s.submitTx(ctx, tx, r.attemptID); err != nil {
+		if err := s.submitAtTx(ctx, tx, r.attemptID, a.Deadline(r.quiz.Settings.TimeLimit)); err != nil {
 			return saveResult{err: err}
 		}
 		return saveResult{err: ErrTimeUp}

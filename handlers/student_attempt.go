@@ -64,7 +64,7 @@ func (h *Handler) expired(c *fiber.Ctx, a quizzes.Attempt, q quizzes.Quiz) (bool
 	if a.Submitted() || by.IsZero() || !h.cfg.Clock().After(by) {
 		return false, nil
 	}
-	_, err := h.store.SubmitAttempt(ctx(c), a.ID)
+	_, err := h.store.HandInOverdue(ctx(c), q.ID, h.cfg.Clock())
 	return true, err
 }
 

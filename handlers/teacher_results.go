@@ -57,6 +57,11 @@ func (h *Handler) quizResults(c *fiber.Ctx) (quizzes.Quiz, []quizzes.Result, err
 	if err != nil {
 		return q, nil, err
 	}
+	// an attempt whose time ran out counts as handed in at its deadline,
+	// whether or not its student came back
+	if _, err := h.store.HandInOverdue(ctx(c), q.ID, h.cfg.Clock()); err != nil {
+		return q, nil, err
+	}
 	rs, err := h.store.QuizResults(ctx(c), q.ID)
 	if err != nil {
 		return q, nil, err

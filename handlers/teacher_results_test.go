@@ -1,9 +1,11 @@
 package handlers
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -212,4 +214,43 @@ func TestResultsPage(t *testing.T) {
 			t.Error("the name is not in the gradebook as written")
 		}
 	})
+}
+
+// A timed attempt whose student never came back is handed in at its
+// deadline when the teacher opens the results: it is in the gradebook and
+// the CSV with what was saved, handed in when the time was up.
+func TestResultsHandInOverdueAttemptsAtTheDeadline(t *testing.T) {
+	ta := newTestApp(t)
+	owner, ownerUser := ta.teacher("owner", quizzes.RoleTeacher)
+	base := ta.ownedQuiz("Timed rivers", ownerUser, quizzes.Published)
+	base.Settings.TimeLimit = time.Minute
+	if err := ta.store.UpdateQuiz(context.Background(), base); err != nil {
+		t.Fatal(err)
+	}
+	q, err := ta.store.Quiz(context.Background(), base.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	takeQuiz(t, ta, q, "Ada", "RR-----", false)
+	results := fmt.Sprintf("/teach/quiz/%d/results", q.ID)
+	if r := owner.get(results); !strings.Contains(r.body, "1 attempt still in progress") {
+		t.Fatalf("within the time the results should count one attempt in progress: %.400s", r.doc.Find("main").Text())
+	}
+	ta.app = New(ta.store, nopLog(), nil, Config{Clock: func() time.Time { return time.Now().Add(2 * time.Minute) }})
+	r := owner.get(results)
+	if r.status != 200 || strings.Contains(r.body, "still in progress") || !strings.Contains(r.doc.Find("table").First().Text(), "2 / 7") {
+		t.Errorf("after the time ran out: status %d; want Ada's 2 / 7 in the gradebook and nothing in progress: %.600s", r.status, r.doc.Find("main").Text())
+	}
+	attempts, err := ta.store.QuizResults(context.Background(), q.ID)
+	if err != nil || len(attempts) != 1 {
+		t.Fatalf("%d finished attempts (%v), want 1", len(attempts), err)
+	}
+	a := attempts[0].Attempt
+	if want := a.StartedAt.Add(time.Minute); !a.SubmittedAt.Equal(want) {
+		t.Errorf("handed in at %v, want the deadline %v", a.SubmittedAt, want)
+	}
+	csv := owner.get(results + "/attempts.csv").body
+	if !strings.Contains(csv, csvTime(a.StartedAt.Add(time.Minute))) || !strings.Contains(csv, ",60,") {
+		t.Errorf("the attempts CSV should show the hand-in at the deadline, 60 seconds taken:\n%s", csv)
+	}
 }
