@@ -39,6 +39,8 @@ func main() {
 	eval := flag.String("eval", "", "after training, also score the new models on this split (dev or test)")
 	quiet := flag.Bool("q", false, "no progress lines")
 	score := flag.String("score", "", "score the committed (embedded) models on this split (dev or test), without training")
+	passDev := flag.Bool("parser-dev", false, "after each parser pass but the last, score that pass's models on dev (gold tokens)")
+	passOut := flag.String("parser-passes-out", "", "after each parser pass but the last, write that pass's model files to DIR/passN")
 	flag.Parse()
 	if *score != "" {
 		a, err := nlp.Load()
@@ -54,6 +56,29 @@ func main() {
 	if !*quiet {
 		cfg.Logf = func(format string, args ...any) {
 			log.Printf("%6.1fs "+format, append([]any{time.Since(start).Seconds()}, args...)...)
+		}
+	}
+	if *passDev || *passOut != "" {
+		cfg.AfterParserEpoch = func(epoch int, files []nlp.ModelFile) {
+			if *passOut != "" {
+				dir := filepath.Join(*passOut, fmt.Sprintf("pass%d", epoch))
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					log.Fatal(err)
+				}
+				for _, f := range files {
+					if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
+						log.Fatal(err)
+					}
+				}
+			}
+			if *passDev {
+				a, err := nlp.AnalyzerFrom(files)
+				if err != nil {
+					log.Fatal(err)
+				}
+				fmt.Printf("after parser pass %d:\n", epoch)
+				reportGold(a, cfg.Dir, "dev")
+			}
 		}
 	}
 	files, err := nlp.Train(cfg)
@@ -73,6 +98,20 @@ func main() {
 			log.Fatal(err)
 		}
 		fmt.Printf("%x  %s  %d bytes\n", sha256.Sum256(f.Data), path, len(f.Data))
+	}
+}
+
+// reportGold prints the scores of a on one split of each treebank, from
+// gold tokens.
+func reportGold(a *nlp.Analyzer, dir, split string) {
+	for _, tb := range []string{"ewt", "gum"} {
+		gold, err := nlp.ReadTreebank(dir, tb, split)
+		if err != nil {
+			log.Fatal(err)
+		}
+		s := a.EvaluateGoldTokens(gold)
+		fmt.Printf("%s %s (gold tokens, %d words): UPOS %.2f XPOS %.2f lemma %.2f feats %.2f UAS %.2f LAS %.2f\n",
+			tb, split, s.Words, s.UPOS, s.XPOS, s.Lemma, s.Feats, s.UAS, s.LAS)
 	}
 }
 

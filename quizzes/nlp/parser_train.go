@@ -96,7 +96,11 @@ func projectivize(heads []int) []int {
 
 // trainParser learns the move and label models from sentences with gold
 // trees and (predicted) tags.
-func trainParser(sents [][]Token, labels []string, epochs int, seed uint64, logf func(string, ...any)) (moves, labelModel *classifier) {
+//
+// after, when not nil, is given the averaged models at the end of each pass
+// (the same models a run of that many passes returns), so that a long run
+// can be scored on dev as it goes.
+func trainParser(sents [][]Token, labels []string, epochs int, seed uint64, logf func(string, ...any), after func(epoch int, moves, labelModel *classifier)) (moves, labelModel *classifier) {
 	labelIndex := map[string]int{}
 	for i, l := range labels {
 		labelIndex[l] = i
@@ -195,6 +199,9 @@ func trainParser(sents [][]Token, labels []string, epochs int, seed uint64, logf
 		}
 		if logf != nil {
 			logf("parser epoch %d: %.2f%% of moves wrong, %d move rows, %d label rows", epoch+1, 100*float64(wrong)/float64(max(total, 1)), len(mp.index), len(lp.index))
+		}
+		if after != nil && epoch < epochs-1 {
+			after(epoch+1, mp.model([]string{"shift", "left", "right"}), lp.model(labels))
 		}
 	}
 	return mp.model([]string{"shift", "left", "right"}), lp.model(labels)

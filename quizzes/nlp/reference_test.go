@@ -250,3 +250,30 @@ func reannotated(src *Document, a *Analyzer) *Document {
 	a.Annotate(&d)
 	return &d
 }
+
+// An entity called "she" is a person even when the typer read its name as
+// a place (the shipped typer reads "Marie Curie ... born in Warsaw" as a
+// place), and so is its name.
+func TestAnEntityCalledSheIsAPerson(t *testing.T) {
+	t.Parallel()
+	a := loadAnalyzer(t)
+	d := a.Read("Marie Curie was born in Warsaw in 1867. She studied physics in Paris, where she met Pierre Curie.")
+	var she *Mention
+	for i := range d.Mentions {
+		if x := &d.Mentions[i]; x.Pronoun && x.Sentence == 1 && x.Start == 0 {
+			she = x
+		}
+	}
+	if she == nil || she.Chain < 0 {
+		t.Fatalf("'She' is not in a chain: %+v", d.Mentions)
+	}
+	ch := d.Chains[she.Chain]
+	if ch.Name != "Marie Curie" || ch.Type != Person {
+		t.Fatalf("'She' is in the chain of %q, a %s; want Marie Curie, a person", ch.Name, ch.Type)
+	}
+	for _, i := range ch.Mentions {
+		if x := d.Mentions[i]; x.Type != Person {
+			t.Errorf("mention %+v of Marie Curie's chain is a %s", x, x.Type)
+		}
+	}
+}

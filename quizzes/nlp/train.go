@@ -33,6 +33,11 @@ type TrainConfig struct {
 	// Entities also trains the entity and reference models (on GUM).
 	Entities bool
 	Logf     func(format string, args ...any) // progress, may be nil
+	// AfterParserEpoch, when not nil, is given the model files after each
+	// parser pass but the last (tagger, lexicon and that pass's parser,
+	// pruned as committed), so that a run can be scored on dev as it goes.
+	// A pass's files are those a run of that many passes writes.
+	AfterParserEpoch func(epoch int, files []ModelFile)
 }
 
 // DefaultTrainConfig is the configuration the committed models are built
@@ -115,7 +120,7 @@ func trainLexiconFiles(cfg TrainConfig, train [][]Token, _ []ModelFile) ([]Model
 // trainParserFiles trains the parser on predicted tags: with k folds, each
 // fold is tagged by a tagger trained on the others (jackknifing), so the
 // parser learns from the tagger's kind of mistakes.
-func trainParserFiles(cfg TrainConfig, train [][]Token, _ []ModelFile) ([]ModelFile, error) {
+func trainParserFiles(cfg TrainConfig, train [][]Token, done []ModelFile) ([]ModelFile, error) {
 	tagged := make([][]Token, len(train))
 	for i, toks := range train {
 		tagged[i] = slices.Clone(toks)
@@ -146,7 +151,21 @@ func trainParserFiles(cfg TrainConfig, train [][]Token, _ []ModelFile) ([]ModelF
 		}
 	}
 	labels := relationLabels(train)
-	moves, rels := trainParser(tagged, labels, cfg.ParserEpochs, cfg.Seed, cfg.Logf)
+	var after func(int, *classifier, *classifier)
+	if cfg.AfterParserEpoch != nil {
+		after = func(epoch int, moves, rels *classifier) {
+			files, err := parserFiles(cfg, moves, rels)
+			if err == nil {
+				cfg.AfterParserEpoch(epoch, append(slices.Clone(done), files...))
+			}
+		}
+	}
+	moves, rels := trainParser(tagged, labels, cfg.ParserEpochs, cfg.Seed, cfg.Logf, after)
+	return parserFiles(cfg, moves, rels)
+}
+
+// parserFiles prunes and writes the move and label models.
+func parserFiles(cfg TrainConfig, moves, rels *classifier) ([]ModelFile, error) {
 	moves, rels = moves.pruned(cfg.PruneParser), rels.pruned(cfg.PruneParser)
 	md, err := gzipModel(moves.writeTo)
 	if err != nil {
