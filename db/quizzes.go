@@ -48,6 +48,16 @@ func (s *Store) CreateQuiz(ctx context.Context, q quizzes.Quiz) (quizzes.Quiz, e
 // transaction, the generator's other questions on the article (candidates,
 // best first), which the teacher may swap in or add later.
 func (s *Store) CreateDraft(ctx context.Context, q quizzes.Quiz, candidates []quizzes.Question) (quizzes.Quiz, error) {
+	return s.createDraft(ctx, nil, q, candidates)
+}
+
+// CreateDraftOnArticle stores an article and a draft on it (as
+// CreateDraft) in one transaction: a failure leaves neither behind.
+func (s *Store) CreateDraftOnArticle(ctx context.Context, a quizzes.Article, q quizzes.Quiz, candidates []quizzes.Question) (quizzes.Quiz, error) {
+	return s.createDraft(ctx, &a, q, candidates)
+}
+
+func (s *Store) createDraft(ctx context.Context, a *quizzes.Article, q quizzes.Quiz, candidates []quizzes.Question) (quizzes.Quiz, error) {
 	if q.Status == "" {
 		q.Status = quizzes.Draft
 	}
@@ -59,6 +69,15 @@ func (s *Store) CreateDraft(ctx context.Context, q quizzes.Quiz, candidates []qu
 		base = quizzes.Slugify(q.Title)
 	}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if a != nil {
+			res, err := tx.ExecContext(ctx, "INSERT INTO articles (title, source, body) VALUES (?, ?, ?)", a.Title, a.Source, a.Body)
+			if err != nil {
+				return err
+			}
+			if q.ArticleID, err = res.LastInsertId(); err != nil {
+				return err
+			}
+		}
 		if err := createQuiz(ctx, tx, &q, base); err != nil {
 			return err
 		}

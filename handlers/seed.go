@@ -27,13 +27,8 @@ func SeedSample(ctx context.Context, store *db.Store, gen Generator) (bool, erro
 	if len(qs) == 0 {
 		return false, fmt.Errorf("seed: the generator wrote no questions for the sample article")
 	}
-	artID, err := store.CreateArticle(ctx, quizzes.Article{Title: assets.SampleTitle, Source: assets.SampleSource, Body: assets.SampleArticle})
-	if err != nil {
-		return false, err
-	}
-	_, err = store.CreateDraft(ctx, quizzes.Quiz{
+	_, err = store.CreateDraftOnArticle(ctx, quizzes.Article{Title: assets.SampleTitle, Source: assets.SampleSource, Body: assets.SampleArticle}, quizzes.Quiz{
 		Title:     assets.SampleTitle,
-		ArticleID: artID,
 		Status:    quizzes.Published,
 		Settings:  quizzes.Settings{Feedback: quizzes.FeedbackAtEnd},
 		Questions: qs,

@@ -56,12 +56,8 @@ func (h *Handler) newQuiz(c *fiber.Ctx) error {
 	if len(qs) == 0 {
 		return fail(fiber.StatusUnprocessableEntity, "No questions could be drafted from this text. Check that it is an article in English, in full sentences.")
 	}
-	artID, err := h.store.CreateArticle(ctx(c), quizzes.Article{Title: p.Title, Source: p.Source, Body: text})
-	if err != nil {
-		return err
-	}
-	q, err := h.store.CreateDraft(ctx(c), quizzes.Quiz{Title: p.Title, ArticleID: artID, OwnerID: currentTeacher(c).ID,
-		Status: quizzes.Draft, Questions: qs}, cands)
+	q, err := h.store.CreateDraftOnArticle(ctx(c), quizzes.Article{Title: p.Title, Source: p.Source, Body: text},
+		quizzes.Quiz{Title: p.Title, OwnerID: currentTeacher(c).ID, Status: quizzes.Draft, Questions: qs}, cands)
 	if err != nil {
 		return err
 	}

@@ -2,12 +2,14 @@ package handlers
 
 import (
 	"context"
+	"database/sql"
 	"net/url"
 	"strconv"
 	"strings"
 	"testing"
 
 	"quiztrainer/assets"
+	"quiztrainer/db"
 	"quiztrainer/quizzes"
 )
 
@@ -163,5 +165,34 @@ func TestDraftFromAnArticleInAnotherLanguage(t *testing.T) {
 	page := c.get(r.location)
 	if !strings.Contains(page.doc.Find(".notice").Text(), "does not read as English") {
 		t.Errorf("notice %q does not say the article is not English", page.doc.Find(".notice").Text())
+	}
+}
+
+// A new quiz whose storing fails halfway leaves no article behind, and the
+// teacher gets a page that says so in words, not the database's error.
+func TestNewQuizThatFailsLeavesNoOrphanArticle(t *testing.T) {
+	ta := newTestApp(t)
+	c, _ := ta.teacher("ada", quizzes.RoleTeacher)
+	c.get("/teach/new")
+	other, err := sql.Open("sqlite", db.DSN(ta.path, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	ctx := context.Background()
+	if _, err := other.ExecContext(ctx, `CREATE TRIGGER fail_question BEFORE INSERT ON questions
+		BEGIN SELECT RAISE(ABORT, 'induced failure'); END`); err != nil {
+		t.Fatal(err)
+	}
+	r := c.upload("/teach/new", map[string]string{"title": "Troops", "text": assets.SampleArticle, "count": "4"}, "", nil)
+	if r.status != 500 || strings.Contains(r.body, "induced failure") || strings.Contains(strings.ToLower(r.body), "sql") {
+		t.Errorf("failed new quiz: status %d, want 500 with no database text: %.300s", r.status, r.doc.Find("main").Text())
+	}
+	var articles, quizCount int
+	if err := other.QueryRowContext(ctx, "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM quizzes)").Scan(&articles, &quizCount); err != nil {
+		t.Fatal(err)
+	}
+	if articles != 0 || quizCount != 0 {
+		t.Errorf("after the failure %d articles and %d quizzes remain, want none", articles, quizCount)
 	}
 }
