@@ -105,7 +105,7 @@ type ClassRow struct {
 // and those they teach with others, or every class for an admin.
 func (s *Store) TeacherClasses(ctx context.Context, u quizzes.User) ([]ClassRow, error) {
 	rows, err := s.read.QueryContext(ctx, `SELECT `+classColumns+`, COALESCE(u.username, ''),
-		(SELECT COUNT(*) FROM students s WHERE s.class_id = c.id),
+		(SELECT COUNT(*) FROM students s WHERE s.class_id = c.id AND `+onRoster+`),
 		(SELECT COUNT(*) FROM class_quizzes q WHERE q.class_id = c.id)
 		FROM classes c LEFT JOIN users u ON u.id = c.owner_id
 		WHERE c.owner_id = ? OR ? OR c.id IN (SELECT class_id FROM class_teachers WHERE user_id = ?)
@@ -241,8 +241,8 @@ func (s *Store) JoinClass(ctx context.Context, studentID, classID int64) error {
 
 // ClassMembers lists the students of a class by name.
 func (s *Store) ClassMembers(ctx context.Context, classID int64) ([]quizzes.Member, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT id, display_name, COALESCE(joined_at, created_at) FROM students
-		WHERE class_id = ? ORDER BY display_name COLLATE NOCASE, id`, classID)
+	rows, err := s.read.QueryContext(ctx, `SELECT id, display_name, COALESCE(joined_at, created_at) FROM students s
+		WHERE class_id = ? AND `+onRoster+` ORDER BY display_name COLLATE NOCASE, id`, classID)
 	if err != nil {
 		return nil, fmt.Errorf("db: list students of class %d: %w", classID, err)
 	}
@@ -267,7 +267,7 @@ func (s *Store) ClassAttempts(ctx context.Context, classID int64) ([]quizzes.Att
 	rows, err := s.read.QueryContext(ctx, `SELECT `+cols+` FROM attempts a
 		JOIN students s ON s.id = a.student_id
 		JOIN class_quizzes cq ON cq.quiz_id = a.quiz_id AND cq.class_id = s.class_id
-		WHERE s.class_id = ? ORDER BY a.id`, classID)
+		WHERE s.class_id = ? AND `+onRoster+` ORDER BY a.id`, classID)
 	if err != nil {
 		return nil, fmt.Errorf("db: list attempts of class %d: %w", classID, err)
 	}

@@ -19,7 +19,7 @@ func (s *Store) QuizResults(ctx context.Context, quizID int64) ([]quizzes.Result
 		FROM attempts a
 		JOIN students st ON st.id = a.student_id
 		LEFT JOIN responses r ON r.attempt_id = a.id
-		WHERE a.quiz_id = ? AND a.submitted_at IS NOT NULL
+		WHERE a.quiz_id = ? AND a.submitted_at IS NOT NULL AND st.removed_at IS NULL
 		ORDER BY a.submitted_at, a.id`, quizID)
 	if err != nil {
 		return nil, fmt.Errorf("db: load results of quiz %d: %w", quizID, err)

@@ -15,8 +15,11 @@ func tokenHash(token string) []byte {
 }
 
 const (
-	insertStudent        = "INSERT INTO students (display_name, token_hash) VALUES (?, ?)"
-	selectStudentByToken = "SELECT id, display_name, COALESCE(class_id, 0), created_at FROM students WHERE token_hash = ?"
+	insertStudent = "INSERT INTO students (display_name, token_hash) VALUES (?, ?)"
+	// a student merged into another is that other one; a removed student is not found
+	selectStudentByToken = `SELECT s.id, s.display_name, COALESCE(s.class_id, 0), s.created_at
+		FROM students t JOIN students s ON s.id = COALESCE(t.merged_into, t.id)
+		WHERE t.token_hash = ? AND s.removed_at IS NULL`
 )
 
 // CreateStudent stores a student known by the given cookie token.
@@ -36,7 +39,9 @@ func (s *Store) CreateStudent(ctx context.Context, displayName, token string) (q
 	return st, nil
 }
 
-// StudentByToken finds the student whose cookie holds token.
+// StudentByToken finds the student whose cookie holds token: for a
+// student merged into another, that other one; a removed student is not
+// found.
 func (s *Store) StudentByToken(ctx context.Context, token string) (quizzes.Student, error) {
 	st := quizzes.Student{Token: token}
 	var created sql.NullString

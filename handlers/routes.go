@@ -75,6 +75,11 @@ func (h *Handler) routes(app *fiber.App) {
 	teach.Post("/class/:id/delete", h.deleteClass)
 	teach.Post("/class/:id/teachers", h.addClassTeacher)
 	teach.Post("/class/:id/teachers/:uid/remove", h.removeClassTeacher)
+	teach.Get("/class/:id/student/:student", h.studentPage)
+	teach.Post("/class/:id/student/:student/rename", h.renameStudent)
+	teach.Post("/class/:id/student/:student/merge", h.mergeStudent)
+	teach.Post("/class/:id/student/:student/remove", h.removeStudent)
+	teach.Post("/class/:id/student/:student/restore", h.restoreStudent)
 	// Students join a class by its code; these are not under /teach.
 	app.Get("/join", h.joinForm)
 	app.Post("/join", h.joinClass)

@@ -29,14 +29,18 @@ func TestEveryTeachRouteChecksAccess(t *testing.T) {
 	cl, err := ta.store.CreateClass(ctx, "Guarded class", ou.ID)
 	must(t, err)
 	must(t, ta.store.AddClassTeacher(ctx, cl.ID, "co", by))
+	pupil, err := ta.store.CreateStudent(ctx, "Pupil", "tok-pupil")
+	must(t, err)
+	must(t, ta.store.JoinClass(ctx, pupil.ID, cl.ID))
 	student := ta.client()
 	attempt := startAs(t, student, q.Slug, "Grace")
 	finishAttempt(t, student, attempt, nil)
 	params := map[string]string{
-		":qid": fmt.Sprint(q.Questions[0].ID),
-		":aid": strings.TrimPrefix(attempt, "/attempt/"),
-		":uid": fmt.Sprint(ou.ID),
-		":sid": "00ff",
+		":qid":     fmt.Sprint(q.Questions[0].ID),
+		":aid":     strings.TrimPrefix(attempt, "/attempt/"),
+		":uid":     fmt.Sprint(ou.ID),
+		":sid":     "00ff",
+		":student": fmt.Sprint(pupil.ID),
 	}
 	fill := func(path, id string) string {
 		path = strings.Replace(path, ":id", id, 1)

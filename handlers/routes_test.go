@@ -108,6 +108,11 @@ var routeRules = map[string]routeRule{
 	"POST /teach/class/:id/delete":                   {access: quizOwner, form: url.Values{"confirm": {"yes"}}},
 	"POST /teach/class/:id/teachers":                 {access: quizOwner, form: url.Values{"username": {"spare"}}},
 	"POST /teach/class/:id/teachers/:uid/remove":     {access: quizOwner},
+	"GET /teach/class/:id/student/:student":          {access: quizOwner},
+	"POST /teach/class/:id/student/:student/rename":  {access: quizOwner, form: url.Values{"name": {"Renamed pupil"}}},
+	"POST /teach/class/:id/student/:student/merge":   {access: quizOwner, form: url.Values{"into": {"0"}}},
+	"POST /teach/class/:id/student/:student/remove":  {access: quizOwner, form: url.Values{"confirm": {"yes"}}},
+	"POST /teach/class/:id/student/:student/restore": {access: quizOwner},
 
 	"GET /teach/teachers":                      {access: adminOnly},
 	"POST /teach/teachers/invite":              {access: adminOnly, form: url.Values{"note": {"Ms Lee"}, "role": {"teacher"}}},
@@ -181,6 +186,7 @@ type routeFixture struct {
 	class    quizzes.Class
 	attempt  string
 	finished string // an attempt handed in, for the teacher's results pages
+	pupil    int64  // a student of the class's roster
 	spare    quizzes.User
 	invite   int64
 	session  string
@@ -203,6 +209,11 @@ func (w *routeWorld) fixture(t *testing.T, caller quizzes.User) routeFixture {
 	must(t, w.ta.store.ShareQuiz(ctx, fx.quiz.ID, "viewer", quizzes.ShareViewer, by))
 	must(t, w.ta.store.AddClassTeacher(ctx, fx.class.ID, "co-editor", by))
 	hash := make([]byte, 32)
+	rand.Read(hash)
+	pupil, err := w.ta.store.CreateStudent(ctx, "Pupil", hex.EncodeToString(hash))
+	must(t, err)
+	must(t, w.ta.store.JoinClass(ctx, pupil.ID, fx.class.ID))
+	fx.pupil = pupil.ID
 	rand.Read(hash)
 	inv, err := w.ta.store.CreateInvitation(ctx, db.Link{TokenHash: hash, Role: quizzes.RoleTeacher, ExpiresAt: time.Now().Add(24 * time.Hour)}, db.Actor{})
 	must(t, err)
@@ -247,6 +258,8 @@ func (fx routeFixture) fill(path string) string {
 			parts[i] = strconv.FormatInt(fx.spare.ID, 10)
 		case p == ":sid":
 			parts[i] = fx.session
+		case p == ":student":
+			parts[i] = strconv.FormatInt(fx.pupil, 10)
 		}
 	}
 	return strings.Join(parts, "/")
