@@ -55,27 +55,3 @@ func (s *Store) AcceptAnswer(ctx context.Context, quizID, questionID int64, answ
 	}
 	return regraded, nil
 }
-
-// questionTx loads one question of a quiz with its choices inside a
-// transaction.
-func questionTx(ctx context.Context, tx *sql.Tx, quizID, questionID int64) (quizzes.Question, error) {
-	q := quizzes.Question{ID: questionID, QuizID: quizID}
-	if err := tx.QueryRowContext(ctx, "SELECT kind, points FROM questions WHERE id = ? AND quiz_id = ?",
-		questionID, quizID).Scan(&q.Kind, &q.Points); err != nil {
-		return q, notFound(err, fmt.Sprintf("question %d of quiz %d", questionID, quizID))
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, text, correct, weight, feedback, match_text, tolerance
-		FROM choices WHERE question_id = ? ORDER BY position`, questionID)
-	if err != nil {
-		return q, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var c quizzes.Choice
-		if err := rows.Scan(&c.ID, &c.Text, &c.Correct, &c.Weight, &c.Feedback, &c.Match, &c.Tolerance); err != nil {
-			return q, err
-		}
-		q.Choices = append(q.Choices, c)
-	}
-	return q, rows.Err()
-}

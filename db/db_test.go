@@ -286,14 +286,14 @@ func TestEditingQuestions(t *testing.T) {
 	if got.Questions[0].Prompt != "Which river is the longest?" || len(got.Questions[0].Choices) != 2 {
 		t.Errorf("after update: %+v", got.Questions[0])
 	}
-	if err := s.DeleteQuestion(ctx, q.ID, added.ID); err != nil {
+	if _, err := s.DeleteQuestion(ctx, q.ID, added.ID); err != nil {
 		t.Fatal(err)
 	}
 	got, _ = s.Quiz(ctx, q.ID)
 	if len(got.Questions) != 2 || got.Questions[1].Position != 2 {
 		t.Errorf("after delete: %d questions, last at position %d; want 2 at 2", len(got.Questions), got.Questions[1].Position)
 	}
-	if err := s.DeleteQuestion(ctx, q.ID+1, got.Questions[0].ID); !errors.Is(err, ErrNotFound) {
+	if _, err := s.DeleteQuestion(ctx, q.ID+1, got.Questions[0].ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("deleting through another quiz: err = %v, want ErrNotFound", err)
 	}
 }

@@ -219,35 +219,6 @@ func regrade(ctx context.Context, tx *sql.Tx, q quizzes.Question) (int, error) {
 	return len(answers), err
 }
 
-// DeleteQuestion removes a question of a quiz, with its responses, and
-// closes the gap in the positions.
-func (s *Store) DeleteQuestion(ctx context.Context, quizID, questionID int64) error {
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		var points float64
-		if err := tx.QueryRowContext(ctx, "SELECT points FROM questions WHERE id = ? AND quiz_id = ?", questionID, quizID).Scan(&points); err != nil {
-			if errors.Is(err, sql.ErrNoRows) {
-				return ErrNotFound
-			}
-			return err
-		}
-		if err := execOne(ctx, tx, "DELETE FROM questions WHERE id = ? AND quiz_id = ?", questionID, quizID); err != nil {
-			return err
-		}
-		// the attempts lose the question's points and the answers to it
-		if _, err := tx.ExecContext(ctx, `UPDATE attempts SET max_score = MAX(0, max_score - ?),
-			score = CASE WHEN submitted_at IS NULL THEN score
-				ELSE (SELECT COALESCE(SUM(points), 0) FROM responses WHERE attempt_id = attempts.id) END
-			WHERE quiz_id = ?`, points, quizID); err != nil {
-			return err
-		}
-		return renumber(ctx, tx, quizID)
-	})
-	if err != nil {
-		return fmt.Errorf("db: delete question %d: %w", questionID, err)
-	}
-	return nil
-}
-
 // MoveQuestion moves a question one place up (delta -1) or down (+1).
 func (s *Store) MoveQuestion(ctx context.Context, quizID, questionID int64, delta int) error {
 	err := s.tx(ctx, func(tx *sql.Tx) error {

@@ -145,7 +145,7 @@ func TestEditingAQuestionRegradesItsAnswers(t *testing.T) {
 	}
 
 	// deleting the question takes its points and answers out of the scores
-	if err := s.DeleteQuestion(ctx, q.ID, fixed.ID); err != nil {
+	if _, err := s.DeleteQuestion(ctx, q.ID, fixed.ID); err != nil {
 		t.Fatal(err)
 	}
 	if got := score(ada) + " " + score(bo); got != "1/1 0/1" {

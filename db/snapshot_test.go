@@ -113,7 +113,8 @@ func TestEveryEditIsSeenInTheNextSnapshot(t *testing.T) {
 			return ""
 		}},
 		{"a question deleted", func() error {
-			return s.DeleteQuestion(ctx, quiz.ID, first.ID)
+			_, err := s.DeleteQuestion(ctx, quiz.ID, first.ID)
+			return err
 		}, func(snap *Snapshot) string {
 			for _, q := range snap.Quiz.Questions {
 				if q.ID == first.ID {

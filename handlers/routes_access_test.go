@@ -29,6 +29,8 @@ func TestEveryTeachRouteChecksAccess(t *testing.T) {
 	cl, err := ta.store.CreateClass(ctx, "Guarded class", ou.ID)
 	must(t, err)
 	must(t, ta.store.AddClassTeacher(ctx, cl.ID, "co", by))
+	deleted, err := ta.store.DeleteQuestion(ctx, q.ID, q.Questions[1].ID)
+	must(t, err)
 	pupil, err := ta.store.CreateStudent(ctx, "Pupil", "tok-pupil")
 	must(t, err)
 	must(t, ta.store.JoinClass(ctx, pupil.ID, cl.ID))
@@ -41,6 +43,7 @@ func TestEveryTeachRouteChecksAccess(t *testing.T) {
 		":uid":     fmt.Sprint(ou.ID),
 		":sid":     "00ff",
 		":student": fmt.Sprint(pupil.ID),
+		":did":     fmt.Sprint(deleted.ID),
 	}
 	fill := func(path, id string) string {
 		path = strings.Replace(path, ":id", id, 1)

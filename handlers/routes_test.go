@@ -93,9 +93,11 @@ var routeRules = map[string]routeRule{
 	"POST /teach/quiz/:id/question/:qid":             {access: quizOwner, form: url.Values{"prompt": {"Match?"}}},
 	"POST /teach/quiz/:id/question/:qid/accept":      {access: quizOwner, form: url.Values{"answer": {"Seine"}}},
 	"POST /teach/quiz/:id/question/:qid/move":        {access: quizOwner, form: url.Values{"dir": {"up"}}},
+	"GET /teach/quiz/:id/question/:qid/delete":       {access: quizOwner},
 	"POST /teach/quiz/:id/question/:qid/delete":      {access: quizOwner},
 	"POST /teach/quiz/:id/question/:qid/swap":        {access: quizOwner, form: url.Values{"candidate": {"1"}}},
 	"POST /teach/quiz/:id/pool/add":                  {access: quizOwner, form: url.Values{"candidate": {"1"}}},
+	"POST /teach/quiz/:id/deleted/:did/restore":      {access: quizOwner},
 	"GET /teach/quiz/:id/results":                    {access: quizOwner},
 	"GET /teach/quiz/:id/results/attempts.csv":       {access: quizOwner},
 	"GET /teach/quiz/:id/results/responses.csv":      {access: quizOwner},
@@ -187,6 +189,7 @@ type routeFixture struct {
 	attempt  string
 	finished string // an attempt handed in, for the teacher's results pages
 	pupil    int64  // a student of the class's roster
+	deleted  int64  // a question deleted from the quiz, to restore
 	spare    quizzes.User
 	invite   int64
 	session  string
@@ -214,6 +217,9 @@ func (w *routeWorld) fixture(t *testing.T, caller quizzes.User) routeFixture {
 	must(t, err)
 	must(t, w.ta.store.JoinClass(ctx, pupil.ID, fx.class.ID))
 	fx.pupil = pupil.ID
+	d, err := w.ta.store.DeleteQuestion(ctx, fx.quiz.ID, fx.quiz.Questions[0].ID)
+	must(t, err)
+	fx.deleted = d.ID
 	rand.Read(hash)
 	inv, err := w.ta.store.CreateInvitation(ctx, db.Link{TokenHash: hash, Role: quizzes.RoleTeacher, ExpiresAt: time.Now().Add(24 * time.Hour)}, db.Actor{})
 	must(t, err)
@@ -258,6 +264,8 @@ func (fx routeFixture) fill(path string) string {
 			parts[i] = strconv.FormatInt(fx.spare.ID, 10)
 		case p == ":sid":
 			parts[i] = fx.session
+		case p == ":did":
+			parts[i] = strconv.FormatInt(fx.deleted, 10)
 		case p == ":student":
 			parts[i] = strconv.FormatInt(fx.pupil, 10)
 		}

@@ -236,8 +236,9 @@ func (h *Handler) deleteQuestion(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if err := h.store.DeleteQuestion(ctx(c), quiz.ID, q.ID); err != nil {
+	d, err := h.store.DeleteQuestion(ctx(c), quiz.ID, q.ID)
+	if err != nil {
 		return err
 	}
-	return h.redirectWith(c, views.TeacherQuizURL(quiz.ID), "Question deleted.")
+	return h.redirectWith(c, views.TeacherQuizURL(quiz.ID)+"#deleted", deletedNotice(d))
 }

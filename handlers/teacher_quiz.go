@@ -43,6 +43,9 @@ func (h *Handler) teacherQuiz(c *fiber.Ctx) error {
 	p.Notice = h.takeFlash(c)
 	p.ExportNotes = exportNotes(q.Questions)
 	p.Kinds = quizzes.Kinds
+	if p.Deleted, err = h.deletedQuestions(c, q); err != nil {
+		return err
+	}
 	var spans []views.Span
 	for i, qu := range q.Questions {
 		spans = append(spans, views.Span{Start: qu.Evidence.Start, End: qu.Evidence.End, ID: "ev" + itoa(i+1)})

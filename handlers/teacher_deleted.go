@@ -1,0 +1,79 @@
+package handlers
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/gofiber/fiber/v2"
+
+	"quiztrainer/db"
+	"quiztrainer/quizzes"
+	"quiztrainer/views"
+)
+
+// deleteQuestionForm asks before a question is deleted, saying how many
+// answers students gave to it.
+func (h *Handler) deleteQuestionForm(c *fiber.Ctx) error {
+	quiz, q, err := h.ownQuestion(c)
+	if err != nil {
+		return err
+	}
+	n, err := h.store.QuestionAnswers(ctx(c), q.ID)
+	if err != nil {
+		return err
+	}
+	p := views.DeleteQuestionPage{Page: page(c, "Delete a question of "+quiz.Title), Quiz: quiz, Question: q, Number: q.Position, Answers: n}
+	return render(c, fiber.StatusOK, views.DeleteQuestion(p))
+}
+
+// deletedNotice tells the teacher what a deletion kept and how to undo it.
+func deletedNotice(d db.DeletedQuestion) string {
+	kept := ""
+	if d.Answers > 0 {
+		kept = " Its " + plural(d.Answers, "answer") + " are kept with it."
+		if d.Answers == 1 {
+			kept = " Its 1 answer is kept with it."
+		}
+	}
+	return "Question " + itoa(d.Position) + " deleted." + kept + " Restore it under “Recently deleted” below."
+}
+
+// deletedQuestions are the quiz's deleted questions, for the quiz's page.
+func (h *Handler) deletedQuestions(c *fiber.Ctx, q quizzes.Quiz) ([]views.DeletedQuestion, error) {
+	list, err := h.store.DeletedQuestions(ctx(c), q.ID)
+	var out []views.DeletedQuestion
+	for _, d := range list {
+		out = append(out, views.DeletedQuestion{ID: d.ID, Position: d.Position, Prompt: d.Prompt, Answers: d.Answers, DeletedAt: d.DeletedAt})
+	}
+	return out, err
+}
+
+// restoreQuestion brings a deleted question back in its place with the
+// answers kept with it.
+func (h *Handler) restoreQuestion(c *fiber.Ctx) error {
+	quiz, err := h.ownQuiz(c)
+	if err != nil {
+		return err
+	}
+	id, err := strconv.ParseInt(c.Params("did"), 10, 64)
+	if err != nil {
+		return fiber.ErrNotFound
+	}
+	newID, err := h.store.RestoreQuestion(ctx(c), quiz.ID, id)
+	if errors.Is(err, db.ErrNotFound) {
+		return h.redirectWith(c, views.TeacherQuizURL(quiz.ID), "That question is already back; nothing changed.")
+	}
+	if err != nil {
+		return err
+	}
+	back, err := h.store.Quiz(ctx(c), quiz.ID)
+	if err != nil {
+		return err
+	}
+	for _, q := range back.Questions {
+		if q.ID == newID {
+			return h.redirectWith(c, views.TeacherQuizURL(quiz.ID)+"#q"+itoa(q.Position), "Question "+itoa(q.Position)+" restored with its answers.")
+		}
+	}
+	return h.redirectWith(c, views.TeacherQuizURL(quiz.ID), "Question restored with its answers.")
+}
