@@ -161,7 +161,7 @@ func (s *Store) MissedQuestions(ctx context.Context, studentID int64) ([][2]int6
 			WHERE student_id = ? AND submitted_at IS NOT NULL GROUP BY quiz_id)
 		SELECT q.quiz_id, q.id FROM latest l
 		JOIN questions q ON q.quiz_id = l.quiz_id
-		JOIN quizzes z ON z.id = q.quiz_id AND z.status = 'published'
+		JOIN quizzes z ON z.id = q.quiz_id AND z.status = 'published' AND z.deleted_at IS NULL
 		LEFT JOIN responses r ON r.attempt_id = l.attempt_id AND r.question_id = q.id
 		WHERE COALESCE(r.correct, 0) = 0 AND q.kind NOT IN ('essay', 'description')
 		ORDER BY l.attempt_id DESC, q.position`, studentID)

@@ -76,7 +76,7 @@ func (s *Store) CreateClass(ctx context.Context, name string, ownerID int64) (qu
 
 // Class loads one class.
 func (s *Store) Class(ctx context.Context, id int64) (quizzes.Class, error) {
-	c, err := scanClass(s.read.QueryRowContext(ctx, "SELECT "+classColumns+" FROM classes c WHERE c.id = ?", id))
+	c, err := scanClass(s.read.QueryRowContext(ctx, "SELECT "+classColumns+" FROM classes c WHERE c.id = ? AND c.deleted_at IS NULL", id))
 	if err != nil {
 		return c, notFound(err, fmt.Sprintf("load class %d", id))
 	}
@@ -86,7 +86,7 @@ func (s *Store) Class(ctx context.Context, id int64) (quizzes.Class, error) {
 // ClassByCode finds the class with a join code, as the student typed it.
 func (s *Store) ClassByCode(ctx context.Context, code string) (quizzes.Class, error) {
 	code = quizzes.NormalizeJoinCode(code)
-	c, err := scanClass(s.read.QueryRowContext(ctx, "SELECT "+classColumns+" FROM classes c WHERE c.join_code = ?", code))
+	c, err := scanClass(s.read.QueryRowContext(ctx, "SELECT "+classColumns+" FROM classes c WHERE c.join_code = ? AND c.deleted_at IS NULL", code))
 	if err != nil {
 		return c, notFound(err, "find class by code")
 	}
@@ -108,7 +108,7 @@ func (s *Store) TeacherClasses(ctx context.Context, u quizzes.User) ([]ClassRow,
 		(SELECT COUNT(*) FROM students s WHERE s.class_id = c.id AND `+onRoster+`),
 		(SELECT COUNT(*) FROM class_quizzes q WHERE q.class_id = c.id)
 		FROM classes c LEFT JOIN users u ON u.id = c.owner_id
-		WHERE c.owner_id = ? OR ? OR c.id IN (SELECT class_id FROM class_teachers WHERE user_id = ?)
+		WHERE (c.owner_id = ? OR ? OR c.id IN (SELECT class_id FROM class_teachers WHERE user_id = ?)) AND c.deleted_at IS NULL
 		ORDER BY c.name COLLATE NOCASE, c.id`, u.ID, u.Role == quizzes.RoleAdmin, u.ID)
 	if err != nil {
 		return nil, fmt.Errorf("db: list classes of user %d: %w", u.ID, err)
@@ -164,22 +164,6 @@ func (s *Store) NewClassCode(ctx context.Context, id int64) (string, error) {
 	return code, nil
 }
 
-// DeleteClass removes a class and its quiz assignments. Its students and
-// their attempts stay; they are in no class any more.
-func (s *Store) DeleteClass(ctx context.Context, id int64) error {
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, "UPDATE students SET class_id = NULL, joined_at = NULL WHERE class_id = ?", id); err != nil {
-			return err
-		}
-		_, err := tx.ExecContext(ctx, "DELETE FROM classes WHERE id = ?", id)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("db: delete class %d: %w", id, err)
-	}
-	return nil
-}
-
 // SetClassQuizzes makes quizIDs the class's assigned quizzes, in one
 // transaction.
 func (s *Store) SetClassQuizzes(ctx context.Context, classID int64, quizIDs []int64) error {
@@ -204,7 +188,7 @@ func (s *Store) SetClassQuizzes(ctx context.Context, classID int64, quizIDs []in
 // first, without their questions.
 func (s *Store) ClassQuizzes(ctx context.Context, classID int64) ([]quizzes.Quiz, error) {
 	return s.listQuizzes(ctx, "quizzes of class", `SELECT `+quizColumnsOf("z.")+` FROM quizzes z
-		JOIN class_quizzes cq ON cq.quiz_id = z.id WHERE cq.class_id = ? ORDER BY z.id DESC`, classID)
+		JOIN class_quizzes cq ON cq.quiz_id = z.id WHERE cq.class_id = ? AND z.deleted_at IS NULL ORDER BY z.id DESC`, classID)
 }
 
 // PublicQuizzes lists the published quizzes assigned to no class, newest
@@ -212,7 +196,9 @@ func (s *Store) ClassQuizzes(ctx context.Context, classID int64) ([]quizzes.Quiz
 // listed only for that class's students (its link still works).
 func (s *Store) PublicQuizzes(ctx context.Context) ([]quizzes.Quiz, error) {
 	return s.listQuizzes(ctx, "public quizzes", `SELECT `+quizColumns+` FROM quizzes z WHERE status = 'published'
-		AND NOT EXISTS (SELECT 1 FROM class_quizzes cq WHERE cq.quiz_id = z.id) ORDER BY id DESC`)
+		AND z.deleted_at IS NULL
+		AND NOT EXISTS (SELECT 1 FROM class_quizzes cq JOIN classes c ON c.id = cq.class_id
+			WHERE cq.quiz_id = z.id AND c.deleted_at IS NULL) ORDER BY id DESC`)
 }
 
 func (s *Store) listQuizzes(ctx context.Context, what, query string, args ...any) ([]quizzes.Quiz, error) {

@@ -199,7 +199,7 @@ func scanQuiz(row interface{ Scan(...any) error }) (quizzes.Quiz, error) {
 // Quiz loads a quiz with its questions and their choices. Evidence text is
 // taken from the quiz's article.
 func (s *Store) Quiz(ctx context.Context, id int64) (quizzes.Quiz, error) {
-	q, err := scanQuiz(s.readRow(ctx, "SELECT "+quizColumns+" FROM quizzes WHERE id = ?", id))
+	q, err := scanQuiz(s.readRow(ctx, "SELECT "+quizColumns+" FROM quizzes WHERE id = ? AND deleted_at IS NULL", id))
 	if err != nil {
 		return q, notFound(err, fmt.Sprintf("load quiz %d", id))
 	}
@@ -208,7 +208,7 @@ func (s *Store) Quiz(ctx context.Context, id int64) (quizzes.Quiz, error) {
 
 // QuizBySlug loads a quiz by its URL name.
 func (s *Store) QuizBySlug(ctx context.Context, slug string) (quizzes.Quiz, error) {
-	q, err := scanQuiz(s.readRow(ctx, "SELECT "+quizColumns+" FROM quizzes WHERE slug = ?", slug))
+	q, err := scanQuiz(s.readRow(ctx, "SELECT "+quizColumns+" FROM quizzes WHERE slug = ? AND deleted_at IS NULL", slug))
 	if err != nil {
 		return q, notFound(err, fmt.Sprintf("load quiz %q", slug))
 	}
@@ -285,7 +285,7 @@ func loadQuestions(ctx context.Context, q quizzes.Quiz, query func(string, ...an
 
 // QuizSummary loads a quiz without its questions.
 func (s *Store) QuizSummary(ctx context.Context, id int64) (quizzes.Quiz, error) {
-	q, err := scanQuiz(s.readRow(ctx, "SELECT "+quizColumns+" FROM quizzes WHERE id = ?", id))
+	q, err := scanQuiz(s.readRow(ctx, "SELECT "+quizColumns+" FROM quizzes WHERE id = ? AND deleted_at IS NULL", id))
 	if err != nil {
 		return q, notFound(err, fmt.Sprintf("load quiz %d", id))
 	}
@@ -330,7 +330,7 @@ func (s *Store) TeacherQuizzes(ctx context.Context, u quizzes.User) ([]QuizRow, 
 		COALESCE(s.access, '')
 		FROM quizzes z LEFT JOIN users u ON u.id = z.owner_id
 		LEFT JOIN quiz_shares s ON s.quiz_id = z.id AND s.user_id = ? AND z.owner_id IS NOT ?
-		WHERE z.owner_id = ? OR ? OR s.user_id IS NOT NULL ORDER BY z.id DESC`, u.ID, u.ID, u.ID, u.Role == quizzes.RoleAdmin)
+		WHERE (z.owner_id = ? OR ? OR s.user_id IS NOT NULL) AND z.deleted_at IS NULL ORDER BY z.id DESC`, u.ID, u.ID, u.ID, u.Role == quizzes.RoleAdmin)
 	if err != nil {
 		return nil, fmt.Errorf("db: list quizzes of user %d: %w", u.ID, err)
 	}
@@ -363,18 +363,6 @@ func (s *Store) SetQuizStatus(ctx context.Context, id int64, status quizzes.Stat
 	})
 	if err != nil {
 		return fmt.Errorf("db: set status of quiz %d: %w", id, err)
-	}
-	return nil
-}
-
-// DeleteQuiz removes a quiz with its questions, attempts and responses.
-func (s *Store) DeleteQuiz(ctx context.Context, id int64) error {
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "DELETE FROM quizzes WHERE id = ?", id)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("db: delete quiz %d: %w", id, err)
 	}
 	return nil
 }

@@ -34,12 +34,12 @@ type snapshots struct {
 }
 
 const (
-	selectQuizVersion     = "SELECT version FROM quizzes WHERE id = ?"
-	selectQuizVersionSlug = "SELECT id, version FROM quizzes WHERE slug = ?"
+	selectQuizVersion     = "SELECT version FROM quizzes WHERE id = ? AND deleted_at IS NULL"
+	selectQuizVersionSlug = "SELECT id, version FROM quizzes WHERE slug = ? AND deleted_at IS NULL"
 	selectArticle         = "SELECT title, source, body FROM articles WHERE id = ?"
 )
 
-var selectQuizAtVersion = "SELECT version, " + quizColumns + " FROM quizzes WHERE id = ?"
+var selectQuizAtVersion = "SELECT version, " + quizColumns + " FROM quizzes WHERE id = ? AND deleted_at IS NULL"
 
 // snapshotQueries are prepared on the read pool when the store opens: a
 // snapshot is read in a transaction, which holds one connection and must

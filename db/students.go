@@ -16,9 +16,11 @@ func tokenHash(token string) []byte {
 
 const (
 	insertStudent = "INSERT INTO students (display_name, token_hash) VALUES (?, ?)"
-	// a student merged into another is that other one; a removed student is not found
-	selectStudentByToken = `SELECT s.id, s.display_name, COALESCE(s.class_id, 0), s.created_at
+	// a student merged into another is that other one; a removed student is
+	// not found; a student of a deleted class is in no class until it is restored
+	selectStudentByToken = `SELECT s.id, s.display_name, COALESCE(c.id, 0), s.created_at
 		FROM students t JOIN students s ON s.id = COALESCE(t.merged_into, t.id)
+		LEFT JOIN classes c ON c.id = s.class_id AND c.deleted_at IS NULL
 		WHERE t.token_hash = ? AND s.removed_at IS NULL`
 )
 
@@ -69,7 +71,9 @@ func (s *Store) RenameStudent(ctx context.Context, id int64, displayName string)
 func (s *Store) Student(ctx context.Context, id int64) (quizzes.Student, error) {
 	st := quizzes.Student{ID: id}
 	var created sql.NullString
-	err := s.read.QueryRowContext(ctx, "SELECT display_name, COALESCE(class_id, 0), created_at FROM students WHERE id = ?", id).
+	// a student of a deleted class is in no class until it is restored
+	err := s.read.QueryRowContext(ctx, `SELECT s.display_name, COALESCE(c.id, 0), s.created_at FROM students s
+		LEFT JOIN classes c ON c.id = s.class_id AND c.deleted_at IS NULL WHERE s.id = ?`, id).
 		Scan(&st.DisplayName, &st.ClassID, &created)
 	if err != nil {
 		return st, notFound(err, fmt.Sprintf("load student %d", id))

@@ -234,3 +234,67 @@ func responsesOfQuestionTx(ctx context.Context, tx *sql.Tx, questionID int64) ([
 	}
 	return out, rows.Err()
 }
+
+// Deleted is a deleted quiz or class, kept for a restore.
+type Deleted struct {
+	ID        int64
+	Name      string
+	OwnerID   int64
+	DeletedAt time.Time
+}
+
+// DeleteQuiz hides a quiz with its questions, attempts and answers from
+// everyone, keeping them all for RestoreQuiz. Its address stays its own.
+func (s *Store) DeleteQuiz(ctx context.Context, id int64) error {
+	return s.update(ctx, "delete quiz", id, "UPDATE quizzes SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL", now(), id)
+}
+
+// RestoreQuiz brings a deleted quiz back as it was.
+func (s *Store) RestoreQuiz(ctx context.Context, id int64) error {
+	return s.update(ctx, "restore quiz", id, "UPDATE quizzes SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL", id)
+}
+
+// DeleteClass hides a class, keeping its students, quizzes and teachers
+// for RestoreClass. Its students are in no class until then, and its code
+// no longer lets anyone join.
+func (s *Store) DeleteClass(ctx context.Context, id int64) error {
+	return s.update(ctx, "delete class", id, "UPDATE classes SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL", now(), id)
+}
+
+// RestoreClass brings a deleted class back with its students and quizzes.
+func (s *Store) RestoreClass(ctx context.Context, id int64) error {
+	return s.update(ctx, "restore class", id, "UPDATE classes SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL", id)
+}
+
+// DeletedQuizzes lists the deleted quizzes a user may restore (their own;
+// every one for an admin), last deleted first.
+func (s *Store) DeletedQuizzes(ctx context.Context, u quizzes.User) ([]Deleted, error) {
+	return s.listDeleted(ctx, "quizzes", `SELECT id, title, COALESCE(owner_id, 0), deleted_at FROM quizzes
+		WHERE deleted_at IS NOT NULL AND (owner_id = ? OR ?) ORDER BY deleted_at DESC, id DESC`, u.ID, u.Role == quizzes.RoleAdmin)
+}
+
+// DeletedClasses lists the deleted classes a user may restore (their own;
+// every one for an admin), last deleted first.
+func (s *Store) DeletedClasses(ctx context.Context, u quizzes.User) ([]Deleted, error) {
+	return s.listDeleted(ctx, "classes", `SELECT id, name, owner_id, deleted_at FROM classes
+		WHERE deleted_at IS NOT NULL AND (owner_id = ? OR ?) ORDER BY deleted_at DESC, id DESC`, u.ID, u.Role == quizzes.RoleAdmin)
+}
+
+func (s *Store) listDeleted(ctx context.Context, what, query string, args ...any) ([]Deleted, error) {
+	rows, err := s.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("db: list deleted %s: %w", what, err)
+	}
+	defer rows.Close()
+	var out []Deleted
+	for rows.Next() {
+		var d Deleted
+		var at sql.NullString
+		if err := rows.Scan(&d.ID, &d.Name, &d.OwnerID, &at); err != nil {
+			return nil, fmt.Errorf("db: list deleted %s: %w", what, err)
+		}
+		d.DeletedAt = parseTime(at)
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}

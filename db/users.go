@@ -127,7 +127,7 @@ type TeacherRow struct {
 // Teachers lists every account by name.
 func (s *Store) Teachers(ctx context.Context) ([]TeacherRow, error) {
 	rows, err := s.read.QueryContext(ctx, `SELECT `+userColumns+`,
-		(SELECT COUNT(*) FROM quizzes z WHERE z.owner_id = users.id),
+		(SELECT COUNT(*) FROM quizzes z WHERE z.owner_id = users.id AND z.deleted_at IS NULL),
 		(SELECT COUNT(*) FROM teacher_sessions t WHERE t.user_id = users.id)
 		FROM users ORDER BY users.username COLLATE NOCASE`)
 	if err != nil {

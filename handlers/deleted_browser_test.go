@@ -89,6 +89,22 @@ func TestBrowserUndoADeletedQuestion(t *testing.T) {
 			if after := scores(); fmt.Sprint(after) != fmt.Sprint(before) {
 				t.Errorf("scores after restoring %v, want %v as before", after, before)
 			}
+			// the whole quiz goes and comes back from the dashboard
+			must(t, chromedp.Do(teacher,
+				chromedp.Click(`form[action$="/delete"] input[name=confirm]`),
+				submit(`form[action$="/delete"] button`),
+				chromedp.WaitVisible("#deleted"),
+			))
+			shot(4, "dashboard-deleted")
+			wide, err = chromedp.Run(teacher, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`))
+			must(t, err)
+			if wide {
+				t.Errorf("the dashboard is wider than the %dpx window", tc.width)
+			}
+			must(t, chromedp.Do(teacher, submit("#deleted button"), chromedp.WaitVisible("ol.review")))
+			if notice := textOf(t, teacher, ".notice"); !strings.Contains(notice, "Restored “Rivers of the world” with every answer") {
+				t.Errorf("after restoring the quiz the page says %q", notice)
+			}
 		})
 	}
 }

@@ -50,6 +50,8 @@ func (h *Handler) routes(app *fiber.App) {
 	teach.Get("/quiz/:id/sharing", h.sharing)
 	teach.Post("/quiz/:id/sharing", h.shareQuiz)
 	teach.Post("/quiz/:id/sharing/:uid/remove", h.unshareQuiz)
+	teach.Post("/deleted/quiz/:id/restore", h.restoreQuiz)
+	teach.Post("/deleted/class/:id/restore", h.restoreClass)
 
 	// Authoring.
 	teach.Get("/new", h.newQuizForm)

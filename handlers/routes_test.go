@@ -98,6 +98,8 @@ var routeRules = map[string]routeRule{
 	"POST /teach/quiz/:id/question/:qid/swap":        {access: quizOwner, form: url.Values{"candidate": {"1"}}},
 	"POST /teach/quiz/:id/pool/add":                  {access: quizOwner, form: url.Values{"candidate": {"1"}}},
 	"POST /teach/quiz/:id/deleted/:did/restore":      {access: quizOwner},
+	"POST /teach/deleted/quiz/:id/restore":           {access: quizOwner},
+	"POST /teach/deleted/class/:id/restore":          {access: quizOwner},
 	"GET /teach/quiz/:id/results":                    {access: quizOwner},
 	"GET /teach/quiz/:id/results/attempts.csv":       {access: quizOwner},
 	"GET /teach/quiz/:id/results/responses.csv":      {access: quizOwner},
@@ -190,9 +192,11 @@ type routeFixture struct {
 	finished string // an attempt handed in, for the teacher's results pages
 	pupil    int64  // a student of the class's roster
 	deleted  int64  // a question deleted from the quiz, to restore
-	spare    quizzes.User
-	invite   int64
-	session  string
+	// a deleted quiz and class of the owner's, to restore
+	deletedQuiz, deletedClass int64
+	spare                     quizzes.User
+	invite                    int64
+	session                   string
 }
 
 func (w *routeWorld) fixture(t *testing.T, caller quizzes.User) routeFixture {
@@ -220,6 +224,12 @@ func (w *routeWorld) fixture(t *testing.T, caller quizzes.User) routeFixture {
 	d, err := w.ta.store.DeleteQuestion(ctx, fx.quiz.ID, fx.quiz.Questions[0].ID)
 	must(t, err)
 	fx.deleted = d.ID
+	gone := w.ta.ownedQuiz("Deleted rivers", w.ownerUser, quizzes.Published)
+	must(t, w.ta.store.DeleteQuiz(ctx, gone.ID))
+	goneClass, err := w.ta.store.CreateClass(ctx, "9Z", w.ownerUser.ID)
+	must(t, err)
+	must(t, w.ta.store.DeleteClass(ctx, goneClass.ID))
+	fx.deletedQuiz, fx.deletedClass = gone.ID, goneClass.ID
 	rand.Read(hash)
 	inv, err := w.ta.store.CreateInvitation(ctx, db.Link{TokenHash: hash, Role: quizzes.RoleTeacher, ExpiresAt: time.Now().Add(24 * time.Hour)}, db.Actor{})
 	must(t, err)
@@ -248,6 +258,10 @@ func (fx routeFixture) fill(path string) string {
 			parts[i] = fx.quiz.Slug
 		case p == ":id" && prev == "attempt":
 			parts[i] = strings.TrimPrefix(fx.attempt, "/attempt/")
+		case p == ":id" && i >= 2 && parts[i-2] == "deleted" && prev == "quiz":
+			parts[i] = strconv.FormatInt(fx.deletedQuiz, 10)
+		case p == ":id" && i >= 2 && parts[i-2] == "deleted" && prev == "class":
+			parts[i] = strconv.FormatInt(fx.deletedClass, 10)
 		case p == ":id" && prev == "quiz":
 			parts[i] = strconv.FormatInt(fx.quiz.ID, 10)
 		case p == ":id" && prev == "class":
@@ -442,7 +456,7 @@ func sharedExpected(a access, key, role string) outcome {
 		return expected(a, "other teacher")
 	}
 	ownerOnly := strings.HasSuffix(key, "/delete") && !strings.Contains(key, "/question/") ||
-		strings.Contains(key, "/sharing") || strings.Contains(key, "/teachers")
+		strings.Contains(key, "/sharing") || strings.Contains(key, "/teachers") || strings.Contains(key, "/teach/deleted/")
 	switch {
 	case strings.Contains(key, "/teach/class/") && role == "viewer":
 		return notFound

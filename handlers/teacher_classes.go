@@ -25,6 +25,9 @@ func (h *Handler) renderClasses(c *fiber.Ctx, status int, name, problem string) 
 	for _, r := range rows {
 		p.Rows = append(p.Rows, views.ClassRow{Class: r.Class, Owner: r.Owner, Students: r.Students, Quizzes: r.Quizzes})
 	}
+	if p.Deleted, err = h.deletedList(c, h.store.DeletedClasses); err != nil {
+		return err
+	}
 	return render(c, status, views.Classes(p))
 }
 
@@ -225,5 +228,5 @@ func (h *Handler) deleteClass(c *fiber.Ctx) error {
 		return err
 	}
 	h.log.Info("class deleted", "class", cl.ID, "user", currentTeacher(c).Username)
-	return h.redirectWith(c, "/teach/classes", "Deleted the class “"+cl.Name+"”.")
+	return h.redirectWith(c, "/teach/classes#deleted", "Deleted the class “"+cl.Name+"”: restore it with its students under “Recently deleted”.")
 }

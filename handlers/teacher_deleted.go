@@ -1,7 +1,9 @@
 package handlers
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"strconv"
 
 	"github.com/gofiber/fiber/v2"
@@ -76,4 +78,58 @@ func (h *Handler) restoreQuestion(c *fiber.Ctx) error {
 		}
 	}
 	return h.redirectWith(c, views.TeacherQuizURL(quiz.ID), "Question restored with its answers.")
+}
+
+// deletedList shapes the deleted quizzes or classes the teacher may restore.
+func (h *Handler) deletedList(c *fiber.Ctx, list func(context.Context, quizzes.User) ([]db.Deleted, error)) ([]views.Deleted, error) {
+	rows, err := list(ctx(c), *currentTeacher(c))
+	var out []views.Deleted
+	for _, d := range rows {
+		out = append(out, views.Deleted{ID: d.ID, Name: d.Name, DeletedAt: d.DeletedAt})
+	}
+	return out, err
+}
+
+// restorable finds the deleted quiz or class in the URL among those the
+// teacher may restore; for anyone else it does not exist.
+func (h *Handler) restorable(c *fiber.Ctx, list func(context.Context, quizzes.User) ([]db.Deleted, error)) (db.Deleted, error) {
+	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
+	if err != nil {
+		return db.Deleted{}, fiber.ErrNotFound
+	}
+	rows, err := list(ctx(c), *currentTeacher(c))
+	if err != nil {
+		return db.Deleted{}, err
+	}
+	for _, d := range rows {
+		if d.ID == id {
+			return d, nil
+		}
+	}
+	return db.Deleted{}, fiber.ErrNotFound
+}
+
+// restoreQuiz brings a deleted quiz back with its questions and answers.
+func (h *Handler) restoreQuiz(c *fiber.Ctx) error {
+	d, err := h.restorable(c, h.store.DeletedQuizzes)
+	if err != nil {
+		return err
+	}
+	if err := h.store.RestoreQuiz(ctx(c), d.ID); err != nil {
+		return err
+	}
+	h.audit(c, "quiz restored", fmt.Sprintf("quiz %d “%s”", d.ID, d.Name))
+	return h.redirectWith(c, views.TeacherQuizURL(d.ID), "Restored “"+d.Name+"” with every answer.")
+}
+
+// restoreClass brings a deleted class back with its students and quizzes.
+func (h *Handler) restoreClass(c *fiber.Ctx) error {
+	d, err := h.restorable(c, h.store.DeletedClasses)
+	if err != nil {
+		return err
+	}
+	if err := h.store.RestoreClass(ctx(c), d.ID); err != nil {
+		return err
+	}
+	return h.redirectWith(c, views.ClassURL(d.ID), "Restored the class “"+d.Name+"” with its students.")
 }

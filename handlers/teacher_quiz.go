@@ -26,6 +26,9 @@ func (h *Handler) dashboard(c *fiber.Ctx) error {
 	for _, r := range rows {
 		p.Rows = append(p.Rows, views.DashboardRow{Quiz: r.Quiz, Owner: r.Owner, Questions: r.Questions, Attempts: r.Attempts, Share: r.Share})
 	}
+	if p.Deleted, err = h.deletedList(c, h.store.DeletedQuizzes); err != nil {
+		return err
+	}
 	return render(c, fiber.StatusOK, views.Dashboard(p))
 }
 
@@ -100,7 +103,7 @@ func (h *Handler) deleteQuiz(c *fiber.Ctx) error {
 	}
 	h.log.Info("quiz deleted", "quiz", q.ID, "user", currentTeacher(c).Username)
 	h.audit(c, "quiz deleted", quizDetail(q))
-	return h.redirectWith(c, "/teach", "Deleted “"+q.Title+"”.")
+	return h.redirectWith(c, "/teach#deleted", "Deleted “"+q.Title+"”, with its answers kept: restore it under “Recently deleted”.")
 }
 
 // exportFiles gives each export format its file extension and MIME type.
