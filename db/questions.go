@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"quiztrainer/quizzes"
@@ -251,9 +252,29 @@ func renumber(ctx context.Context, tx *sql.Tx, quizID int64) error {
 	return err
 }
 
-// UpdateQuiz changes a quiz's title and settings.
+// UpdateQuiz changes a quiz's title and settings. A new title gives the
+// quiz a new address from it; the old one is kept and leads to the quiz.
 func (s *Store) UpdateQuiz(ctx context.Context, q quizzes.Quiz) error {
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var slug, title string
+		if err := tx.QueryRowContext(ctx, "SELECT slug, title FROM quizzes WHERE id = ?", q.ID).Scan(&slug, &title); err != nil {
+			return notFound(err, "quiz")
+		}
+		if base := quizzes.Slugify(q.Title); title != q.Title && base != "" && !slugOf(slug, base) {
+			moved, err := freeSlug(ctx, tx, base, q.ID)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, "DELETE FROM quiz_old_slugs WHERE slug = ?", moved); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, "INSERT INTO quiz_old_slugs (slug, quiz_id) VALUES (?, ?)", slug, q.ID); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, "UPDATE quizzes SET slug = ? WHERE id = ?", moved, q.ID); err != nil {
+				return err
+			}
+		}
 		if err := execOne(ctx, tx, `UPDATE quizzes SET title = ?, shuffle_questions = ?, shuffle_choices = ?,
 			feedback = ?, attempts_allowed = ?, time_limit_seconds = ? WHERE id = ?`,
 			q.Title, boolInt(q.Settings.ShuffleQuestions), boolInt(q.Settings.ShuffleChoices), q.Settings.Feedback,
@@ -266,4 +287,18 @@ func (s *Store) UpdateQuiz(ctx context.Context, q quizzes.Quiz) error {
 		return fmt.Errorf("db: update quiz %d: %w", q.ID, err)
 	}
 	return nil
+}
+
+// slugOf says whether slug is base or base with a number added, as
+// freeSlug makes them: the address a title already has.
+func slugOf(slug, base string) bool {
+	rest, ok := strings.CutPrefix(slug, base)
+	if !ok {
+		return false
+	}
+	if rest == "" {
+		return true
+	}
+	n, ok := strings.CutPrefix(rest, "-")
+	return ok && n != "" && strings.Trim(n, "0123456789") == ""
 }

@@ -96,7 +96,7 @@ func (s *Store) createDraft(ctx context.Context, a *quizzes.Article, q quizzes.Q
 
 // createQuiz inserts q and its questions, giving them their ids.
 func createQuiz(ctx context.Context, tx *sql.Tx, q *quizzes.Quiz, base string) error {
-	slug, err := freeSlug(ctx, tx, base)
+	slug, err := freeSlug(ctx, tx, base, 0)
 	if err != nil {
 		return err
 	}
@@ -126,11 +126,14 @@ func createQuiz(ctx context.Context, tx *sql.Tx, q *quizzes.Quiz, base string) e
 	return nil
 }
 
-func freeSlug(ctx context.Context, tx *sql.Tx, base string) (string, error) {
+// freeSlug finds an address from base that no quiz holds, now or as an
+// old address; quizID's own old addresses are free for it.
+func freeSlug(ctx context.Context, tx *sql.Tx, base string, quizID int64) (string, error) {
 	slug := base
 	for n := 2; ; n++ {
 		var taken int
-		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM quizzes WHERE slug = ?", slug).Scan(&taken); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM quizzes WHERE slug = ?)
+			+ (SELECT COUNT(*) FROM quiz_old_slugs WHERE slug = ? AND quiz_id != ?)`, slug, slug, quizID).Scan(&taken); err != nil {
 			return "", err
 		}
 		if taken == 0 {
@@ -204,6 +207,18 @@ func (s *Store) Quiz(ctx context.Context, id int64) (quizzes.Quiz, error) {
 		return q, notFound(err, fmt.Sprintf("load quiz %d", id))
 	}
 	return s.withQuestions(ctx, q)
+}
+
+// QuizMoved returns the address of the quiz that had slug as an old
+// address (before a rename), or ErrNotFound.
+func (s *Store) QuizMoved(ctx context.Context, slug string) (string, error) {
+	var now string
+	err := s.read.QueryRowContext(ctx, `SELECT z.slug FROM quiz_old_slugs o JOIN quizzes z ON z.id = o.quiz_id
+		WHERE o.slug = ? AND z.deleted_at IS NULL`, slug).Scan(&now)
+	if err != nil {
+		return "", notFound(err, "find the quiz once at "+slug)
+	}
+	return now, nil
 }
 
 // QuizBySlug loads a quiz by its URL name.

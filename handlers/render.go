@@ -42,6 +42,14 @@ func statusOf(err error) int {
 // Only messages of errors made for the client (fiber.Error below 500) are
 // shown; anything else is logged and replaced by a general sentence.
 func (h *Handler) errorHandler(c *fiber.Ctx, err error) error {
+	var moved movedError
+	if errors.As(err, &moved) {
+		status := fiber.StatusMovedPermanently
+		if c.Method() != fiber.MethodGet && c.Method() != fiber.MethodHead {
+			status = fiber.StatusPermanentRedirect
+		}
+		return c.Redirect(moved.to, status)
+	}
 	status := statusOf(err)
 	title, msg := http.StatusText(status), ""
 	var fe *fiber.Error

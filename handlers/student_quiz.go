@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -14,6 +15,12 @@ import (
 // not exist for students.
 func (h *Handler) publishedQuiz(c *fiber.Ctx) (quizzes.Quiz, error) {
 	snap, err := h.store.QuizSnapshotBySlug(ctx(c), c.Params("slug"))
+	if errors.Is(err, db.ErrNotFound) {
+		// an address from before a rename leads to the quiz's new one
+		if now, err2 := h.store.QuizMoved(ctx(c), c.Params("slug")); err2 == nil {
+			return quizzes.Quiz{}, movedError{to: "/quiz/" + now + strings.TrimPrefix(c.Path(), "/quiz/"+c.Params("slug"))}
+		}
+	}
 	if err != nil {
 		return quizzes.Quiz{}, err
 	}
@@ -101,3 +108,9 @@ func (h *Handler) startAttempt(c *fiber.Ctx) error {
 	}
 	return c.Redirect(views.AttemptURL(a.ID), fiber.StatusSeeOther)
 }
+
+// movedError sends the browser to where a renamed quiz's page is now: a
+// permanent redirect, which keeps the method of a form's post.
+type movedError struct{ to string }
+
+func (e movedError) Error() string { return "moved to " + e.to }

@@ -196,3 +196,57 @@ func TestNewQuizThatFailsLeavesNoOrphanArticle(t *testing.T) {
 		t.Errorf("after the failure %d articles and %d quizzes remain, want none", articles, quizCount)
 	}
 }
+
+// Renaming a quiz gives it an address from its new title; the old address
+// (and a second, older one) leads there, the start form's post included,
+// and a new quiz cannot take an old address.
+func TestRenamedQuizKeepsItsOldAddress(t *testing.T) {
+	ta := newTestApp(t)
+	c, u := ta.teacher("ada", quizzes.RoleTeacher)
+	q := ta.ownedQuiz("Rivers of Africa", u, quizzes.Published)
+	settings := TeacherQuizURLForTest(q.ID) + "/settings"
+	c.get(TeacherQuizURLForTest(q.ID))
+	rename := func(title string) {
+		t.Helper()
+		if r := c.post(settings, url.Values{"title": {title}, "feedback": {"end"}}); r.status != 303 {
+			t.Fatalf("rename to %q: status %d", title, r.status)
+		}
+	}
+	rename("Rivers of Europe")
+	rename("Great rivers")
+	now, err := ta.store.Quiz(context.Background(), q.ID)
+	if err != nil || now.Slug != "great-rivers" {
+		t.Fatalf("after renaming the address is %q (%v), want great-rivers", now.Slug, err)
+	}
+	student := ta.client()
+	for _, old := range []string{q.Slug, "rivers-of-europe"} {
+		r := student.get("/quiz/" + old)
+		if r.status != 301 || r.location != "/quiz/great-rivers" {
+			t.Errorf("GET /quiz/%s: status %d to %q, want 301 to /quiz/great-rivers", old, r.status, r.location)
+		}
+	}
+	student.get("/quiz/great-rivers")
+	if r := student.post("/quiz/"+q.Slug+"/start", url.Values{"display_name": {"Sam"}}); r.status != 308 || r.location != "/quiz/great-rivers/start" {
+		t.Errorf("POST to the old start address: status %d to %q, want 308 to the new one", r.status, r.location)
+	}
+	if r := student.get("/quiz/great-rivers"); r.status != 200 || !strings.Contains(r.body, "Great rivers") {
+		t.Errorf("the new address: status %d", r.status)
+	}
+	// saving settings without a new title keeps the address
+	rename("Great rivers")
+	if again, _ := ta.store.Quiz(context.Background(), q.ID); again.Slug != "great-rivers" {
+		t.Errorf("saving the same title moved the address to %q", again.Slug)
+	}
+	other := ta.ownedQuiz("Rivers of Europe", u, quizzes.Published)
+	if other.Slug == "rivers-of-europe" {
+		t.Error("a new quiz took the renamed quiz's old address")
+	}
+	// the quiz may take back its own old address
+	rename("Rivers of Africa")
+	if back, _ := ta.store.Quiz(context.Background(), q.ID); back.Slug != q.Slug {
+		t.Errorf("renamed back, the address is %q, want %q", back.Slug, q.Slug)
+	}
+	if r := student.get("/quiz/great-rivers"); r.status != 301 || r.location != "/quiz/"+q.Slug {
+		t.Errorf("the address it had before is %d to %q, want 301 to /quiz/%s", r.status, r.location, q.Slug)
+	}
+}
