@@ -1,0 +1,88 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"quiztrainer/quizzes"
+	"quiztrainer/views"
+)
+
+// Every teacher page, with content in it, has no axe-core violation and
+// no sideways scroll, on a desktop and on a phone.
+func TestBrowserTeacherPagesPassAxe(t *testing.T) {
+	browser := findBrowser(t)
+	for _, width := range []int{1280, 390} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			ta, base := serveForBrowser(t)
+			dir := screenshotDir(t)
+			ctx := context.Background()
+			hash, err := HashPassword("correct horse battery")
+			must(t, err)
+			u, err := ta.store.CreateUser(ctx, quizzes.User{Username: "ms-jones", PasswordHash: hash, Role: quizzes.RoleAdmin})
+			must(t, err)
+			q := ta.ownedQuiz("Rivers of the world, a long title that has to wrap on a phone", u, quizzes.Published)
+			ta.ownedQuiz("Mountains (draft)", u, quizzes.Draft)
+			gone := ta.ownedQuiz("Lakes", u, quizzes.Draft)
+			must(t, ta.store.DeleteQuiz(ctx, gone.ID))
+			takeQuiz(t, ta, q, "Ada", "RRRRRRR", true)
+			takeQuiz(t, ta, q, "Bo", "WRWRPRW", true)
+			cl, err := ta.store.CreateClass(ctx, "9B English", u.ID)
+			must(t, err)
+			must(t, ta.store.SetClassQuizzes(ctx, cl.ID, []int64{q.ID}))
+			fillGradebook(t, ta, cl, q, "Grace Hopper", 1)
+			kept, err := ta.store.CreateStudent(ctx, "Alan Turing", "tok-alan")
+			must(t, err)
+			must(t, ta.store.JoinClass(ctx, kept.ID, cl.ID))
+			removed, err := ta.store.CreateStudent(ctx, "Katherine Johnson", "tok-kj")
+			must(t, err)
+			must(t, ta.store.JoinClass(ctx, removed.ID, cl.ID))
+			must(t, ta.store.RemoveStudent(ctx, cl.ID, removed.ID))
+			_, err = ta.store.DeleteQuestion(ctx, q.ID, q.Questions[6].ID)
+			must(t, err)
+			rs, err := ta.store.QuizResults(ctx, q.ID)
+			must(t, err)
+
+			tab := newBrowser(t, browser, width, 900, true)
+			exactSize(t, tab, width, 900)
+			must(t, chromedp.Do(tab,
+				chromedp.Navigate(base+"/login"), chromedp.WaitVisible("#username")))
+			checkAxe(t, tab, "login")
+			must(t, chromedp.Do(tab,
+				chromedp.SendKeys("#username", "ms-jones"),
+				chromedp.SendKeys("#password", "correct horse battery"),
+				submit("form button[type=submit]"),
+				chromedp.WaitVisible(`header nav a[href="/teach/classes"]`),
+			))
+			for _, p := range []struct{ name, path string }{
+				{"dashboard", "/teach"},
+				{"quiz", views.TeacherQuizURL(q.ID)},
+				{"question-edit", fmt.Sprintf("%s/question/%d", views.TeacherQuizURL(q.ID), q.Questions[0].ID)},
+				{"question-delete", fmt.Sprintf("%s/question/%d/delete", views.TeacherQuizURL(q.ID), q.Questions[0].ID)},
+				{"results", views.ResultsURL(q.ID)},
+				{"attempt", fmt.Sprintf("%s/attempt/%d", views.ResultsURL(q.ID), rs[0].Attempt.ID)},
+				{"sharing", views.TeacherQuizURL(q.ID) + "/sharing"},
+				{"new-quiz", "/teach/new"},
+				{"import", "/teach/import"},
+				{"classes", "/teach/classes"},
+				{"class", views.ClassURL(cl.ID)},
+				{"roster-student", views.RosterStudentURL(cl.ID, kept.ID)},
+				{"account", "/teach/account"},
+				{"teachers", "/teach/teachers"},
+				{"audit", "/teach/audit"},
+			} {
+				must(t, chromedp.Do(tab, chromedp.Navigate(base+p.path), chromedp.WaitVisible("main")))
+				shoot(t, tab, dir, fmt.Sprintf("axe-teacher-%d-%s", width, p.name))
+				checkAxe(t, tab, p.name)
+				wide, err := chromedp.Run(tab, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`))
+				must(t, err)
+				if wide {
+					t.Errorf("%s: the page is wider than the %dpx window", p.name, width)
+				}
+			}
+		})
+	}
+}
