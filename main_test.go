@@ -195,6 +195,41 @@ func TestGeneratePrintsTheTeachersDraftUnlessAll(t *testing.T) {
 	}
 }
 
+func TestGenerateEngineChoosesTheQuestionWriter(t *testing.T) {
+	dir := t.TempDir()
+	article := filepath.Join(dir, "article.txt")
+	os.WriteFile(article, []byte(assets.SampleArticle), 0o644)
+	tree, err := generate.NewEngine(generate.Tree)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, q := range tree.Draft(assets.SampleArticle, generate.DraftQuestions) {
+		want = append(want, q.Prompt)
+	}
+	code, out, errOut := cli(t, "", "generate", "--engine", "tree", "--format", "json", article)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var qs []struct {
+		Prompt string `json:"prompt"`
+	}
+	if err := json.Unmarshal([]byte(out), &qs); err != nil {
+		t.Fatalf("output is not JSON: %v", err)
+	}
+	var got []string
+	for _, q := range qs {
+		got = append(got, q.Prompt)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("--engine tree printed\n%s\nwant the tree pipeline's draft\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	code, _, errOut = cli(t, "", "generate", "--engine", "neural", article)
+	if code != 2 || !strings.Contains(errOut, `--engine "neural": choose rules or tree`) {
+		t.Errorf("exit %d, stderr %q; want 2 naming the unknown engine", code, errOut)
+	}
+}
+
 func TestUserAddRefusesACommonPassword(t *testing.T) {
 	code, _, errOut := cli(t, "password1234\n", "user", "add", "--db", filepath.Join(t.TempDir(), "q.db"), "--username", "ada", "--password-stdin")
 	if code != 2 || !strings.Contains(errOut, "list of common passwords") {

@@ -17,7 +17,7 @@ func longArticle(b *testing.B, n int) string {
 }
 
 func benchmarkGenerate(b *testing.B, text string, draft bool) {
-	g, err := New()
+	g, err := NewEngine(Tree)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func BenchmarkGenerate1MB(b *testing.B)    { benchmarkGenerate(b, longArticle(b,
 // the word lists.
 func BenchmarkNew(b *testing.B) {
 	for i := 0; i < b.N; i++ {
-		if _, err := New(); err != nil {
+		if _, err := NewEngine(Tree); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -30,7 +30,7 @@ func TestFixedFailuresStayFixed(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	g, err := New()
+	g, err := NewEngine(Tree)
 	if err != nil {
 		t.Fatal(err)
 	}

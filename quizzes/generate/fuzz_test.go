@@ -66,7 +66,7 @@ func FuzzGenerate(f *testing.F) {
 	f.Add("The park was created\nby Congress in 1872, when it\nreserved the Yellowstone country.\r\n\r\nIt was the first.")
 	b := sampleArticle(f)
 	f.Add(b[:len(b)/3])
-	g, err := New()
+	g, err := NewEngine(Tree)
 	if err != nil {
 		f.Fatal(err)
 	}

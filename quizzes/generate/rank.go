@@ -1,6 +1,8 @@
 package generate
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -27,6 +29,9 @@ var rankWeights = map[string]float64{
 	"short-prompt": 0.2,
 	"beyond":       0.3,
 }
+
+// rankFeatures are rankWeights' names in the order the score adds them.
+var rankFeatures = slices.Sorted(maps.Keys(rankWeights))
 
 // features sets the features the pipeline knows about a candidate.
 func (in *Input) features(c *Candidate) {
@@ -68,7 +73,10 @@ func (in *Input) rank(cands []*Candidate) []*Candidate {
 		}
 		in.features(c)
 		sum, total := 0.0, 0.0
-		for name, w := range rankWeights {
+		// in a fixed order: a sum in map order differs in its last digits
+		// from run to run, and that reorders ties
+		for _, name := range rankFeatures {
+			w := rankWeights[name]
 			sum += w * c.Features[name]
 			total += w
 		}
