@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
+
 	"quiztrainer/quizzes"
 	"quiztrainer/views"
 )
@@ -59,5 +61,63 @@ func TestRosterRefusesBadInputAndChangesNothing(t *testing.T) {
 	}
 	if st, _ := ta.store.Student(ctx, ana.ID); st.DisplayName != "Ana Lopez" {
 		t.Errorf("after renaming Ana is %q, want Ana Lopez", st.DisplayName)
+	}
+}
+
+// Removing, merging and restoring a student and deleting and restoring a
+// class show in the admin's audit log, like a quiz's deletion does.
+func TestRosterAndClassChangesAreAudited(t *testing.T) {
+	ta := newTestApp(t)
+	ctx := context.Background()
+	admin, _ := ta.teacher("root", quizzes.RoleAdmin)
+	owner, u := ta.teacher("owner", quizzes.RoleTeacher)
+	cl, err := ta.store.CreateClass(ctx, "9B", u.ID)
+	must(t, err)
+	ana, _ := ta.store.CreateStudent(ctx, "Ana", "tok-ana")
+	must(t, ta.store.JoinClass(ctx, ana.ID, cl.ID))
+	ben, _ := ta.store.CreateStudent(ctx, "Ben", "tok-ben")
+	must(t, ta.store.JoinClass(ctx, ben.ID, cl.ID))
+	tablet, _ := ta.store.CreateStudent(ctx, "Ana tablet", "tok-tablet")
+	must(t, ta.store.JoinClass(ctx, tablet.ID, cl.ID))
+	classPage := views.ClassURL(cl.ID)
+	owner.get(classPage)
+	for _, step := range []struct {
+		path string
+		form url.Values
+	}{
+		{views.RosterStudentURL(cl.ID, ben.ID) + "/remove", url.Values{"confirm": {"yes"}}},
+		{views.RosterStudentURL(cl.ID, ben.ID) + "/restore", nil},
+		{views.RosterStudentURL(cl.ID, tablet.ID) + "/merge", url.Values{"into": {itoa(int(ana.ID))}}},
+		{classPage + "/delete", url.Values{"confirm": {"yes"}}},
+		{views.RestoreURL("class", cl.ID), nil},
+	} {
+		if r := owner.post(step.path, step.form); r.status != 303 {
+			t.Fatalf("POST %s: status %d, want 303", step.path, r.status)
+		}
+	}
+	rows := map[string]string{}
+	admin.get("/teach/audit").doc.Find("table.audit tbody tr").Each(func(_ int, tr *goquery.Selection) {
+		cells := tr.Find("td")
+		if strings.TrimSpace(cells.Eq(1).Text()) == "owner" {
+			rows[strings.TrimSpace(cells.Eq(2).Text())] = strings.TrimSpace(cells.Eq(3).Text())
+		}
+	})
+	for action, want := range map[string][]string{
+		"student removed":  {"9B", "Ben"},
+		"student restored": {"9B", "Ben"},
+		"students merged":  {"9B", "Ana tablet", "into", "Ana"},
+		"class deleted":    {"9B"},
+		"class restored":   {"9B"},
+	} {
+		detail, ok := rows[action]
+		if !ok {
+			t.Errorf("the audit log has no %q by owner; it has %q", action, rows)
+			continue
+		}
+		for _, w := range want {
+			if !strings.Contains(detail, w) {
+				t.Errorf("%s: detail %q, want it to name %q", action, detail, w)
+			}
+		}
 	}
 }

@@ -228,5 +228,6 @@ func (h *Handler) deleteClass(c *fiber.Ctx) error {
 		return err
 	}
 	h.log.Info("class deleted", "class", cl.ID, "user", currentTeacher(c).Username)
+	h.audit(c, "class deleted", classDetail(cl))
 	return h.redirectWith(c, "/teach/classes#deleted", "Deleted the class “"+cl.Name+"”: restore it with its students under “Recently deleted”.")
 }

@@ -131,5 +131,6 @@ func (h *Handler) restoreClass(c *fiber.Ctx) error {
 	if err := h.store.RestoreClass(ctx(c), d.ID); err != nil {
 		return err
 	}
+	h.audit(c, "class restored", fmt.Sprintf("class %d “%s”", d.ID, d.Name))
 	return h.redirectWith(c, views.ClassURL(d.ID), "Restored the class “"+d.Name+"” with its students.")
 }

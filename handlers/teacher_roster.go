@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -102,6 +103,7 @@ func (h *Handler) mergeStudent(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	h.audit(c, "students merged", fmt.Sprintf("%s: %s into %s", classDetail(cl), studentDetail(m), studentDetail(keep)))
 	notice := "Merged " + m.DisplayName + " into " + keep.DisplayName + ": " + plural(merged.Moved, "attempt") + " moved, nothing lost."
 	if len(merged.Both) > 0 {
 		notice += " Both had attempts at " + strings.Join(merged.Both, ", ") + "; each attempt is kept, numbered one after the other."
@@ -128,6 +130,7 @@ func (h *Handler) removeStudent(c *fiber.Ctx) error {
 	if err := h.store.RemoveStudent(ctx(c), cl.ID, m.StudentID); err != nil {
 		return err
 	}
+	h.audit(c, "student removed", classDetail(cl)+": "+studentDetail(m))
 	return h.redirectWith(c, views.ClassURL(cl.ID)+"#removed", "Removed "+m.DisplayName+". Their answers are kept: restore them under “Recently removed”.")
 }
 
@@ -151,5 +154,16 @@ func (h *Handler) restoreStudent(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	h.audit(c, "student restored", classDetail(cl)+": "+studentDetail(quizzes.Member{StudentID: st.ID, DisplayName: st.DisplayName}))
 	return h.redirectWith(c, views.ClassURL(cl.ID), "Restored "+st.DisplayName+" with every answer.")
+}
+
+// classDetail names a class in the audit log.
+func classDetail(cl quizzes.Class) string {
+	return fmt.Sprintf("class %d “%s”", cl.ID, cl.Name)
+}
+
+// studentDetail names a student in the audit log.
+func studentDetail(m quizzes.Member) string {
+	return fmt.Sprintf("student %d “%s”", m.StudentID, m.DisplayName)
 }
