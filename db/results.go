@@ -60,11 +60,13 @@ func (s *Store) QuizResults(ctx context.Context, quizID int64) ([]quizzes.Result
 	return out, nil
 }
 
-// OpenAttemptCount counts the attempts at a quiz that students have not
-// handed in yet; results leave them out.
+// OpenAttemptCount counts the attempts at a quiz that students on a
+// roster have not handed in yet; results leave them out, and a removed
+// student's open attempt is not counted, as their handed-in ones are not.
 func (s *Store) OpenAttemptCount(ctx context.Context, quizID int64) (int, error) {
 	var n int
-	err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM attempts WHERE quiz_id = ? AND submitted_at IS NULL", quizID).Scan(&n)
+	err := s.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM attempts a JOIN students st ON st.id = a.student_id
+		WHERE a.quiz_id = ? AND a.submitted_at IS NULL AND st.removed_at IS NULL`, quizID).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("db: count open attempts at quiz %d: %w", quizID, err)
 	}

@@ -95,8 +95,17 @@ func TestRemoveAndRestoreStudent(t *testing.T) {
 	s.JoinClass(ctx, ben.ID, cl.ID)
 	a, _ := s.OpenAttempt(ctx, q, ben.ID)
 	s.SubmitAttempt(ctx, a.ID)
+	if _, err := s.OpenAttempt(ctx, q, ben.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.OpenAttemptCount(ctx, q.ID); err != nil || n != 1 {
+		t.Fatalf("before removing: %d open attempts, %v; want Ben's 1", n, err)
+	}
 	if err := s.RemoveStudent(ctx, cl.ID, ben.ID); err != nil {
 		t.Fatal(err)
+	}
+	if n, err := s.OpenAttemptCount(ctx, q.ID); err != nil || n != 0 {
+		t.Errorf("after removing: %d open attempts, %v; want 0, as the results leave Ben out", n, err)
 	}
 	members, _ := s.ClassMembers(ctx, cl.ID)
 	attempts, _ := s.ClassAttempts(ctx, cl.ID)
@@ -113,6 +122,9 @@ func TestRemoveAndRestoreStudent(t *testing.T) {
 	}
 	members, _ = s.ClassMembers(ctx, cl.ID)
 	results, _ = s.QuizResults(ctx, q.ID)
+	if n, _ := s.OpenAttemptCount(ctx, q.ID); n != 1 {
+		t.Errorf("after restoring: %d open attempts, want Ben's 1 again", n)
+	}
 	if len(members) != 1 || len(results) != 1 {
 		t.Errorf("after restoring: %d members and %d results, want 1 and 1", len(members), len(results))
 	}

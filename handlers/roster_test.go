@@ -121,3 +121,29 @@ func TestRosterAndClassChangesAreAudited(t *testing.T) {
 		}
 	}
 }
+
+// A removed student's unfinished attempt is not counted "in progress" on
+// the results page, as their finished ones are left out of the results.
+func TestRemovedStudentsOpenAttemptIsNotInProgress(t *testing.T) {
+	ta := newTestApp(t)
+	ctx := context.Background()
+	owner, u := ta.teacher("owner", quizzes.RoleTeacher)
+	q := ta.ownedQuiz("Rivers", u, quizzes.Published)
+	cl, err := ta.store.CreateClass(ctx, "9B", u.ID)
+	must(t, err)
+	ben, _ := ta.store.CreateStudent(ctx, "Ben", "tok-ben")
+	must(t, ta.store.JoinClass(ctx, ben.ID, cl.ID))
+	_, err = ta.store.OpenAttempt(ctx, q, ben.ID)
+	must(t, err)
+	results := TeacherQuizURLForTest(q.ID) + "/results"
+	if r := owner.get(results); !strings.Contains(r.body, "1 attempt still in progress") {
+		t.Fatalf("before removing, the results do not count Ben's open attempt: %.400s", r.doc.Find("main").Text())
+	}
+	owner.get(views.ClassURL(cl.ID))
+	if r := owner.post(views.RosterStudentURL(cl.ID, ben.ID)+"/remove", url.Values{"confirm": {"yes"}}); r.status != 303 {
+		t.Fatalf("remove: status %d, want 303", r.status)
+	}
+	if r := owner.get(results); r.status != 200 || strings.Contains(r.body, "in progress") {
+		t.Errorf("after removing Ben: status %d, still counting an attempt in progress: %.400s", r.status, r.doc.Find("main").Text())
+	}
+}
