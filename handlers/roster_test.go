@@ -147,3 +147,30 @@ func TestRemovedStudentsOpenAttemptIsNotInProgress(t *testing.T) {
 		t.Errorf("after removing Ben: status %d, still counting an attempt in progress: %.400s", r.status, r.doc.Find("main").Text())
 	}
 }
+
+// With every student of a class removed, the class page says so and
+// points to "Recently removed" instead of saying nobody has joined.
+func TestClassWithEveryStudentRemovedSaysSo(t *testing.T) {
+	ta := newTestApp(t)
+	ctx := context.Background()
+	owner, u := ta.teacher("owner", quizzes.RoleTeacher)
+	cl, err := ta.store.CreateClass(ctx, "9B", u.ID)
+	must(t, err)
+	classPage := views.ClassURL(cl.ID)
+	if r := owner.get(classPage); !strings.Contains(r.body, "No student has joined yet") {
+		t.Errorf("an empty class: %.400s", r.doc.Find("main").Text())
+	}
+	ben, _ := ta.store.CreateStudent(ctx, "Ben", "tok-ben")
+	must(t, ta.store.JoinClass(ctx, ben.ID, cl.ID))
+	if r := owner.post(views.RosterStudentURL(cl.ID, ben.ID)+"/remove", url.Values{"confirm": {"yes"}}); r.status != 303 {
+		t.Fatalf("remove: status %d, want 303", r.status)
+	}
+	r := owner.get(classPage)
+	students := r.doc.Find("main").Text()
+	if strings.Contains(students, "No student has joined yet") || !strings.Contains(students, "Every student of this class was removed") {
+		t.Errorf("with Ben removed the class page says: %.600s", students)
+	}
+	if r.doc.Find(`a[href="#removed"]`).Length() != 1 || r.doc.Find("#removed").Length() != 1 {
+		t.Error("the class page does not point to “Recently removed”")
+	}
+}
