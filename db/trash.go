@@ -17,7 +17,8 @@ type DeletedQuestion struct {
 	QuizID    int64
 	Position  int
 	Prompt    string
-	Answers   int // answers students gave to it, kept with it
+	Format    quizzes.TextFormat // how Prompt is written
+	Answers   int                // answers students gave to it, kept with it
 	DeletedAt time.Time
 }
 
@@ -159,7 +160,7 @@ func (s *Store) RestoreQuestion(ctx context.Context, quizID, deletedID int64) (i
 
 // DeletedQuestions lists a quiz's deleted questions, last deleted first.
 func (s *Store) DeletedQuestions(ctx context.Context, quizID int64) ([]DeletedQuestion, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT id, position, prompt, answers, deleted_at FROM deleted_questions
+	rows, err := s.read.QueryContext(ctx, `SELECT id, position, prompt, question, answers, deleted_at FROM deleted_questions
 		WHERE quiz_id = ? ORDER BY id DESC`, quizID)
 	if err != nil {
 		return nil, fmt.Errorf("db: list deleted questions of quiz %d: %w", quizID, err)
@@ -169,9 +170,15 @@ func (s *Store) DeletedQuestions(ctx context.Context, quizID int64) ([]DeletedQu
 	for rows.Next() {
 		d := DeletedQuestion{QuizID: quizID}
 		var at sql.NullString
-		if err := rows.Scan(&d.ID, &d.Position, &d.Prompt, &d.Answers, &at); err != nil {
+		var qJSON string
+		if err := rows.Scan(&d.ID, &d.Position, &d.Prompt, &qJSON, &d.Answers, &at); err != nil {
 			return nil, fmt.Errorf("db: list deleted questions of quiz %d: %w", quizID, err)
 		}
+		var q quizzes.Question
+		if err := json.Unmarshal([]byte(qJSON), &q); err != nil {
+			return nil, fmt.Errorf("db: list deleted questions of quiz %d: question %d: %w", quizID, d.ID, err)
+		}
+		d.Format = q.Format
 		d.DeletedAt = parseTime(at)
 		out = append(out, d)
 	}

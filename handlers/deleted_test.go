@@ -82,3 +82,24 @@ func TestDeletedQuizzesAndClassesComeBack(t *testing.T) {
 		t.Errorf("after restoring the class holds %+v, want Ben", m)
 	}
 }
+
+// A deleted question written in HTML is listed under "Recently deleted"
+// as plain text, as the other teacher pages show prompts, not as tags.
+func TestDeletedQuestionListShowsPromptWithoutTags(t *testing.T) {
+	ta := newTestApp(t)
+	ctx := context.Background()
+	owner, u := ta.teacher("owner", quizzes.RoleTeacher)
+	base := ta.fixtureQuiz(quizzes.Settings{})
+	qs := base.Questions
+	qs[0].Format = quizzes.HTML
+	qs[0].Prompt = "<p>Which <b>river</b> is the longest &amp; widest?</p><script>alert(1)</script>"
+	q, err := ta.store.CreateQuiz(ctx, quizzes.Quiz{Title: "Rivers", OwnerID: u.ID, Status: quizzes.Draft, ArticleID: base.ArticleID, Questions: qs})
+	must(t, err)
+	_, err = ta.store.DeleteQuestion(ctx, q.ID, q.Questions[0].ID)
+	must(t, err)
+	r := owner.get(views.TeacherQuizURL(q.ID))
+	listed := strings.Join(strings.Fields(r.doc.Find("#deleted li").Text()), " ")
+	if !strings.Contains(listed, "Which river is the longest & widest?") || strings.Contains(listed, "<") || strings.Contains(listed, "alert") {
+		t.Errorf("the deleted question is listed as %q, want its prompt as plain text", listed)
+	}
+}

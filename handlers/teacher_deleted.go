@@ -45,7 +45,7 @@ func (h *Handler) deletedQuestions(c *fiber.Ctx, q quizzes.Quiz) ([]views.Delete
 	list, err := h.store.DeletedQuestions(ctx(c), q.ID)
 	var out []views.DeletedQuestion
 	for _, d := range list {
-		out = append(out, views.DeletedQuestion{ID: d.ID, Position: d.Position, Prompt: d.Prompt, Answers: d.Answers, DeletedAt: d.DeletedAt})
+		out = append(out, views.DeletedQuestion{ID: d.ID, Position: d.Position, Prompt: d.Prompt, Format: d.Format, Answers: d.Answers, DeletedAt: d.DeletedAt})
 	}
 	return out, err
 }
