@@ -85,6 +85,7 @@ func TestRosterAndClassChangesAreAudited(t *testing.T) {
 		path string
 		form url.Values
 	}{
+		{views.RosterStudentURL(cl.ID, ben.ID) + "/rename", url.Values{"name": {"Benjamin"}}},
 		{views.RosterStudentURL(cl.ID, ben.ID) + "/remove", url.Values{"confirm": {"yes"}}},
 		{views.RosterStudentURL(cl.ID, ben.ID) + "/restore", nil},
 		{views.RosterStudentURL(cl.ID, tablet.ID) + "/merge", url.Values{"into": {itoa(int(ana.ID))}}},
@@ -103,6 +104,7 @@ func TestRosterAndClassChangesAreAudited(t *testing.T) {
 		}
 	})
 	for action, want := range map[string][]string{
+		"student renamed":  {"9B", "Ben", "to Benjamin"},
 		"student removed":  {"9B", "Ben"},
 		"student restored": {"9B", "Ben"},
 		"students merged":  {"9B", "Ana tablet", "into", "Ana"},

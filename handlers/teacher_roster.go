@@ -75,6 +75,7 @@ func (h *Handler) renameStudent(c *fiber.Ctx) error {
 	if err := h.store.RenameClassStudent(ctx(c), cl.ID, m.StudentID, name); err != nil {
 		return err
 	}
+	h.audit(c, "student renamed", fmt.Sprintf("%s: %s to %s", classDetail(cl), studentDetail(m), name))
 	return h.redirectWith(c, views.ClassURL(cl.ID), m.DisplayName+" is now "+name+".")
 }
 
