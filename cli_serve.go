@@ -153,18 +153,11 @@ func (l *lazyGenerator) load() *generate.Generator {
 	return l.gen
 }
 
-func (l *lazyGenerator) Draft(text string, n int) []quizzes.Question {
+func (l *lazyGenerator) DraftAndPool(text string, n int) (draft, all []quizzes.Question) {
 	if g := l.load(); g != nil {
-		return g.Draft(text, n)
+		return g.DraftAndPool(text, n)
 	}
-	return nil
-}
-
-func (l *lazyGenerator) Generate(text string) []quizzes.Question {
-	if g := l.load(); g != nil {
-		return g.Generate(text)
-	}
-	return nil
+	return nil, nil
 }
 
 // splitList reads a comma-separated flag value.

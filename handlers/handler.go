@@ -19,11 +19,10 @@ import (
 	"quiztrainer/quizzes"
 )
 
-// Generator writes questions on an article (quizzes/generate): Draft the
-// n that make a teacher's quiz, Generate every candidate, best first.
+// Generator writes questions on an article (quizzes/generate): the n that
+// make a teacher's quiz and every candidate, best first, from one reading.
 type Generator interface {
-	Draft(text string, n int) []quizzes.Question
-	Generate(text string) []quizzes.Question
+	DraftAndPool(text string, n int) (draft, all []quizzes.Question)
 }
 
 // Config is what the web app needs to know of its deployment.

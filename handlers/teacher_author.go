@@ -75,12 +75,9 @@ const maxCandidates = 300
 
 // draft asks the generator for the quiz's n questions and for every
 // candidate, and returns the picks with the candidates that are not picks:
-// the best up to maxCandidates, and past them those on a pick's passage. The
-// two calls run side by side, so that a long article takes no longer.
+// the best up to maxCandidates, and past them those on a pick's passage.
 func draft(gen Generator, text string, n int) (picks, others []quizzes.Question) {
-	all := make(chan []quizzes.Question, 1)
-	go func() { all <- gen.Generate(text) }()
-	picks = gen.Draft(text, n)
+	picks, all := gen.DraftAndPool(text, n)
 	isPick := map[string]bool{}
 	for _, q := range picks {
 		isPick[candidateKey(q)] = true
@@ -94,7 +91,7 @@ func draft(gen Generator, text string, n int) (picks, others []quizzes.Question)
 		}
 		return false
 	}
-	for _, q := range <-all {
+	for _, q := range all {
 		if !isPick[candidateKey(q)] && (len(others) < maxCandidates || onPickPassage(q)) {
 			others = append(others, q)
 		}

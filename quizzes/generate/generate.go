@@ -74,3 +74,14 @@ func (g *Generator) Draft(text string, n int) []quizzes.Question {
 	}
 	return g.p.Draft(text, n)
 }
+
+// DraftAndPool returns the teacher's draft of n questions and every
+// candidate, best first (what Draft and Generate return), reading the text
+// once.
+func (g *Generator) DraftAndPool(text string, n int) (draft, all []quizzes.Question) {
+	if g.old != nil {
+		all = g.old.Generate(text)
+		return legacy.ForQuiz(all, n), all
+	}
+	return g.p.DraftAndPool(text, n)
+}

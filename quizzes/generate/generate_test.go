@@ -58,3 +58,26 @@ func TestTheSameTextGivesTheSameQuestions(t *testing.T) {
 		}
 	}
 }
+
+// DraftAndPool gives exactly what Draft and Generate give, for each engine.
+func TestDraftAndPoolIsDraftAndGenerate(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "judging", "texts", "07-geography-iceland.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range Engines {
+		g, err := NewEngine(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, text := range []string{sampleArticle(t), string(b)} {
+			draft, all := g.DraftAndPool(text, DraftQuestions)
+			if got, want := fmt.Sprintf("%#v", draft), fmt.Sprintf("%#v", g.Draft(text, DraftQuestions)); got != want {
+				t.Errorf("%s: DraftAndPool's draft differs from Draft", e)
+			}
+			if got, want := fmt.Sprintf("%#v", all), fmt.Sprintf("%#v", g.Generate(text)); got != want {
+				t.Errorf("%s: DraftAndPool's pool differs from Generate", e)
+			}
+		}
+	}
+}

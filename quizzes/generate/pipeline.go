@@ -70,7 +70,19 @@ func (in *Input) phrases() []Phrase {
 
 // Generate returns every candidate question for text, best first.
 func (p *Pipeline) Generate(text string) []quizzes.Question {
+	return pool(p.candidates(text))
+}
+
+// DraftAndPool returns what Draft and Generate return, reading the text
+// once.
+func (p *Pipeline) DraftAndPool(text string, n int) (draft, all []quizzes.Question) {
 	in, ranked := p.candidates(text)
+	all = pool(in, ranked)
+	return p.draft(in, ranked, text, n), all
+}
+
+// pool turns the ranked candidates into the questions of the pool.
+func pool(in *Input, ranked []*Candidate) []quizzes.Question {
 	out := make([]quizzes.Question, 0, len(ranked))
 	for _, c := range poolOrder(ranked) {
 		out = append(out, in.question(c))
@@ -237,6 +249,11 @@ func blankTier(c *Candidate) int {
 // Draft is the teacher's draft: n questions chosen by pickDraft.
 func (p *Pipeline) Draft(text string, n int) []quizzes.Question {
 	in, ranked := p.candidates(text)
+	return p.draft(in, ranked, text, n)
+}
+
+// draft picks the teacher's n questions from the ranked candidates.
+func (p *Pipeline) draft(in *Input, ranked []*Candidate, text string, n int) []quizzes.Question {
 	var out []quizzes.Question
 	checked := map[*Candidate]bool{}
 	wellFormed := func(c *Candidate) bool {
