@@ -26,6 +26,17 @@ const (
 	selectResponses   = `SELECT question_id, given, correct, points, answered_at, marked_at
 		FROM responses WHERE attempt_id = ?`
 	selectStudentAttempts = "SELECT " + attemptColumns + " FROM attempts WHERE student_id = ? ORDER BY id DESC"
+	// an attempt with what its pages check is current, in one statement:
+	// its quiz's version (0 when the quiz is deleted), the roster's, and,
+	// one row each, its answers
+	attemptStateColumns = `a.id, a.quiz_id, a.student_id, a.number, a.started_at, a.submitted_at, a.score, a.max_score,
+		COALESCE(q.version, 0), (SELECT last FROM roster_edits)`
+	selectAttemptState = "SELECT " + attemptStateColumns + `
+		FROM attempts a LEFT JOIN quizzes q ON q.id = a.quiz_id AND q.deleted_at IS NULL WHERE a.id = ?`
+	selectAttemptStateResponses = "SELECT " + attemptStateColumns + `,
+		r.question_id, r.given, r.correct, r.points, r.answered_at, r.marked_at
+		FROM attempts a LEFT JOIN quizzes q ON q.id = a.quiz_id AND q.deleted_at IS NULL
+		LEFT JOIN responses r ON r.attempt_id = a.id WHERE a.id = ?`
 )
 
 func scanAttempt(row interface{ Scan(...any) error }) (quizzes.Attempt, error) {
@@ -79,6 +90,71 @@ func (s *Store) Attempt(ctx context.Context, id int64) (quizzes.Attempt, error) 
 		return a, notFound(err, fmt.Sprintf("load attempt %d", id))
 	}
 	return a, nil
+}
+
+// AttemptState is an attempt as its pages read it: with the versions
+// that tell whether the quiz and the student kept in memory are current,
+// and, when asked for, its answers. All of it comes from one state of the
+// database.
+type AttemptState struct {
+	Attempt       quizzes.Attempt
+	QuizVersion   int64 // 0 when the quiz is deleted
+	RosterVersion int64
+	Responses     map[int64]quizzes.Response // nil unless asked for
+}
+
+// AttemptState reads attempt id, with its answers when withResponses, in
+// one query.
+func (s *Store) AttemptState(ctx context.Context, id int64, withResponses bool) (AttemptState, error) {
+	var st AttemptState
+	if !withResponses {
+		var started, submitted sql.NullString
+		a := &st.Attempt
+		err := s.readRow(ctx, selectAttemptState, id).Scan(&a.ID, &a.QuizID, &a.StudentID, &a.Number, &started, &submitted,
+			&a.Score, &a.MaxScore, &st.QuizVersion, &st.RosterVersion)
+		if err != nil {
+			return st, notFound(err, fmt.Sprintf("load attempt %d", id))
+		}
+		a.StartedAt, a.SubmittedAt = parseTime(started), parseTime(submitted)
+		return st, nil
+	}
+	rows, err := s.readRows(ctx, selectAttemptStateResponses, id)
+	if err != nil {
+		return st, fmt.Errorf("db: load attempt %d: %w", id, err)
+	}
+	defer rows.Close()
+	st.Responses = map[int64]quizzes.Response{}
+	found := false
+	for rows.Next() {
+		found = true
+		var started, submitted, at, marked sql.NullString
+		var qid sql.NullInt64
+		var given sql.NullString
+		var correct sql.NullBool
+		var points sql.NullFloat64
+		a := &st.Attempt
+		if err := rows.Scan(&a.ID, &a.QuizID, &a.StudentID, &a.Number, &started, &submitted, &a.Score, &a.MaxScore,
+			&st.QuizVersion, &st.RosterVersion, &qid, &given, &correct, &points, &at, &marked); err != nil {
+			return st, fmt.Errorf("db: load attempt %d: %w", id, err)
+		}
+		a.StartedAt, a.SubmittedAt = parseTime(started), parseTime(submitted)
+		if !qid.Valid {
+			continue // no answers yet
+		}
+		r := quizzes.Response{AttemptID: id, QuestionID: qid.Int64, Correct: correct.Bool, Points: points.Float64}
+		if r.Given, err = scanAnswer(given.String, r.QuestionID); err != nil {
+			return st, fmt.Errorf("db: load responses of attempt %d: %w", id, err)
+		}
+		r.AnsweredAt, r.MarkedAt = parseTime(at), parseTime(marked)
+		st.Responses[r.QuestionID] = r
+	}
+	if err := rows.Err(); err != nil {
+		return st, fmt.Errorf("db: load attempt %d: %w", id, err)
+	}
+	if !found {
+		return st, notFound(sql.ErrNoRows, fmt.Sprintf("load attempt %d", id))
+	}
+	return st, nil
 }
 
 // Responses returns an attempt's answers keyed by question id.

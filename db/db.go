@@ -32,6 +32,7 @@ type Store struct {
 	writeStmts *stmts
 	readStmts  *stmts
 	snaps      snapshots
+	students   keptStudents
 	answers    *answerWriter
 }
 
@@ -97,7 +98,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	s.read, s.readStmts = read, newStmts(read)
 	s.answers = newAnswerWriter()
 	go s.writeAnswers()
-	if err := errors.Join(s.writeStmts.prepareAll(ctx, writeQueries), s.readStmts.prepareAll(ctx, snapshotQueries)); err != nil {
+	if err := errors.Join(s.writeStmts.prepareAll(ctx, writeQueries), s.readStmts.prepareAll(ctx, readTxQueries)); err != nil {
 		s.Close()
 		return nil, err
 	}

@@ -20,7 +20,20 @@ type Snapshot struct {
 	Quiz    quizzes.Quiz
 	Article *quizzes.Article // nil when the quiz has no article
 
-	used atomic.Int64 // unix nanoseconds of the last use, for eviction
+	used    atomic.Int64 // unix nanoseconds of the last use, for eviction
+	derived sync.Map     // Derived's values by key
+}
+
+// Derived returns what build makes of the snapshot under key, built once
+// per snapshot (twice at worst, when two requests ask at once): parts of
+// pages that depend on nothing but the quiz, such as its article as HTML.
+// It goes when the snapshot goes. The value must not be changed.
+func (s *Snapshot) Derived(key string, build func() any) any {
+	if v, ok := s.derived.Load(key); ok {
+		return v
+	}
+	v, _ := s.derived.LoadOrStore(key, build())
+	return v
 }
 
 // maxSnapshots bounds how many quizzes are held in memory; the least
@@ -41,10 +54,11 @@ const (
 
 var selectQuizAtVersion = "SELECT version, " + quizColumns + " FROM quizzes WHERE id = ? AND deleted_at IS NULL"
 
-// snapshotQueries are prepared on the read pool when the store opens: a
-// snapshot is read in a transaction, which holds one connection and must
-// not wait for another to prepare on.
-var snapshotQueries = []string{selectQuizVersion, selectQuizVersionSlug, selectQuizAtVersion, selectArticle, selectQuestions, selectChoices}
+// readTxQueries are prepared on the read pool when the store opens: a
+// snapshot or a student is read in a transaction, which holds one
+// connection and must not wait for another to prepare on.
+var readTxQueries = []string{selectQuizVersion, selectQuizVersionSlug, selectQuizAtVersion, selectArticle, selectQuestions, selectChoices,
+	selectRosterVersion, selectStudentByToken}
 
 // QuizSnapshot returns quiz id as it is now. A version query tells
 // whether the snapshot in memory is current; only when it is not is the
@@ -63,6 +77,12 @@ func (s *Store) QuizSnapshotBySlug(ctx context.Context, slug string) (*Snapshot,
 	if err := s.readRow(ctx, selectQuizVersionSlug, slug).Scan(&id, &version); err != nil {
 		return nil, notFound(err, fmt.Sprintf("load quiz %q", slug))
 	}
+	return s.snapshotAt(ctx, id, version)
+}
+
+// QuizSnapshotAt is QuizSnapshot where the caller has read the quiz's
+// version (with the query of its own page).
+func (s *Store) QuizSnapshotAt(ctx context.Context, id, version int64) (*Snapshot, error) {
 	return s.snapshotAt(ctx, id, version)
 }
 

@@ -49,8 +49,8 @@ func (h *Handler) csrfBinding(c *fiber.Ctx) string {
 	if sid, _ := c.Locals(sessionIDKey).(string); sid != "" && currentTeacher(c) != nil {
 		parts = append(parts, "session:"+sid)
 	}
-	if st := currentStudent(c); st != nil {
-		parts = append(parts, "student:"+st.Token)
+	if tok := studentToken(c); tok != "" {
+		parts = append(parts, "student:"+tok)
 	}
 	if len(parts) == 0 {
 		if v := c.Cookies(h.cookieName(visitorCookie)); validVisitorID(v) {

@@ -14,23 +14,36 @@ import (
 // ownAttempt loads the attempt in the URL and its quiz, if it belongs to the
 // student asking. Anyone else gets a 404, so attempts cannot be probed.
 func (h *Handler) ownAttempt(c *fiber.Ctx) (quizzes.Attempt, quizzes.Quiz, error) {
+	st, q, err := h.attemptState(c, false)
+	return st.Attempt, q, err
+}
+
+// attemptState is ownAttempt with the attempt's answers when
+// withResponses. One query reads the attempt with the versions of its quiz
+// and of the roster, which tell whether the quiz and the student kept in
+// memory are current.
+func (h *Handler) attemptState(c *fiber.Ctx, withResponses bool) (db.AttemptState, quizzes.Quiz, error) {
 	id, err := strconv.ParseInt(c.Params("id"), 10, 64)
 	if err != nil {
-		return quizzes.Attempt{}, quizzes.Quiz{}, fiber.ErrNotFound
+		return db.AttemptState{}, quizzes.Quiz{}, fiber.ErrNotFound
 	}
-	a, err := h.store.Attempt(ctx(c), id)
+	state, err := h.store.AttemptState(ctx(c), id, withResponses)
 	if err != nil {
-		return a, quizzes.Quiz{}, err
+		return state, quizzes.Quiz{}, err
+	}
+	if err := h.confirmStudent(c, state.RosterVersion); err != nil {
+		return state, quizzes.Quiz{}, err
 	}
 	st := currentStudent(c)
-	if st == nil || st.ID != a.StudentID {
-		return a, quizzes.Quiz{}, fiber.ErrNotFound
+	if st == nil || st.ID != state.Attempt.StudentID || state.QuizVersion == 0 {
+		return state, quizzes.Quiz{}, fiber.ErrNotFound
 	}
-	snap, err := h.quizSnapshot(c, a.QuizID)
+	snap, err := h.store.QuizSnapshotAt(ctx(c), state.Attempt.QuizID, state.QuizVersion)
 	if err != nil {
-		return a, quizzes.Quiz{}, err
+		return state, quizzes.Quiz{}, err
 	}
-	return a, snap.Quiz, nil
+	c.Locals(snapshotKey, snap)
+	return state, snap.Quiz, nil
 }
 
 // snapshotKey holds the quiz snapshot a request read, whose article the
@@ -69,10 +82,11 @@ func (h *Handler) expired(c *fiber.Ctx, a quizzes.Attempt, q quizzes.Quiz) (bool
 }
 
 func (h *Handler) showAttempt(c *fiber.Ctx) error {
-	a, q, err := h.ownAttempt(c)
+	state, q, err := h.attemptState(c, true)
 	if err != nil {
 		return err
 	}
+	a := state.Attempt
 	if a.Submitted() {
 		return c.Redirect(views.ResultURL(a.ID), fiber.StatusSeeOther)
 	}
@@ -82,7 +96,7 @@ func (h *Handler) showAttempt(c *fiber.Ctx) error {
 		}
 		return c.Redirect(views.ResultURL(a.ID), fiber.StatusSeeOther)
 	}
-	p, err := h.attemptPage(c, a, q, sentAnswers{})
+	p, err := h.attemptPage(c, a, q, state.Responses, sentAnswers{})
 	if err != nil {
 		return err
 	}
@@ -114,19 +128,25 @@ func readAnswers(c *fiber.Ctx, q quizzes.Quiz) sentAnswers {
 }
 
 // attemptPage builds the page of an open attempt: each question shows what
-// the student sent but is not stored (sent.drafts) or else what is stored.
-func (h *Handler) attemptPage(c *fiber.Ctx, a quizzes.Attempt, q quizzes.Quiz, sent sentAnswers) (views.AttemptPage, error) {
-	responses, err := h.store.Responses(ctx(c), a.ID)
-	if err != nil {
-		return views.AttemptPage{}, err
+// the student sent but is not stored (sent.drafts) or else what is stored
+// (responses; read here when nil).
+func (h *Handler) attemptPage(c *fiber.Ctx, a quizzes.Attempt, q quizzes.Quiz, responses map[int64]quizzes.Response, sent sentAnswers) (views.AttemptPage, error) {
+	if responses == nil {
+		var err error
+		if responses, err = h.store.Responses(ctx(c), a.ID); err != nil {
+			return views.AttemptPage{}, err
+		}
 	}
 	p := views.AttemptPage{Page: page(c, q.Title), Quiz: q, Attempt: a, Deadline: a.Deadline(q.Settings.TimeLimit),
 		AutoSave: q.Settings.Feedback != quizzes.FeedbackNow}
 	var spans []views.Span
+	statics := h.questionStatics(c, q)
+	p.Questions = make([]views.QuestionView, 0, len(q.Questions))
 	for n, i := range quizzes.Order(len(q.Questions), q.Settings.ShuffleQuestions, uint64(a.ID)) {
 		qu := q.Questions[i]
 		r, answered := responses[qu.ID]
 		v := questionView(n+1, qu, r, answered, q.Settings, uint64(a.ID))
+		v.Static = statics[qu.ID]
 		if d, ok := sent.drafts[qu.ID]; ok && !v.Locked {
 			showAnswer(&v, d)
 			v.Draft = true
@@ -140,8 +160,26 @@ func (h *Handler) attemptPage(c *fiber.Ctx, a quizzes.Attempt, q quizzes.Quiz, s
 		}
 		p.Questions = append(p.Questions, v)
 	}
-	p.Article, err = h.articleView(c, q, spans)
+	art, err := h.articleView(c, q, spans)
+	p.Article = art
 	return p, err
+}
+
+// questionStatics are the parts of quiz q's question cards that are alike
+// for every student, rendered once per snapshot; nil (each card renders
+// its own) when q is not the snapshot the request read.
+func (h *Handler) questionStatics(c *fiber.Ctx, q quizzes.Quiz) map[int64]*views.QuestionStatic {
+	snap, ok := c.Locals(snapshotKey).(*db.Snapshot)
+	if !ok || len(q.Questions) == 0 || len(snap.Quiz.Questions) != len(q.Questions) || &snap.Quiz.Questions[0] != &q.Questions[0] {
+		return nil // not the snapshot's own questions
+	}
+	return snap.Derived("questions", func() any {
+		m := make(map[int64]*views.QuestionStatic, len(snap.Quiz.Questions))
+		for _, qu := range snap.Quiz.Questions {
+			m[qu.ID] = views.NewQuestionStatic(qu)
+		}
+		return m
+	}).(map[int64]*views.QuestionStatic)
 }
 
 // articleView is the quiz's article with the given spans marked; nil when
@@ -149,6 +187,10 @@ func (h *Handler) attemptPage(c *fiber.Ctx, a quizzes.Attempt, q quizzes.Quiz, s
 func (h *Handler) articleView(c *fiber.Ctx, q quizzes.Quiz, spans []views.Span) (*views.ArticleView, error) {
 	if q.ArticleID == 0 {
 		return nil, nil
+	}
+	if snap, ok := c.Locals(snapshotKey).(*db.Snapshot); ok && len(spans) == 0 && snap.Quiz.ID == q.ID && snap.Article != nil && snap.Article.ID == q.ArticleID {
+		// Nothing marked: the same HTML for every student, made once.
+		return snap.Derived("article", func() any { return views.RenderedArticle(*snap.Article) }).(*views.ArticleView), nil
 	}
 	art, err := h.quizArticle(c, q)
 	if err != nil {
@@ -283,7 +325,7 @@ func (h *Handler) answer(c *fiber.Ctx) error {
 	}
 	script := c.Get("X-Requested-With") == "fetch"
 	if script || status != fiber.StatusOK || len(sent.drafts) > 0 {
-		p, err := h.attemptPage(c, a, q, sent)
+		p, err := h.attemptPage(c, a, q, nil, sent)
 		if err != nil {
 			return err
 		}
@@ -326,7 +368,7 @@ func (h *Handler) finish(c *fiber.Ctx) error {
 		return err
 	}
 	if len(sent.problems) > 0 {
-		p, err := h.attemptPage(c, a, q, sent)
+		p, err := h.attemptPage(c, a, q, nil, sent)
 		if err != nil {
 			return err
 		}
@@ -339,10 +381,11 @@ func (h *Handler) finish(c *fiber.Ctx) error {
 // review lists the attempt's questions, answered or not, each with a link
 // back to it, and asks the student to confirm the hand-in.
 func (h *Handler) review(c *fiber.Ctx) error {
-	a, q, err := h.ownAttempt(c)
+	state, q, err := h.attemptState(c, true)
 	if err != nil {
 		return err
 	}
+	a := state.Attempt
 	if a.Submitted() {
 		return c.Redirect(views.ResultURL(a.ID), fiber.StatusSeeOther)
 	}
@@ -352,7 +395,7 @@ func (h *Handler) review(c *fiber.Ctx) error {
 		}
 		return c.Redirect(views.ResultURL(a.ID), fiber.StatusSeeOther)
 	}
-	p, err := h.attemptPage(c, a, q, sentAnswers{})
+	p, err := h.attemptPage(c, a, q, state.Responses, sentAnswers{})
 	if err != nil {
 		return err
 	}

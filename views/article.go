@@ -1,6 +1,7 @@
 package views
 
 import (
+	"context"
 	"sort"
 	"strings"
 
@@ -25,6 +26,19 @@ type ArticleView struct {
 	Title      string
 	Source     string
 	Paragraphs [][]Segment
+	HTML       string // when set, the article as RenderedArticle made it, written as it is
+}
+
+// RenderedArticle is the article with nothing marked, rendered once into
+// HTML: a quiz's pages show the same article to every student, and it is
+// most of an attempt page's bytes.
+func RenderedArticle(a quizzes.Article) *ArticleView {
+	v := NewArticleView(a, nil)
+	var b strings.Builder
+	if err := Article(v).Render(context.Background(), &b); err != nil {
+		return v // a strings.Builder does not fail; render it each time if it did
+	}
+	return &ArticleView{Title: v.Title, Source: v.Source, HTML: b.String()}
 }
 
 // NewArticleView cuts the body at line breaks and at the edges of spans.

@@ -88,6 +88,7 @@ type QuestionView struct {
 	MatchGiven   []string
 	Keys         string
 	EvidenceID   string
+	Static       *QuestionStatic // the parts rendered once; made when nil
 }
 
 // AttemptPage is the article beside the questions of an open attempt.
@@ -180,7 +181,7 @@ func ResultURL(id int64) string { return fmt.Sprintf("/attempt/%d/result", id) }
 
 func questionAnchor(n int) string { return fmt.Sprintf("q%d", n) }
 
-func fieldID(q QuestionView, suffix string) string {
+func fieldID(q *QuestionView, suffix string) string {
 	return fmt.Sprintf("q%d-%s", q.Number, suffix)
 }
 

@@ -1,0 +1,160 @@
+package db
+
+import (
+	"context"
+	"errors"
+	"regexp"
+	"testing"
+
+	"quiztrainer/quizzes"
+)
+
+// TestEveryRosterChangeIsSeenByTheNextLookUp keeps a student in memory on
+// two stores of one file (two servers), makes each change that alters
+// whom a cookie's token names or what that student is, and checks that the
+// very next look-up on both shows it: through StudentByToken, and through
+// StudentAt with the version a page's own query reads.
+func TestEveryRosterChangeIsSeenByTheNextLookUp(t *testing.T) {
+	ctx := context.Background()
+	s, path := openTest(t)
+	other, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	teacher, err := s.CreateUser(ctx, quizzes.User{Username: "teach", PasswordHash: "x", Role: quizzes.RoleTeacher})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl, err := s.CreateClass(ctx, "9B", teacher.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ana, err := s.CreateStudent(ctx, "Ana", "tok-ana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tablet, err := s.CreateStudent(ctx, "Ana tablet", "tok-tablet")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []int64{ana.ID, tablet.ID} {
+		if err := s.JoinClass(ctx, id, cl.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// want is what the token should name now: "" for nobody.
+	check := func(t *testing.T, token string, wantID int64, wantName string, wantClass int64) {
+		t.Helper()
+		for name, st := range map[string]*Store{"this server": s, "another server": other} {
+			for how, look := range map[string]func() (quizzes.Student, error){
+				"StudentByToken": func() (quizzes.Student, error) { return st.StudentByToken(ctx, token) },
+				"StudentAt": func() (quizzes.Student, error) {
+					v, err := st.RosterVersion(ctx)
+					if err != nil {
+						return quizzes.Student{}, err
+					}
+					return st.StudentAt(ctx, token, v)
+				},
+			} {
+				got, err := look()
+				switch {
+				case wantID == 0 && !errors.Is(err, ErrNotFound):
+					t.Errorf("%s, %s: %s names %d %q (err %v), want nobody", name, how, token, got.ID, got.DisplayName, err)
+				case wantID != 0 && err != nil:
+					t.Errorf("%s, %s: %s: %v", name, how, token, err)
+				case wantID != 0 && (got.ID != wantID || got.DisplayName != wantName || got.ClassID != wantClass):
+					t.Errorf("%s, %s: %s names %d %q of class %d, want %d %q of class %d", name, how, token,
+						got.ID, got.DisplayName, got.ClassID, wantID, wantName, wantClass)
+				}
+			}
+		}
+	}
+	// Both servers keep both students.
+	check(t, "tok-ana", ana.ID, "Ana", cl.ID)
+	check(t, "tok-tablet", tablet.ID, "Ana tablet", cl.ID)
+	if _, _, ok := other.KeptStudent("tok-ana"); !ok {
+		t.Fatal("the other server keeps no student for tok-ana after looking it up")
+	}
+	steps := []struct {
+		name   string
+		change func() error
+		check  func(t *testing.T)
+	}{
+		{"renamed on the roster", func() error { return s.RenameClassStudent(ctx, cl.ID, ana.ID, "Ana Lopez") },
+			func(t *testing.T) { check(t, "tok-ana", ana.ID, "Ana Lopez", cl.ID) }},
+		{"renamed by the student", func() error { return other.RenameStudent(ctx, ana.ID, "Ana L.") },
+			func(t *testing.T) { check(t, "tok-ana", ana.ID, "Ana L.", cl.ID) }},
+		{"the class deleted", func() error { return s.DeleteClass(ctx, cl.ID) },
+			func(t *testing.T) { check(t, "tok-ana", ana.ID, "Ana L.", 0) }},
+		{"the class restored", func() error { return s.RestoreClass(ctx, cl.ID) },
+			func(t *testing.T) { check(t, "tok-ana", ana.ID, "Ana L.", cl.ID) }},
+		{"the tablet merged into Ana", func() error {
+			_, err := s.MergeStudents(ctx, cl.ID, ana.ID, tablet.ID)
+			return err
+		}, func(t *testing.T) { check(t, "tok-tablet", ana.ID, "Ana L.", cl.ID) }},
+		{"removed", func() error { return s.RemoveStudent(ctx, cl.ID, ana.ID) },
+			func(t *testing.T) {
+				check(t, "tok-ana", 0, "", 0)
+				check(t, "tok-tablet", 0, "", 0)
+			}},
+		{"restored", func() error { return s.RestoreStudent(ctx, cl.ID, ana.ID) },
+			func(t *testing.T) {
+				check(t, "tok-ana", ana.ID, "Ana L.", cl.ID)
+				check(t, "tok-tablet", ana.ID, "Ana L.", cl.ID)
+			}},
+		{"signed out (switch student)", func() error { return other.EndStudentSession(ctx, ana.ID) },
+			func(t *testing.T) { check(t, "tok-ana", 0, "", 0) }},
+	}
+	for _, step := range steps {
+		if err := step.change(); err != nil {
+			t.Fatalf("%s: %v", step.name, err)
+		}
+		t.Run(step.name, step.check)
+	}
+}
+
+// TestTablesOfTheTokenLookUpMoveTheRosterVersion checks that every table
+// the token look-up reads has triggers that move roster_edits when a row
+// changes or goes: without them a server would keep showing a student
+// that another server changed.
+func TestTablesOfTheTokenLookUpMoveTheRosterVersion(t *testing.T) {
+	s, _ := openTest(t)
+	tables := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?i)\b(?:FROM|JOIN)\s+(\w+)`).FindAllStringSubmatch(selectStudentByToken, -1) {
+		tables[m[1]] = true
+	}
+	if len(tables) == 0 {
+		t.Fatal("found no table in the look-up")
+	}
+	for table := range tables {
+		for _, event := range []string{"UPDATE", "DELETE"} {
+			var n int
+			err := s.read.QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?
+				AND sql LIKE '%AFTER ' || ? || '%' AND sql LIKE '%roster_edits%'`, table, event).Scan(&n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n == 0 {
+				t.Errorf("no trigger moves roster_edits after %s on %s", event, table)
+			}
+		}
+	}
+}
+
+// TestNewStudentDoesNotMoveTheRosterVersion: students arriving (a whole
+// school at once) must not make every server read every student again.
+func TestNewStudentDoesNotMoveTheRosterVersion(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	before, err := s.RosterVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateStudent(ctx, "Ana", "tok-ana"); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := s.RosterVersion(ctx); after != before {
+		t.Errorf("the roster's version moved from %d to %d for a new student", before, after)
+	}
+}
