@@ -256,7 +256,8 @@ func showAnswer(v *views.QuestionView, a quizzes.Answer) {
 // feedback comes at once only that question is stored (its answer then
 // locks) and the others are shown again as typed. Without JavaScript the
 // browser is sent back to the question; with it (X-Requested-With: fetch)
-// the page's new HTML is returned and X-Saved lists the questions stored.
+// the new cards of the question pressed and of those with a problem are
+// returned, and X-Saved lists the questions stored.
 func (h *Handler) answer(c *fiber.Ctx) error {
 	a, q, err := h.ownAttempt(c)
 	if err != nil {
@@ -331,9 +332,16 @@ func (h *Handler) answer(c *fiber.Ctx) error {
 		}
 		p.Notice = notice
 		if script {
+			// The script puts in place only the card of the question
+			// pressed and those with a problem; the rest it marks saved
+			// from X-Saved.
 			c.Set("X-Answered", strconv.Itoa(p.Answered))
 			c.Set("X-Saved", joinIDs(saved.Stored))
-			return render(c, status, views.QuestionCards(p))
+			cards := map[int64]bool{pressed: pressed != 0}
+			for id := range sent.problems {
+				cards[id] = true
+			}
+			return render(c, status, views.QuestionCards(p, cards))
 		}
 		return render(c, status, views.Attempt(p))
 	}

@@ -401,3 +401,37 @@ func TestBrowserEnterChecksOnlyTheAnswerMeant(t *testing.T) {
 		})
 	}
 }
+
+// Saved while typing: the server sends back no card for answers saved
+// that way, and the script marks each of them saved in place, keeping
+// what the student is typing and where.
+func TestBrowserAutosaveMarksEveryAnswerSaved(t *testing.T) {
+	browser := findBrowser(t)
+	ta, base, q := serveQuiz(t, quizzes.Settings{})
+	dir := screenshotDir(t)
+	ctx := newBrowser(t, browser, 1280, 900, true)
+	startInBrowser(t, ctx, base, q, "Ada")
+	must(t, chromedp.Do(ctx,
+		chromedp.Click("#q2 .choice input"),
+		chromedp.SendKeys("#q3 input[type=text]", "Seine"),
+		chromedp.WaitVisible("#q2.answered"),
+		chromedp.WaitVisible("#q3.answered"),
+	))
+	shoot(t, ctx, dir, "autosave")
+	for _, sel := range []string{"#q2 [data-status]", "#q3 [data-status]"} {
+		status, err := chromedp.Run(ctx, chromedp.Text(sel))
+		must(t, err)
+		if strings.TrimSpace(status) != "Saved" {
+			t.Errorf("%s reads %q, want Saved", sel, status)
+		}
+	}
+	focused, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.activeElement.closest('[data-question]').id + ' ' + document.activeElement.value`))
+	must(t, err)
+	if focused != "q3 Seine" {
+		t.Errorf("focus is on %q, want the typed answer of q3", focused)
+	}
+	_, rs := storedAnswers(t, ta, "Ada")
+	if len(rs) != 2 || rs[q.Questions[2].ID].Given.Text != "Seine" {
+		t.Errorf("stored %d answers, the short one %+v; want 2 with Seine", len(rs), rs[q.Questions[2].ID])
+	}
+}

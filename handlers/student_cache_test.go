@@ -3,9 +3,12 @@ package handlers
 import (
 	"context"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/PuerkitoBio/goquery"
 
 	"quiztrainer/db"
 	"quiztrainer/quizzes"
@@ -140,4 +143,72 @@ func TestAttemptPageShowsEveryChangeAtOnce(t *testing.T) {
 		old := &client{ta: ta, cookies: kept}
 		page(t, old, anaAttempt, 404, "", "")
 	})
+}
+
+// TestScriptSaveSendsOnlyTheCardsItPutsInPlace: a save from the page's
+// script gets back the card of the question pressed and those with a
+// problem, not every card; X-Saved lists every question stored, which the
+// script marks saved in place.
+func TestScriptSaveSendsOnlyTheCardsItPutsInPlace(t *testing.T) {
+	ta := newTestApp(t)
+	q := ta.fixtureQuiz(quizzes.Settings{})
+	c := ta.client()
+	attempt := startAs(t, c, q.Slug, "Ada")
+	ids := map[quizzes.Kind]quizzes.Question{}
+	for _, qu := range q.Questions {
+		ids[qu.Kind] = qu
+	}
+	mc, short, num := ids[quizzes.MultipleChoice], ids[quizzes.ShortAnswer], ids[quizzes.Numerical]
+	cardsOf := func(r response) []string {
+		var got []string
+		r.doc.Find("[data-cards] [data-question]").Each(func(_ int, s *goquery.Selection) {
+			got = append(got, s.AttrOr("data-question", ""))
+		})
+		return got
+	}
+	id := func(qu quizzes.Question) string { return strconv.FormatInt(qu.ID, 10) }
+	for _, tc := range []struct {
+		name       string
+		form       url.Values
+		status     int
+		cards      []string
+		saved      string
+		cardSays   string
+		answeredOf string
+	}{
+		{"typing: two answers saved, no card sent", url.Values{
+			views.AnswerField(short.ID): {"the Seine"}, views.AnswerField(mc.ID): {strconv.FormatInt(mc.Choices[1].ID, 10)}},
+			200, nil, id(mc) + "," + id(short), "", "2"},
+		{"a question pressed: its card only", url.Values{"save": {id(short)}, views.AnswerField(short.ID): {"Seine"}},
+			200, []string{id(short)}, id(short), "Saved", "2"},
+		{"a number in words while typing: that card with its problem", url.Values{
+			views.AnswerField(short.ID): {"the Seine"}, views.AnswerField(num.ID): {"two"}},
+			422, []string{id(num)}, id(short), "Write a number", "2"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := c.post(attempt+"/answer", tc.form, "X-Requested-With", "fetch")
+			if r.status != tc.status {
+				t.Fatalf("status %d, want %d: %.300s", r.status, tc.status, r.body)
+			}
+			if got := cardsOf(r); strings.Join(got, ",") != strings.Join(tc.cards, ",") {
+				t.Errorf("cards of questions %v, want %v", got, tc.cards)
+			}
+			saved := strings.Split(r.header.Get("X-Saved"), ",")
+			want := strings.Split(tc.saved, ",")
+			sort.Strings(saved)
+			sort.Strings(want)
+			if strings.Join(saved, ",") != strings.Join(want, ",") {
+				t.Errorf("X-Saved %q, want %q", r.header.Get("X-Saved"), tc.saved)
+			}
+			if tc.cardSays != "" && !strings.Contains(r.doc.Find("[data-cards]").Text(), tc.cardSays) {
+				t.Errorf("the card does not say %q: %.300s", tc.cardSays, r.body)
+			}
+			if got := r.header.Get("X-Answered"); got != tc.answeredOf {
+				t.Errorf("X-Answered %q, want %q", got, tc.answeredOf)
+			}
+			if left := r.doc.Find("[data-cards]").AttrOr("data-left", "?"); left != " (5 still unanswered)" {
+				t.Errorf("data-left %q, want the count over every question", left)
+			}
+		})
+	}
 }

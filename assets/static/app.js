@@ -95,9 +95,12 @@
         if (!cards) throw new Error("unexpected response");
         progress(res, cards);
         var saved = (res.headers.get("X-Saved") || "").split(",").filter(Boolean);
-        var problems = 0;
+        var problems = 0, sent = {};
+        // The cards that came are the question pressed and those with a
+        // problem; every other question saved is marked so in place.
         $all("[data-question]", cards).forEach(function (fresh) {
           var id = fresh.getAttribute("data-question");
+          sent[id] = true;
           var old = $('[data-question="' + id + '"]', form);
           if (!old) return;
           var err = $(".field-error", fresh);
@@ -112,6 +115,14 @@
             old.classList.add("answered");
             if (st) st.textContent = "Saved";
           }
+        });
+        saved.forEach(function (id) {
+          if (sent[id]) return;
+          var old = $('[data-question="' + id + '"]', form);
+          if (!old) return;
+          old.classList.add("answered");
+          var st = $("[data-status]", old);
+          if (st) st.textContent = "Saved";
         });
         if (problems) setState("Some answers are not saved yet: see the messages below them.", "problem");
         else setState("All answers saved at " + clock(new Date()), "ok");
