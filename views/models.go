@@ -4,6 +4,7 @@ package views
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -168,7 +169,7 @@ func ScoreLine(a quizzes.Attempt) string {
 }
 
 // AttemptURL is the page of an attempt.
-func AttemptURL(id int64) string { return fmt.Sprintf("/attempt/%d", id) }
+func AttemptURL(id int64) string { return "/attempt/" + strconv.FormatInt(id, 10) }
 
 // ReviewURL is the page where a student checks an attempt before handing it in.
 func ReviewURL(id int64) string { return fmt.Sprintf("/attempt/%d/review", id) }
@@ -179,10 +180,10 @@ func HandInURL(id int64) string { return fmt.Sprintf("/attempt/%d/hand-in", id) 
 // ResultURL is the result page of an attempt.
 func ResultURL(id int64) string { return fmt.Sprintf("/attempt/%d/result", id) }
 
-func questionAnchor(n int) string { return fmt.Sprintf("q%d", n) }
+func questionAnchor(n int) string { return "q" + strconv.Itoa(n) }
 
 func fieldID(q *QuestionView, suffix string) string {
-	return fmt.Sprintf("q%d-%s", q.Number, suffix)
+	return "q" + strconv.Itoa(q.Number) + "-" + suffix
 }
 
 // TeacherQuizURL is the teacher's page of a quiz.
@@ -190,8 +191,8 @@ func TeacherQuizURL(id int64) string { return fmt.Sprintf("/teach/quiz/%d", id) 
 
 // AnswerField is the form field of the answer to a question: every
 // question of a page travels in one form, each under its own name.
-func AnswerField(questionID int64) string { return fmt.Sprintf("a%d", questionID) }
+func AnswerField(questionID int64) string { return "a" + strconv.FormatInt(questionID, 10) }
 
 // MatchField is the form field of a matching question's choices, one value
 // per left-hand item in order.
-func MatchField(questionID int64) string { return fmt.Sprintf("m%d", questionID) }
+func MatchField(questionID int64) string { return "m" + strconv.FormatInt(questionID, 10) }
