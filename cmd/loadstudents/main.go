@@ -53,7 +53,7 @@ func main() {
 	flag.StringVar(&o.base, "url", "http://127.0.0.1:8080", "address of the running server")
 	flag.StringVar(&o.slug, "quiz", "", "the quiz's URL name (default: the first quiz on the home page)")
 	flag.StringVar(&o.dbPath, "db", "", "the server's database file: every acknowledged answer is looked up in it (read-only)")
-	flag.IntVar(&o.pid, "pid", 0, "the server's process id: its resident memory is sampled and its peak reported (Linux)")
+	flag.IntVar(&o.pid, "pid", 0, "the server's process id: its resident memory is sampled and its peak reported, and --rate reports its CPU time per request (Linux)")
 	flag.IntVar(&o.students, "students", 100, "how many students take the quiz")
 	flag.IntVar(&o.concurrency, "concurrency", 10, "how many take it at the same time")
 	flag.DurationVar(&o.think, "think", 0, "mean pause before each answer (uniform from 0 to twice this)")

@@ -99,6 +99,7 @@ func runRates(o options) error {
 
 	rates := map[string][]float64{}
 	ratios := map[string][]float64{}
+	cpus := map[string][]float64{} // server CPU time per request, microseconds
 	for rep := range o.repeat {
 		fmt.Printf("== run %d of %d: %d connections, %v per request type (load average %s)\n", rep+1, o.repeat, o.conns, o.duration, loadAverage())
 		rec := newRecorder()
@@ -108,16 +109,26 @@ func runRates(o options) error {
 			if o.pid > 0 && kind != "hello" {
 				rss = watchRSS(o.pid)
 			}
+			pid := o.pid
+			if kind == "hello" {
+				pid = hello.Process.Pid
+			}
+			cpuBefore := cpuTime(pid)
 			n, elapsed := hammer(o, kind, helloURL, browsers, qs, rec, acks)
 			rate := float64(n) / elapsed.Seconds()
 			rates[kind] = append(rates[kind], rate)
 			extra := ""
+			if pid > 0 && n > 0 {
+				perReq := float64(cpuTime(pid)-cpuBefore) / float64(time.Microsecond) / float64(n)
+				cpus[kind] = append(cpus[kind], perReq)
+				extra = fmt.Sprintf("  server CPU %.0f us/req", perReq)
+			}
 			if kind == "hello" {
 				helloRate = rate
-				extra = fmt.Sprintf("  hello RSS %.0f MiB", float64(readRSS(hello.Process.Pid, "VmRSS"))/1024)
+				extra += fmt.Sprintf("  hello RSS %.0f MiB", float64(readRSS(hello.Process.Pid, "VmRSS"))/1024)
 			} else if helloRate > 0 {
 				ratios[kind] = append(ratios[kind], rate/helloRate)
-				extra = fmt.Sprintf("  %.3fx hello", rate/helloRate)
+				extra += fmt.Sprintf("  %.3fx hello", rate/helloRate)
 			}
 			if rss != nil {
 				extra += fmt.Sprintf("  server RSS peak %.0f MiB", rss.Peak())
@@ -138,6 +149,9 @@ func runRates(o options) error {
 			line := fmt.Sprintf("%-8s %s req/s", kind, span(rates[kind], "%.0f"))
 			if r := ratios[kind]; len(r) > 0 {
 				line += "  " + span(r, "%.3f") + "x hello"
+			}
+			if c := cpus[kind]; len(c) > 0 {
+				line += "  server CPU " + span(c, "%.0f") + " us/req"
 			}
 			fmt.Println(line)
 		}

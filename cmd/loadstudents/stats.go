@@ -152,3 +152,30 @@ func loadAverage() string {
 	}
 	return strings.Join(f[:3], " ")
 }
+
+// cpuTime is the CPU time (user and system) process pid has used, from
+// /proc/PID/stat; 0 when unknown. CPU time per request hardly depends on
+// what else the machine runs, where requests per second do.
+func cpuTime(pid int) time.Duration {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0
+	}
+	// the command name (field 2) is in parentheses and may hold spaces
+	s := string(b)
+	i := strings.LastIndexByte(s, ')')
+	if i < 0 {
+		return 0
+	}
+	f := strings.Fields(s[i+1:])
+	if len(f) < 13 {
+		return 0
+	}
+	utime, _ := strconv.ParseInt(f[11], 10, 64) // field 14
+	stime, _ := strconv.ParseInt(f[12], 10, 64) // field 15
+	return time.Duration(utime+stime) * time.Second / clockTicks
+}
+
+// clockTicks is the kernel's USER_HZ, which /proc counts CPU time in: 100
+// on every Linux this runs on.
+const clockTicks = 100
