@@ -14,7 +14,11 @@ import (
 // genCase is a failure that was fixed, kept so that it stays fixed:
 // testdata/cases.jsonl holds the text, the bad question it gave, why a
 // teacher would not hand it out, and what the test checks of every
-// question the generator gives for the text now.
+// question the generator gives for the text now. "accepts" and "refuses"
+// check that every typed question keyed key grades the answer arg right
+// (or wrong), and that there is one; "no_choice_with_key" that no
+// multiple-choice question keyed key offers arg as a wrong choice;
+// "no_key_or_blank" is "no_key" for the pool's blanks too.
 type genCase struct {
 	Text  string `json:"text"`
 	Bad   string `json:"bad"`
@@ -66,10 +70,10 @@ func TestFixedFailuresStayFixed(t *testing.T) {
 				if strings.HasPrefix(q.Prompt, c.Arg) {
 					fail(q)
 				}
-			case "no_key":
+			case "no_key", "no_key_or_blank":
 				// the pool's blanks are breadth, not questions: the
 				// filters judge questions
-				if strings.HasPrefix(q.Template, "blank.") {
+				if c.Check == "no_key" && strings.HasPrefix(q.Template, "blank.") {
 					continue
 				}
 				if q.Kind != quizzes.TrueFalse && len(keys) > 0 && quizzes.NormalizeAnswer(keys[0]) == quizzes.NormalizeAnswer(c.Arg) {
@@ -88,6 +92,23 @@ func TestFixedFailuresStayFixed(t *testing.T) {
 				if q.Prompt == c.Arg && q.Kind == quizzes.MultipleChoice {
 					fail(q)
 				}
+			case "accepts", "refuses":
+				if q.Kind != quizzes.ShortAnswer && q.Kind != quizzes.Cloze || len(keys) == 0 || quizzes.NormalizeAnswer(keys[0]) != quizzes.NormalizeAnswer(c.Key) {
+					continue
+				}
+				found = true
+				if quizzes.Grade(q, quizzes.Answer{Text: c.Arg}).Correct != (c.Check == "accepts") {
+					fail(q)
+				}
+			case "no_choice_with_key":
+				if q.Kind != quizzes.MultipleChoice || len(keys) == 0 || quizzes.NormalizeAnswer(keys[0]) != quizzes.NormalizeAnswer(c.Key) {
+					continue
+				}
+				for _, ch := range q.Choices {
+					if !ch.Correct && quizzes.NormalizeAnswer(ch.Text) == quizzes.NormalizeAnswer(c.Arg) {
+						fail(q)
+					}
+				}
 			case "ask":
 				if q.Prompt == c.Arg && len(keys) > 0 && quizzes.NormalizeAnswer(keys[0]) == quizzes.NormalizeAnswer(c.Key) {
 					found = true
@@ -95,6 +116,9 @@ func TestFixedFailuresStayFixed(t *testing.T) {
 			default:
 				t.Fatalf("cases.jsonl:%d: unknown check %q", line, c.Check)
 			}
+		}
+		if (c.Check == "accepts" || c.Check == "refuses") && !found {
+			t.Errorf("cases.jsonl:%d: no typed question keyed %q", line, c.Key)
 		}
 		if c.Check == "ask" && !found {
 			var got []string

@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"sort"
 	"strings"
 
 	"quiztrainer/quizzes"
@@ -18,7 +19,15 @@ const longKey = 4
 // type, a typed answer otherwise (with the forms a student would write),
 // nothing when the key is too long to type and has no choices.
 func (in *Input) chooseKind(c *Candidate) {
-	if c.Kind == quizzes.Matching || c.Kind == quizzes.TrueFalse || c.Kind == quizzes.Essay || c.Kind == quizzes.Cloze {
+	if why := in.badKey(c); why != "" {
+		c.rejected = why
+		return
+	}
+	if c.Kind == quizzes.Cloze {
+		c.Accepted = append(c.Accepted, in.acceptedAnswers(c)...)
+		return
+	}
+	if c.Kind == quizzes.Matching || c.Kind == quizzes.TrueFalse || c.Kind == quizzes.Essay {
 		return
 	}
 	if len(c.Distractors) == 0 {
@@ -41,7 +50,8 @@ func (in *Input) chooseKind(c *Candidate) {
 		return
 	}
 	c.Kind = quizzes.ShortAnswer
-	c.Accepted = append(c.Accepted, acceptedForms(c)...)
+	in.withYear(c)
+	c.Accepted = append(c.Accepted, in.acceptedAnswers(c)...)
 }
 
 // keyWords counts a key's words without a leading article, which grading
@@ -71,14 +81,32 @@ func (in *Input) wrongChoices(c *Candidate) []string {
 	key := quizzes.NormalizeAnswer(c.Key)
 	seen := map[string]bool{key: true}
 	chosen := &keySet{}
+	keyWordSet := &keySet{keys: [][]string{keyWordsOf(key)}}
+	prompt := promptWords(c.Prompt)
 	var out []string
-	for i := range in.Phrases {
+	// the phrases of the key's type nearest the key's sentence first: they
+	// fit the text's time and place best, and the search stops at three
+	ofType := in.phrasesOfType(c.KeyType)
+	at := sort.Search(len(ofType), func(i int) bool { return in.Phrases[ofType[i]].Sentence >= c.Sentence })
+	for lo, hi := at-1, at; len(out) < wantChoices && (lo >= 0 || hi < len(ofType)); {
+		var i int
+		if hi < len(ofType) && (lo < 0 || in.Phrases[ofType[hi]].Sentence-c.Sentence <= c.Sentence-in.Phrases[ofType[lo]].Sentence) {
+			i = ofType[hi]
+			hi++
+		} else {
+			i = ofType[lo]
+			lo--
+		}
 		p := &in.Phrases[i]
-		if p.Type != c.KeyType || p.Pronoun || p.Unresolved || p.Conj {
+		if p.Pronoun || p.Unresolved || p.Conj {
 			continue
 		}
-		if rel := in.Doc.Sentences[p.Sentence].Tokens[p.Head].Rel; rel == "compound" || rel == "flat" {
+		s := &in.Doc.Sentences[p.Sentence]
+		if rel := s.Tokens[p.Head].Rel; rel == "compound" || rel == "flat" {
 			continue // "North" of "North Korean artillery"
+		}
+		if s.Tokens[p.Start].UPOS == "ADV" {
+			continue // "only Tubman"
 		}
 		if c.KeyType == TPerson || c.KeyType == TPlace || c.KeyType == TOrg {
 			if !p.Named {
@@ -87,8 +115,14 @@ func (in *Input) wrongChoices(c *Candidate) []string {
 			if c.KeyPhrase != nil && c.KeyPhrase.Chain >= 0 && p.Chain == c.KeyPhrase.Chain {
 				continue
 			}
+			if c.KeyPhrase != nil && c.KeyPhrase.Entity != "" && p.Entity != "" && p.Entity != c.KeyPhrase.Entity {
+				continue // a sea beside a trade area
+			}
 		}
-		n := quizzes.NormalizeAnswer(p.Text)
+		if c.KeyType == TPerson && !in.maybePerson(p) {
+			continue // "Duria Antiquior", a painting
+		}
+		n := in.normalized(i)
 		if n == "" || seen[n] || strings.Contains(" "+key+" ", " "+n+" ") || strings.Contains(" "+n+" ", " "+key+" ") {
 			continue
 		}
@@ -101,10 +135,10 @@ func (in *Input) wrongChoices(c *Candidate) []string {
 		if c.KeyType == TYear && !nearYear(p.Text, c.Key) {
 			continue
 		}
-		if strings.Contains(" "+quizzes.NormalizeAnswer(c.Prompt)+" ", " "+n+" ") {
+		if in.inPrompt(n, prompt, c.KeyType) {
 			continue // a wrong choice the prompt names is no choice
 		}
-		if chosen.overlaps(n) || (&keySet{keys: [][]string{keyWordsOf(key)}}).overlaps(n) {
+		if chosen.overlaps(n) || keyWordSet.overlaps(n) {
 			continue // "Motyl" beside "Alexander J. Motyl"
 		}
 		chosen.add(n)
@@ -114,9 +148,99 @@ func (in *Input) wrongChoices(c *Candidate) []string {
 	return out
 }
 
+// phrasesOfType indexes the Phrases of fine type t, in text order.
+func (in *Input) phrasesOfType(t FineType) []int {
+	if in.byType == nil {
+		in.byType = map[FineType][]int{}
+		for i := range in.Phrases {
+			in.byType[in.Phrases[i].Type] = append(in.byType[in.Phrases[i].Type], i)
+		}
+	}
+	return in.byType[t]
+}
+
+// promptWords are the prompt's words as grading folds them, a possessive's
+// "'s" left off ("Harriet Tubman's slaveholder" names Harriet Tubman).
+func promptWords(prompt string) string {
+	r := strings.NewReplacer("'s ", " ", "’s ", " ", "'s?", "?", "’s?", "?")
+	return " " + quizzes.NormalizeAnswer(r.Replace(prompt)) + " "
+}
+
+// inPrompt reports a choice the prompt names: the whole choice, a name of
+// it (a person's surname), or another name of it the text gives.
+func (in *Input) inPrompt(n, prompt string, t FineType) bool {
+	if strings.Contains(prompt, " "+n+" ") {
+		return true
+	}
+	if t == TPerson {
+		for _, w := range strings.Fields(n) {
+			if len(w) > 2 && strings.Contains(prompt, " "+w+" ") && !in.lists.stopWords[w] {
+				return true // "Mrs. Mallard" for a question on her husband's friend
+			}
+		}
+	}
+	for pair := range in.aliasTable() {
+		if pair[0] == n && strings.Contains(prompt, " "+pair[1]+" ") {
+			return true // "Araminta Ross" when the prompt names Harriet Tubman
+		}
+	}
+	return false
+}
+
+// maybePerson reports whether a phrase typed a person may be one: the text
+// does not call it "it" nor says it is a thing ("Duria Antiquior was the
+// first pictorial representation ..."). An apposition ("Mary Anning, the
+// professional fossil collector") and a noun of a doer ("a publicist")
+// are a person's descriptions.
+func (in *Input) maybePerson(p *Phrase) bool {
+	if person, thing := in.chainPerson(p.Chain); thing && !person {
+		return false
+	}
+	n := in.normalizedText(p.Text)
+	for _, f := range in.Facts {
+		if f.Kind != Is || f.Marker == "appos" || f.Subject == nil || f.Object == nil {
+			continue
+		}
+		for _, pair := range [2][2]*Phrase{{f.Subject, f.Object}, {f.Object, f.Subject}} {
+			o := pair[1]
+			if o.Named || o.Pronoun || o.Type == TPerson || o.Type == TUnsure || doerNoun(in.Doc.Sentences[o.Sentence].Tokens[o.Head].Lemma) {
+				continue
+			}
+			if in.normalizedText(pair[0].Text) == n {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// normalizedText folds s as grading does, remembering the result.
+func (in *Input) normalizedText(s string) string {
+	if in.normCache == nil {
+		in.normCache = map[string]string{}
+	}
+	n, ok := in.normCache[s]
+	if !ok {
+		n = quizzes.NormalizeAnswer(s)
+		in.normCache[s] = n
+	}
+	return n
+}
+
 // alias reports two names the text gives one entity, side by side:
 // "Araminta Ross (Harriet Tubman)", "Maramataka, the Māori lunar calendar".
 func (in *Input) alias(a, b string) bool {
+	for k := range in.aliasTable() {
+		if (sameName(k[0], a) || k[0] == a) && (sameName(k[1], b) || k[1] == b) {
+			return true
+		}
+	}
+	return false
+}
+
+// aliasTable holds the pairs of names the text gives one entity side by
+// side, both ways, folded as grading folds them.
+func (in *Input) aliasTable() map[[2]string]bool {
 	if in.aliases == nil {
 		in.aliases = map[[2]string]bool{}
 		for _, f := range in.Facts {
@@ -127,12 +251,7 @@ func (in *Input) alias(a, b string) bool {
 			}
 		}
 	}
-	for k := range in.aliases {
-		if (sameName(k[0], a) || k[0] == a) && (sameName(k[1], b) || k[1] == b) {
-			return true
-		}
-	}
-	return false
+	return in.aliases
 }
 
 func sharesWord(a, b string) bool {
@@ -170,17 +289,12 @@ func firstYear(s string) int {
 	return 0
 }
 
-// acceptedForms are the other answers a student may type for a key: a
-// person's surname, the phrase without its leading words, a number in
-// digits or words.
+// acceptedForms are a quantity's number in digits when the key has it in
+// words (names and phrases: answers.go).
 func acceptedForms(c *Candidate) []string {
 	var out []string
 	words := strings.Fields(c.Key)
 	switch c.KeyType {
-	case TPerson:
-		if c.KeyPhrase != nil && c.KeyPhrase.Named && len(words) >= 2 {
-			out = append(out, words[len(words)-1])
-		}
 	case TQuantity:
 		for i, w := range words {
 			if d, ok := numberWords[strings.ToLower(w)]; ok {
@@ -196,4 +310,16 @@ var numberWords = map[string]string{
 	"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
 	"eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
 	"thirty": "30", "forty": "40", "fifty": "50", "hundred": "100", "thousand": "1000",
+}
+
+// doerNoun reports a noun that names someone by what they do: "publicist",
+// "businessman", "painter", "collector", "historian".
+func doerNoun(lemma string) bool {
+	l := strings.ToLower(lemma)
+	for _, suf := range []string{"er", "or", "ist", "man", "woman", "ian", "ant", "ent"} {
+		if strings.HasSuffix(l, suf) {
+			return true
+		}
+	}
+	return false
 }

@@ -59,6 +59,12 @@ type Input struct {
 	asked   map[string][]string
 	kept    []string           // pronouns the current Ask kept
 	aliases map[[2]string]bool // pairs of names of one entity
+	abbrevs map[string]string  // long forms and their abbreviations
+	people  []string           // names of the text's people, lower case
+	// phraseNorm are the Phrases' texts as grading folds them
+	phraseNorm []string
+	normCache  map[string]string
+	byType     map[FineType][]int // Phrases by fine type
 	// bySentence indexes Doc.Mentions by sentence.
 	bySentence [][]int
 }

@@ -14,7 +14,7 @@ var dataFiles embed.FS
 // lines starting with # are comments.
 type lists struct {
 	months, timeWords, personNouns, sayVerbs, stopWords map[string]bool
-	vagueKeys, notDefinitions, orgWords                 map[string]bool
+	vagueKeys, notDefinitions, orgWords, generalHeads   map[string]bool
 }
 
 var (
@@ -59,6 +59,7 @@ func loadLists() (*lists, error) {
 		{"vague-keys", &l.vagueKeys},
 		{"not-definitions", &l.notDefinitions},
 		{"org-words", &l.orgWords},
+		{"general-heads", &l.generalHeads},
 	} {
 		b, err := dataFiles.ReadFile("data/" + f.name + ".txt")
 		if err != nil {

@@ -1,0 +1,542 @@
+package generate
+
+import (
+	"strings"
+	"unicode"
+
+	"quiztrainer/quizzes"
+	"quiztrainer/quizzes/nlp"
+)
+
+// The answers a student may type for a key, besides the key itself: the
+// same thing as the text names it elsewhere or in short. Each form comes
+// from the analysis (the key's reference chain, its phrase's head, the
+// text's other name for it); a form that could name something else of the
+// text (a surname two people share, a head noun another phrase has with
+// other modifiers) is left out. Folding case, accents, articles, number
+// and date forms and spelling slips is grading's part (quizzes/answerform.go).
+
+// titleWords come before a name and are not part of it: "President Woodrow
+// Wilson" is also "Woodrow Wilson".
+var titleWords = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "miss": true, "dr": true, "sir": true, "lady": true, "lord": true,
+	"president": true, "secretary": true, "senator": true, "governor": true, "general": true, "captain": true,
+	"king": true, "queen": true, "prince": true, "princess": true, "professor": true, "prof": true,
+	"minister": true, "chancellor": true, "judge": true, "mayor": true, "saint": true, "st": true,
+	"reverend": true, "rev": true, "colonel": true, "major": true, "lieutenant": true, "chief": true,
+	"prime": true, "vice": true, "deputy": true, "senior": true, "aunt": true, "uncle": true,
+}
+
+// genericPlaceWords end a name and may be left out: "the Labour Party" is
+// "Labour", "the North Atlantic Ocean" is "the North Atlantic".
+var genericPlaceWords = map[string]bool{
+	"ocean": true, "sea": true, "river": true, "lake": true, "party": true, "mountains": true,
+	"island": true, "islands": true, "desert": true, "bay": true, "gulf": true, "peninsula": true,
+	"valley": true, "strait": true, "canal": true,
+}
+
+var compassWords = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true,
+	"eastern": true, "western": true, "central": true,
+}
+
+// acceptedAnswers returns the forms a student may type for c's key, the
+// key's own form left out.
+func (in *Input) acceptedAnswers(c *Candidate) []string {
+	var forms []string
+	add := func(s string) {
+		s = strings.TrimSpace(s)
+		if s != "" && keyWords(s) > 0 {
+			forms = append(forms, s)
+		}
+	}
+	p := c.KeyPhrase
+	if p != nil && p.Sentence < len(in.Doc.Sentences) && p.End <= len(in.Doc.Sentences[p.Sentence].Tokens) {
+		if c.KeyType == TPerson {
+			for _, f := range in.personForms(c.Key, p) {
+				add(f)
+			}
+		} else {
+			for _, f := range in.phraseForms(p) {
+				add(f)
+			}
+		}
+		if c.KeyType == TDate || c.KeyType == TYear || c.KeyType == TTime {
+			add(in.dateCore(p))
+		}
+	}
+	for _, a := range in.namedAliases(c.Key, c.KeyType) {
+		add(a)
+		if c.KeyType == TPerson {
+			for _, f := range in.nameForms(a, -1, true) {
+				add(f)
+			}
+		}
+	}
+	forms = append(forms, acceptedForms(c)...)
+	// never a form that names another thing of the text, or the key again
+	key := quizzes.NormalizeAnswer(c.Key)
+	seen := map[string]bool{key: true}
+	var out []string
+	for _, f := range forms {
+		n := quizzes.NormalizeAnswer(f)
+		if n == "" || seen[n] || in.namesOther(n, c) {
+			continue
+		}
+		seen[n] = true
+		out = append(out, f)
+	}
+	return out
+}
+
+// personForms are a person's names: the full name of the key's chain when
+// it is the key's name, the short names the text uses for the person, the
+// name without a title, and the surname when no one else in the text has
+// it.
+func (in *Input) personForms(key string, p *Phrase) []string {
+	var out []string
+	person, _ := in.chainPerson(p.Chain)
+	person = (person || p.Entity == nlp.Person || p.Pronoun) && in.maybePerson(p)
+	if p.Named || p.Pronoun {
+		out = append(out, in.nameForms(key, p.Chain, person)...)
+	}
+	if p.Chain < 0 || p.Chain >= len(in.Doc.Chains) {
+		return out
+	}
+	ch := &in.Doc.Chains[p.Chain]
+	full := ch.Name
+	if full == "" || p.Named && !strings.Contains(full, nameOnly(key)) && !strings.Contains(key, full) {
+		// the chain joined another person ("Brently Mallard" with
+		// "Mrs. Mallard"): trust only the key
+		return out
+	}
+	out = append(out, full)
+	out = append(out, in.nameForms(full, p.Chain, person || ch.Type == nlp.Person)...)
+	// the short names the text itself uses: "Xi" of "Xi Jinping"
+	for _, mi := range ch.Mentions {
+		m := &in.Doc.Mentions[mi]
+		if !m.Named || m.Pronoun || m.End-m.Start != 1 {
+			continue
+		}
+		w := in.Doc.Sentences[m.Sentence].Tokens[m.Start].Form
+		if strings.Contains(" "+full+" ", " "+w+" ") && len(w) > 2 && in.surnameUnique(full, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// nameOnly is a name without the titles before it: "New Zealand Prime
+// Minister Jacinda Ardern" is "Jacinda Ardern", "Mrs. Mallard" is
+// "Mallard".
+func nameOnly(name string) string {
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+	w := strings.Fields(name)
+	last := -1
+	for i := 0; i < len(w)-1; i++ {
+		if titleWords[strings.ToLower(strings.TrimSuffix(w[i], "."))] || w[i] == "of" || w[i] == "the" {
+			last = i
+		}
+	}
+	w = w[last+1:]
+	// "Interior Franklin K. Lane": "of the Interior" before the name
+	if last >= 0 && len(w) > 2 && !isInitial(w[1]) && len(w) > 3 {
+		w = w[1:]
+	}
+	return strings.Join(w, " ")
+}
+
+// chainAt is the reference chain of the mention headed by token i of
+// sentence si, -1 for none.
+func (in *Input) chainAt(si, i int) int {
+	if m := in.mentionAt(si, i); m >= 0 {
+		return in.Doc.Mentions[m].Chain
+	}
+	return -1
+}
+
+// usedAlone reports whether the text names someone by first alone, not
+// followed by next: "Xi's addresses" of "Xi Jinping".
+func (in *Input) usedAlone(first, next string, chain int) bool {
+	if chain < 0 {
+		return false
+	}
+	for si := range in.Doc.Sentences {
+		toks := in.Doc.Sentences[si].Tokens
+		for i := range toks {
+			if toks[i].Form == first && toks[i].UPOS == "PROPN" && (i+1 >= len(toks) || toks[i+1].Form != next) && (i == 0 || toks[i-1].UPOS != "PROPN") && in.chainAt(si, i) == chain {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isInitial(w string) bool {
+	return len([]rune(w)) == 1 || strings.HasSuffix(w, ".") && len(w) <= 3
+}
+
+// nameForms are the shorter names of a full name: without a title, first
+// and last name without middle initials, the surname alone when the text
+// names nobody else so.
+func (in *Input) nameForms(name string, chain int, person bool) []string {
+	n := nameOnly(name)
+	w := strings.Fields(n)
+	if len(w) == 0 {
+		return nil
+	}
+	out := []string{n}
+	if len(w) == 3 && isInitial(w[1]) {
+		out = append(out, w[0]+" "+w[2])
+	}
+	if len(w) < 2 {
+		return out
+	}
+	surname := w[len(w)-1]
+	if in.usedAlone(w[0], w[1], chain) {
+		surname = w[0] // "Xi Jinping" is "Xi" when the text says so
+	}
+	if person && !isInitial(surname) && in.surnameUnique(n, surname) {
+		out = append(out, surname)
+	}
+	return out
+}
+
+func startsUpper(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// surnameUnique reports whether only one person of the text (full, or
+// names of one person) ends in surname: "Ross" is not Araminta Ross's when
+// Ben Ross is in the text too.
+func (in *Input) surnameUnique(full, surname string) bool {
+	ls := strings.ToLower(surname)
+	lf := strings.ToLower(full)
+	for _, n := range in.personNames() {
+		w := strings.Fields(strings.ToLower(n))
+		if len(w) < 2 || w[len(w)-1] != ls {
+			continue
+		}
+		if strings.HasSuffix(lf, n) || strings.HasSuffix(strings.ToLower(n), lf) {
+			continue
+		}
+		if in.alias(quizzes.NormalizeAnswer(n), quizzes.NormalizeAnswer(full)) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// personNames lists the names of the text's named people, lower case.
+func (in *Input) personNames() []string {
+	if in.people != nil {
+		return in.people
+	}
+	seen := map[string]bool{}
+	in.people = []string{}
+	for i := range in.Phrases {
+		p := &in.Phrases[i]
+		if !p.Named || p.Type != TPerson {
+			continue
+		}
+		names := []string{p.Text}
+		if p.Chain >= 0 && in.Doc.Chains[p.Chain].Name != "" {
+			names = append(names, in.Doc.Chains[p.Chain].Name)
+		}
+		for _, n := range names {
+			w := strings.Fields(strings.TrimSuffix(strings.TrimSuffix(n, "'s"), "’s"))
+			i := len(w)
+			for i > 0 && startsUpper(w[i-1]) {
+				i--
+			}
+			n = strings.ToLower(strings.Join(w[i:], " "))
+			if n == "" {
+				continue
+			}
+			if !seen[n] {
+				seen[n] = true
+				in.people = append(in.people, n)
+			}
+		}
+	}
+	return in.people
+}
+
+// phraseForms are a phrase's shorter forms: without its possessor and
+// describing words ("the heavier hail" is "hail", "Ardern's Labour Party"
+// is "Labour Party"), a name without its generic last word or compass word
+// ("the North Atlantic Ocean" is "the North Atlantic", "Atlantic Ocean").
+func (in *Input) phraseForms(p *Phrase) []string {
+	s := &in.Doc.Sentences[p.Sentence]
+	if p.Pronoun || p.Start < 0 || p.End > len(s.Tokens) || p.Head < p.Start || p.Head >= p.End {
+		return nil
+	}
+	drop := make([]bool, len(s.Tokens))
+	var out []string
+	render := func() string {
+		t, bad := in.render(p.Sentence, p.Start, p.End, drop)
+		if bad {
+			return ""
+		}
+		return t
+	}
+	// the possessor and determiners
+	for i := p.Start; i < p.Head; i++ {
+		if s.Tokens[i].Head == p.Head && (s.Tokens[i].Rel == "nmod:poss" || s.Tokens[i].Rel == "det" && i == p.Start) {
+			for j, in := range subtree(s, i, nil) {
+				if in {
+					drop[j] = true
+				}
+			}
+		}
+	}
+	out = append(out, render())
+	if p.Type != TQuantity && p.Type != TDate && p.Type != TYear {
+		// describing words, one at a time from the left: "medieval
+		// Icelandic sagas", "Icelandic sagas", "sagas"; of a name only
+		// the words written small ("the medieval Icelandic Sagas")
+		for i := p.Start; i < p.Head; i++ {
+			t := &s.Tokens[i]
+			if t.Head == p.Head && (t.Rel == "amod" || t.Rel == "advmod") && !drop[i] && !(p.Named && startsUpper(t.Form)) {
+				for j, in := range subtree(s, i, nil) {
+					if in {
+						drop[j] = true
+					}
+				}
+				if r := render(); !in.lists.generalHeads[strings.ToLower(r)] && !in.lists.vagueKeys[strings.ToLower(r)] {
+					out = append(out, r)
+				}
+			}
+		}
+	}
+	if p.Named {
+		w := strings.Fields(render())
+		if len(w) >= 2 && genericPlaceWords[strings.ToLower(w[len(w)-1])] {
+			out = append(out, strings.Join(w[:len(w)-1], " "))
+		}
+		if len(w) >= 2 && compassWords[strings.ToLower(w[0])] {
+			out = append(out, strings.Join(w[1:], " "))
+			if len(w) >= 3 && genericPlaceWords[strings.ToLower(w[len(w)-1])] {
+				out = append(out, strings.Join(w[1:len(w)-1], " "))
+			}
+		}
+	}
+	return out
+}
+
+// dateCore is the date a time phrase gives, without the words around it:
+// "early in 1915" is "1915", "June 24 of next year" is "June 24".
+func (in *Input) dateCore(p *Phrase) string {
+	s := &in.Doc.Sentences[p.Sentence]
+	a, b := -1, -1
+	for i := p.Start; i < p.End; i++ {
+		w := s.Tokens[i].Form
+		if in.lists.months[strings.ToLower(w)] || s.Tokens[i].UPOS == "NUM" || isYear(w) {
+			if a < 0 {
+				a = i
+			}
+			b = i + 1
+		} else if a >= 0 && w != "," {
+			break
+		}
+	}
+	if a < 0 || a == p.Start && b == p.End || s.Tokens[p.Head].UPOS == "NOUN" && (p.Head < a || p.Head >= b) {
+		return "" // "the April 1916 issue" is an issue, not a date
+	}
+	t, _ := in.render(p.Sentence, a, b, nil)
+	return t
+}
+
+// namedAliases returns the text's other names for key: the name on the
+// other side of an apposition ("Araminta Ross (Harriet Tubman)", "the
+// Norwegian chieftain Ingólfur Arnarson") and the long form of an
+// abbreviation the text gives in brackets, or the abbreviation of a long
+// form ("the United Nations (UN)"). A description ("the artist") is no
+// name: a student may not know it is the one meant.
+func (in *Input) namedAliases(key string, t FineType) []string {
+	switch t {
+	case TDate, TYear, TTime, TQuantity:
+		return nil // "Friday, June 24": the day of the week is not the date
+	}
+	k := quizzes.NormalizeAnswer(key)
+	var out []string
+	for _, f := range in.Facts {
+		if f.Kind != Is || f.Marker != "appos" || f.Subject == nil || f.Object == nil {
+			continue
+		}
+		x, y := f.Subject, f.Object
+		for _, pair := range [2][2]*Phrase{{x, y}, {y, x}} {
+			if quizzes.NormalizeAnswer(pair[0].Text) == k && pair[1].Named && !pair[1].Pronoun && !timeOrAmount(pair[1].Type) {
+				out = append(out, pair[1].Text)
+			}
+		}
+	}
+	for long, short := range in.abbreviations() {
+		switch k {
+		case quizzes.NormalizeAnswer(long):
+			out = append(out, short)
+		case quizzes.NormalizeAnswer(short):
+			out = append(out, long)
+		}
+	}
+	return out
+}
+
+func timeOrAmount(t FineType) bool {
+	return t == TDate || t == TYear || t == TTime || t == TQuantity
+}
+
+// abbreviations finds "Long Name (LN)" in the text: the capitalised words
+// before a bracketed word whose letters are their initials.
+func (in *Input) abbreviations() map[string]string {
+	if in.abbrevs != nil {
+		return in.abbrevs
+	}
+	in.abbrevs = map[string]string{}
+	for si := range in.Doc.Sentences {
+		toks := in.Doc.Sentences[si].Tokens
+		for i := 2; i+1 < len(toks); i++ {
+			if toks[i-1].Form != "(" || toks[i+1].Form != ")" {
+				continue
+			}
+			ab := toks[i].Form
+			if len(ab) < 2 || len(ab) > 8 || strings.ToUpper(ab) != ab {
+				continue
+			}
+			// walk back over the long form's words, matching initials
+			// from the last
+			j := len(ab) - 1
+			k := i - 2
+			for k >= 0 && j >= 0 {
+				w := toks[k].Form
+				if w == "of" || w == "and" || w == "the" || w == "for" || w == "&" {
+					k--
+					continue
+				}
+				if len(w) == 0 || unicode.ToUpper(rune(w[0])) != rune(ab[j]) {
+					break
+				}
+				j--
+				k--
+			}
+			if j >= 0 {
+				continue
+			}
+			var words []string
+			for x := k + 1; x <= i-2; x++ {
+				words = append(words, toks[x].Form)
+			}
+			for len(words) > 0 && (words[0] == "of" || words[0] == "and" || words[0] == "the") {
+				words = words[1:]
+			}
+			if len(words) >= 2 {
+				in.abbrevs[strings.Join(words, " ")] = ab
+			}
+		}
+	}
+	return in.abbrevs
+}
+
+// namesOther reports a shorter form of the key that the text also uses
+// for something else: another phrase that is exactly the form or ends in it
+// with other words ("hail" when the text has "the lighter hail" too).
+// Names of people are checked by surnameUnique; forms not inside the key
+// (aliases, full names, dates) come from the analysis and are trusted.
+func (in *Input) namesOther(n string, c *Candidate) bool {
+	key := quizzes.NormalizeAnswer(c.Key)
+	if c.KeyType == TPerson || n == key || !strings.Contains(" "+key+" ", " "+n+" ") {
+		return false
+	}
+	chain := -1
+	if c.KeyPhrase != nil {
+		chain = c.KeyPhrase.Chain
+	}
+	for i := range in.Phrases {
+		p := &in.Phrases[i]
+		if p.Pronoun || chain >= 0 && p.Chain == chain {
+			continue
+		}
+		o := in.normalized(i)
+		if o == "" || strings.Contains(" "+key+" ", " "+o+" ") || in.alias(o, key) {
+			continue
+		}
+		// the same word alone elsewhere is the same kind of thing
+		if o != n && strings.HasSuffix(" "+o, " "+n) {
+			return true
+		}
+	}
+	return false
+}
+
+// normalized is phrase i's text as grading folds it, computed once.
+func (in *Input) normalized(i int) string {
+	if in.phraseNorm == nil {
+		in.phraseNorm = make([]string, len(in.Phrases))
+		for j := range in.Phrases {
+			in.phraseNorm[j] = quizzes.NormalizeAnswer(in.Phrases[j].Text)
+		}
+	}
+	return in.phraseNorm[i]
+}
+
+// withYear gives a date key without its year the year the text gives
+// right after it ("August 25, 1916"), keeping the day and month as an
+// accepted answer. A blank's sentence shows the year already.
+func (in *Input) withYear(c *Candidate) {
+	p := c.KeyPhrase
+	if p == nil || c.Kind == quizzes.Cloze || c.KeyType != TDate && c.KeyType != TTime || firstYear(c.Key) != 0 {
+		return
+	}
+	s := &in.Doc.Sentences[p.Sentence]
+	month := false
+	for i := p.Start; i < p.End && i < len(s.Tokens); i++ {
+		month = month || in.lists.months[strings.ToLower(s.Tokens[i].Form)]
+	}
+	if !month {
+		return
+	}
+	i := p.End
+	if i < len(s.Tokens) && s.Tokens[i].Form == "," {
+		i++
+	}
+	if i < len(s.Tokens) && isYear(s.Tokens[i].Form) {
+		full, bad := in.render(p.Sentence, p.Start, i+1, nil)
+		if bad {
+			return
+		}
+		c.Accepted = append(c.Accepted, c.Key)
+		c.Key = full
+		q := *p
+		q.End = i + 1
+		q.Text = full
+		c.KeyPhrase = &q
+	}
+}
+
+// badKey names what is wrong with a key the text does not give whole, ""
+// when nothing is: a name cut after an initial ("Stephen T." of "Stephen
+// T. Mather" broken at a line's end), a plural pronoun read as one named
+// person ("they", the fossils, as "William Buckland").
+func (in *Input) badKey(c *Candidate) string {
+	w := strings.Fields(c.Key)
+	if len(w) == 0 {
+		return ""
+	}
+	if (c.KeyType == TPerson || c.KeyPhrase != nil && c.KeyPhrase.Named) && len(w) >= 2 && isInitial(w[len(w)-1]) {
+		return "cut-name"
+	}
+	if p := c.KeyPhrase; p != nil && p.Pronoun && p.Sentence < len(in.Doc.Sentences) {
+		t := &in.Doc.Sentences[p.Sentence].Tokens[p.Head]
+		switch strings.ToLower(t.Form) {
+		case "they", "them", "their", "theirs", "themselves":
+			if !strings.Contains(c.Key, " and ") && c.KeyType == TPerson {
+				return "plural-pronoun"
+			}
+		}
+	}
+	return ""
+}
