@@ -75,11 +75,11 @@ func (in *Input) acceptedAnswers(c *Candidate) []string {
 	}
 	forms = append(forms, acceptedForms(c)...)
 	// never a form that names another thing of the text, or the key again
-	key := quizzes.NormalizeAnswer(c.Key)
+	key := in.normalizedText(c.Key)
 	seen := map[string]bool{key: true}
 	var out []string
 	for _, f := range forms {
-		n := quizzes.NormalizeAnswer(f)
+		n := in.normalizedText(f)
 		if n == "" || seen[n] || in.namesOther(n, c) {
 			continue
 		}
@@ -161,12 +161,21 @@ func (in *Input) usedAlone(first, next string, chain int) bool {
 	if chain < 0 {
 		return false
 	}
-	for si := range in.Doc.Sentences {
-		toks := in.Doc.Sentences[si].Tokens
-		for i := range toks {
-			if toks[i].Form == first && toks[i].UPOS == "PROPN" && (i+1 >= len(toks) || toks[i+1].Form != next) && (i == 0 || toks[i-1].UPOS != "PROPN") && in.chainAt(si, i) == chain {
-				return true
+	if in.propnAt == nil {
+		in.propnAt = map[string][][2]int{}
+		for si := range in.Doc.Sentences {
+			for i, t := range in.Doc.Sentences[si].Tokens {
+				if t.UPOS == "PROPN" {
+					in.propnAt[t.Form] = append(in.propnAt[t.Form], [2]int{si, i})
+				}
 			}
+		}
+	}
+	for _, at := range in.propnAt[first] {
+		toks := in.Doc.Sentences[at[0]].Tokens
+		i := at[1]
+		if (i+1 >= len(toks) || toks[i+1].Form != next) && (i == 0 || toks[i-1].UPOS != "PROPN") && in.chainAt(at[0], i) == chain {
+			return true
 		}
 	}
 	return false
@@ -223,7 +232,7 @@ func (in *Input) surnameUnique(full, surname string) bool {
 		if strings.HasSuffix(lf, n) || strings.HasSuffix(strings.ToLower(n), lf) {
 			continue
 		}
-		if in.alias(quizzes.NormalizeAnswer(n), quizzes.NormalizeAnswer(full)) {
+		if in.alias(in.normalizedText(n), in.normalizedText(full)) {
 			continue
 		}
 		return false
@@ -362,17 +371,21 @@ func (in *Input) namedAliases(key string, t FineType) []string {
 	case TDate, TYear, TTime, TQuantity:
 		return nil // "Friday, June 24": the day of the week is not the date
 	}
-	k := quizzes.NormalizeAnswer(key)
-	var out []string
-	for _, f := range in.Facts {
-		if f.Kind != Is || f.Marker != "appos" || f.Subject == nil || f.Object == nil {
-			continue
-		}
-		x, y := f.Subject, f.Object
-		for _, pair := range [2][2]*Phrase{{x, y}, {y, x}} {
-			if quizzes.NormalizeAnswer(pair[0].Text) == k && pair[1].Named && !pair[1].Pronoun && !timeOrAmount(pair[1].Type) {
-				out = append(out, pair[1].Text)
+	k := in.normalizedText(key)
+	if in.apposed == nil {
+		in.apposed = map[string][]*Phrase{}
+		for _, f := range in.Facts {
+			if f.Kind == Is && f.Marker == "appos" && f.Subject != nil && f.Object != nil {
+				x, y := in.normalizedText(f.Subject.Text), in.normalizedText(f.Object.Text)
+				in.apposed[x] = append(in.apposed[x], f.Object)
+				in.apposed[y] = append(in.apposed[y], f.Subject)
 			}
+		}
+	}
+	var out []string
+	for _, o := range in.apposed[k] {
+		if o.Named && !o.Pronoun && !timeOrAmount(o.Type) {
+			out = append(out, o.Text)
 		}
 	}
 	for long, short := range in.abbreviations() {
@@ -447,7 +460,7 @@ func (in *Input) abbreviations() map[string]string {
 // Names of people are checked by surnameUnique; forms not inside the key
 // (aliases, full names, dates) come from the analysis and are trusted.
 func (in *Input) namesOther(n string, c *Candidate) bool {
-	key := quizzes.NormalizeAnswer(c.Key)
+	key := in.normalizedText(c.Key)
 	if c.KeyType == TPerson || n == key || !strings.Contains(" "+key+" ", " "+n+" ") {
 		return false
 	}
@@ -455,7 +468,19 @@ func (in *Input) namesOther(n string, c *Candidate) bool {
 	if c.KeyPhrase != nil {
 		chain = c.KeyPhrase.Chain
 	}
-	for i := range in.Phrases {
+	if in.byLastWord == nil {
+		in.byLastWord = map[string][]int{}
+		for i := range in.Phrases {
+			if w := strings.Fields(in.normalized(i)); len(w) > 0 {
+				in.byLastWord[w[len(w)-1]] = append(in.byLastWord[w[len(w)-1]], i)
+			}
+		}
+	}
+	nw := strings.Fields(n)
+	if len(nw) == 0 {
+		return false
+	}
+	for _, i := range in.byLastWord[nw[len(nw)-1]] {
 		p := &in.Phrases[i]
 		if p.Pronoun || chain >= 0 && p.Chain == chain {
 			continue

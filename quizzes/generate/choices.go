@@ -179,8 +179,9 @@ func (in *Input) inPrompt(n, prompt string, t FineType) bool {
 			}
 		}
 	}
-	for pair := range in.aliasTable() {
-		if pair[0] == n && strings.Contains(prompt, " "+pair[1]+" ") {
+	in.aliasTable()
+	for _, other := range in.aliasOf[n] {
+		if strings.Contains(prompt, " "+other+" ") {
 			return true // "Araminta Ross" when the prompt names Harriet Tubman
 		}
 	}
@@ -196,22 +197,22 @@ func (in *Input) maybePerson(p *Phrase) bool {
 	if person, thing := in.chainPerson(p.Chain); thing && !person {
 		return false
 	}
-	n := in.normalizedText(p.Text)
-	for _, f := range in.Facts {
-		if f.Kind != Is || f.Marker == "appos" || f.Subject == nil || f.Object == nil {
-			continue
-		}
-		for _, pair := range [2][2]*Phrase{{f.Subject, f.Object}, {f.Object, f.Subject}} {
-			o := pair[1]
-			if o.Named || o.Pronoun || o.Type == TPerson || o.Type == TUnsure || doerNoun(in.Doc.Sentences[o.Sentence].Tokens[o.Head].Lemma) {
+	if in.things == nil {
+		in.things = map[string]bool{}
+		for _, f := range in.Facts {
+			if f.Kind != Is || f.Marker == "appos" || f.Subject == nil || f.Object == nil {
 				continue
 			}
-			if in.normalizedText(pair[0].Text) == n {
-				return false
+			for _, pair := range [2][2]*Phrase{{f.Subject, f.Object}, {f.Object, f.Subject}} {
+				o := pair[1]
+				if o.Named || o.Pronoun || o.Type == TPerson || o.Type == TUnsure || doerNoun(in.Doc.Sentences[o.Sentence].Tokens[o.Head].Lemma) {
+					continue
+				}
+				in.things[in.normalizedText(pair[0].Text)] = true
 			}
 		}
 	}
-	return true
+	return !in.things[in.normalizedText(p.Text)]
 }
 
 // normalizedText folds s as grading does, remembering the result.
@@ -229,25 +230,54 @@ func (in *Input) normalizedText(s string) string {
 
 // alias reports two names the text gives one entity, side by side:
 // "Araminta Ross (Harriet Tubman)", "Maramataka, the Māori lunar calendar".
+// A name matches a shorter or longer form of itself ("Tubman").
 func (in *Input) alias(a, b string) bool {
-	for k := range in.aliasTable() {
-		if (sameName(k[0], a) || k[0] == a) && (sameName(k[1], b) || k[1] == b) {
-			return true
+	in.aliasTable()
+	for _, w := range edgeWords(a) {
+		for _, k := range in.aliasByWord[w] {
+			if (k[0] == a || sameName(k[0], a)) && (k[1] == b || sameName(k[1], b)) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
+// edgeWords are a name's first and last words: two names sameName
+// matches share one of them.
+func edgeWords(n string) []string {
+	w := strings.Fields(n)
+	if len(w) == 0 {
+		return nil
+	}
+	if len(w) == 1 {
+		return w[:1]
+	}
+	return []string{w[0], w[len(w)-1]}
+}
+
 // aliasTable holds the pairs of names the text gives one entity side by
-// side, both ways, folded as grading folds them.
+// side, both ways, folded as grading folds them; aliasByWord indexes them
+// by the first and last words of the first name, aliasesOf by the first
+// name.
 func (in *Input) aliasTable() map[[2]string]bool {
 	if in.aliases == nil {
 		in.aliases = map[[2]string]bool{}
+		in.aliasByWord = map[string][][2]string{}
+		in.aliasOf = map[string][]string{}
 		for _, f := range in.Facts {
 			if f.Kind == Is && f.Marker == "appos" && f.Subject != nil && f.Object != nil {
-				x, y := quizzes.NormalizeAnswer(f.Subject.Text), quizzes.NormalizeAnswer(f.Object.Text)
-				in.aliases[[2]string{x, y}] = true
-				in.aliases[[2]string{y, x}] = true
+				x, y := in.normalizedText(f.Subject.Text), in.normalizedText(f.Object.Text)
+				for _, k := range [][2]string{{x, y}, {y, x}} {
+					if in.aliases[k] {
+						continue
+					}
+					in.aliases[k] = true
+					in.aliasOf[k[0]] = append(in.aliasOf[k[0]], k[1])
+					for _, w := range edgeWords(k[0]) {
+						in.aliasByWord[w] = append(in.aliasByWord[w], k)
+					}
+				}
 			}
 		}
 	}

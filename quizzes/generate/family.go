@@ -65,6 +65,18 @@ type Input struct {
 	phraseNorm []string
 	normCache  map[string]string
 	byType     map[FineType][]int // Phrases by fine type
+	// aliasByWord and aliasOf index aliases (see aliasTable)
+	aliasByWord map[string][][2]string
+	aliasOf     map[string][]string
+	things      map[string]bool // names the text says are things
+	// apposed: a phrase's folded text -> the phrases beside it
+	apposed map[string][]*Phrase
+	// byLastWord: the last word of a Phrase's folded text -> its indexes
+	byLastWord map[string][]int
+	// propnAt: a proper noun's form -> where it stands, [sentence, token]
+	propnAt map[string][][2]int
+	// chainKind caches chainPerson: 0 not yet, else 1 | 2 person | 4 thing
+	chainKind []int8
 	// bySentence indexes Doc.Mentions by sentence.
 	bySentence [][]int
 }

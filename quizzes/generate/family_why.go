@@ -613,10 +613,19 @@ func hasChild(s *nlp.Sentence, h int, rel, lemma string) bool {
 // statements of the text, written as the key is ("Because ...", "To
 // ..."), none of them a reason the text gives for the same effect. Those
 // about the effect's entities and close to the key's length come first.
+// reasonWindow is how many sentences before and after a reason's effect
+// its wrong choices come from.
+const reasonWindow = 60
+
 func (in *Input) reasonDistractors(r *reason, all []reason) []string {
 	effect := r.Effect.Sentence
 	near := func(si int) bool {
 		return si >= r.CauseSentence-1 && si <= effect+1
+	}
+	// wrong reasons come from the key's part of the text: they fit its
+	// time and place, and a long text is not read once per question
+	far := func(si int) bool {
+		return si < effect-reasonWindow || si > effect+reasonWindow
 	}
 	keyWords := len(strings.Fields(r.Key))
 	type cand struct {
@@ -648,7 +657,7 @@ func (in *Input) reasonDistractors(r *reason, all []reason) []string {
 	chains := in.sentenceChains(effect)
 	for i := range all {
 		o := &all[i]
-		if o.Effect == r.Effect || o.Effect.Sentence == effect || near(o.CauseSentence) || o.Kind == "result" && near(o.Effect.Sentence) {
+		if far(o.CauseSentence) || o.Effect == r.Effect || o.Effect.Sentence == effect || near(o.CauseSentence) || o.Kind == "result" && near(o.Effect.Sentence) {
 			continue
 		}
 		if sameForm(o.Key, r.Key) {
@@ -657,7 +666,7 @@ func (in *Input) reasonDistractors(r *reason, all []reason) []string {
 	}
 	for fi := range in.Facts {
 		f := &in.Facts[fi]
-		if near(f.Sentence) || f.Kind != Event && f.Kind != Is {
+		if far(f.Sentence) || near(f.Sentence) || f.Kind != Event && f.Kind != Is {
 			continue
 		}
 		s := &in.Doc.Sentences[f.Sentence]
@@ -690,6 +699,9 @@ func (in *Input) reasonDistractors(r *reason, all []reason) []string {
 		// other causes first
 		for fi := range in.Facts {
 			f := &in.Facts[fi]
+			if far(f.Sentence) {
+				continue
+			}
 			p := f.Subject
 			if f.Kind == Cause && f.CausePhrase != nil {
 				p = f.CausePhrase
@@ -796,8 +808,8 @@ func sameForm(a, b string) bool {
 // sentenceChains are the reference chains mentioned in sentence si.
 func (in *Input) sentenceChains(si int) map[int]bool {
 	out := map[int]bool{}
-	for _, m := range in.Doc.Mentions {
-		if m.Sentence == si && m.Chain >= 0 {
+	for _, mi := range in.mentionsOf(si) {
+		if m := &in.Doc.Mentions[mi]; m.Chain >= 0 {
 			out[m.Chain] = true
 		}
 	}
@@ -806,8 +818,8 @@ func (in *Input) sentenceChains(si int) map[int]bool {
 
 // topical is 1 when sentence si mentions one of chains, else 0.
 func (in *Input) topical(chains map[int]bool, si int) float64 {
-	for _, m := range in.Doc.Mentions {
-		if m.Sentence == si && m.Chain >= 0 && chains[m.Chain] {
+	for _, mi := range in.mentionsOf(si) {
+		if m := &in.Doc.Mentions[mi]; m.Chain >= 0 && chains[m.Chain] {
 			return 1
 		}
 	}

@@ -189,9 +189,25 @@ func (in *Input) mentionsOf(si int) []int {
 // chainPerson reports whether a chain is referred to as he or she: then it
 // is a person, whatever type the analysis gave it.
 func (in *Input) chainPerson(c int) (person, thing bool) {
-	if c < 0 {
+	if c < 0 || c >= len(in.Doc.Chains) {
 		return false, false
 	}
+	if in.chainKind == nil {
+		in.chainKind = make([]int8, len(in.Doc.Chains))
+	}
+	if k := in.chainKind[c]; k != 0 {
+		return k&2 != 0, k&4 != 0
+	}
+	defer func() {
+		k := int8(1)
+		if person {
+			k |= 2
+		}
+		if thing {
+			k |= 4
+		}
+		in.chainKind[c] = k
+	}()
 	for _, mi := range in.Doc.Chains[c].Mentions {
 		m := &in.Doc.Mentions[mi]
 		if !m.Pronoun {
