@@ -64,6 +64,9 @@ func (in *Input) acceptedAnswers(c *Candidate) []string {
 		if c.KeyType == TDate || c.KeyType == TYear || c.KeyType == TTime {
 			add(in.dateCore(p))
 		}
+		if c.Kind != quizzes.Cloze {
+			add(in.otherUnit(p))
+		}
 	}
 	for _, a := range in.namedAliases(c.Key, c.KeyType) {
 		add(a)
@@ -561,6 +564,29 @@ func (in *Input) badKey(c *Candidate) string {
 			if !strings.Contains(c.Key, " and ") && c.KeyType == TPerson {
 				return "plural-pronoun"
 			}
+		}
+	}
+	return ""
+}
+
+// otherUnit is the same amount in the other unit the text gives in
+// brackets after a quantity: "6,000 kilometres (3,700 miles)".
+func (in *Input) otherUnit(p *Phrase) string {
+	s := &in.Doc.Sentences[p.Sentence]
+	num := false
+	for i := p.Start; i < p.End; i++ {
+		num = num || s.Tokens[i].UPOS == "NUM"
+	}
+	if !num || p.End >= len(s.Tokens) || s.Tokens[p.End].Form != "(" {
+		return ""
+	}
+	for j := p.End + 1; j < len(s.Tokens) && j <= p.End+5; j++ {
+		if s.Tokens[j].Form == ")" {
+			if j == p.End+1 || s.Tokens[p.End+1].UPOS != "NUM" {
+				return ""
+			}
+			t, _ := in.render(p.Sentence, p.End+1, j, nil)
+			return t
 		}
 	}
 	return ""

@@ -47,3 +47,33 @@ func TestNameForms(t *testing.T) {
 		}
 	}
 }
+
+func TestOtherUnit(t *testing.T) {
+	in := readForTest(t, "The wave travelled 6,000 kilometres (3,700 miles) across the ocean in a day.")
+	s := &in.Doc.Sentences[0]
+	for h, tok := range s.Tokens {
+		if tok.Form == "kilometres" {
+			p := in.NounPhrase(0, h)
+			if got := in.otherUnit(&p); got != "3,700 miles" {
+				t.Errorf("otherUnit(%q) = %q, want 3,700 miles", p.Text, got)
+			}
+			return
+		}
+	}
+	t.Fatal("no 'kilometres' token")
+}
+
+func TestTypeable(t *testing.T) {
+	for _, c := range []struct {
+		c    Candidate
+		want bool
+	}{
+		{Candidate{Key: "like a goddess of Victory"}, false},
+		{Candidate{Key: "the North Atlantic Ocean"}, true},
+		{Candidate{Key: "the medieval Icelandic sagas of Iceland", Accepted: []string{"Icelandic sagas"}}, true},
+	} {
+		if got := typeable(&c.c); got != c.want {
+			t.Errorf("typeable(%q, %q) = %v, want %v", c.c.Key, c.c.Accepted, got, c.want)
+		}
+	}
+}

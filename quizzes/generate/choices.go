@@ -54,6 +54,20 @@ func (in *Input) chooseKind(c *Candidate) {
 	c.Accepted = append(c.Accepted, in.acceptedAnswers(c)...)
 }
 
+// typeable reports whether a student can write c's answer: a key, or an
+// accepted form, of fewer than longKey words.
+func typeable(c *Candidate) bool {
+	if keyWords(c.Key) < longKey {
+		return true
+	}
+	for _, a := range c.Accepted {
+		if keyWords(a) < longKey {
+			return true
+		}
+	}
+	return false
+}
+
 // keyWords counts a key's words without a leading article, which grading
 // ignores.
 func keyWords(k string) int {

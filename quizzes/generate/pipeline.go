@@ -302,6 +302,9 @@ func fillWithBlanks(picks, ranked []*Candidate, n int, english bool) []*Candidat
 		if english && len(strings.Fields(c.Prompt)) > 35 {
 			continue
 		}
+		if !typeable(c) {
+			continue // "like a goddess of Victory": nobody writes it word for word
+		}
 		k := quizzes.NormalizeAnswer(c.Key)
 		if keys.overlaps(k) {
 			continue
