@@ -116,17 +116,26 @@ func (in *Input) personForms(key string, p *Phrase) []string {
 	out = append(out, full)
 	out = append(out, in.nameForms(full, p.Chain, person || ch.Type == nlp.Person)...)
 	// the short names the text itself uses: "Xi" of "Xi Jinping"
-	for _, mi := range ch.Mentions {
-		m := &in.Doc.Mentions[mi]
-		if !m.Named || m.Pronoun || m.End-m.Start != 1 {
-			continue
-		}
-		w := in.Doc.Sentences[m.Sentence].Tokens[m.Start].Form
-		if strings.Contains(" "+full+" ", " "+w+" ") && len(w) > 2 && in.surnameUnique(full, w) {
-			out = append(out, w)
-		}
+	if in.shortNames == nil {
+		in.shortNames = map[int][]string{}
 	}
-	return out
+	short, ok := in.shortNames[p.Chain]
+	if !ok {
+		seen := map[string]bool{}
+		for _, mi := range ch.Mentions {
+			m := &in.Doc.Mentions[mi]
+			if !m.Named || m.Pronoun || m.End-m.Start != 1 {
+				continue
+			}
+			w := in.Doc.Sentences[m.Sentence].Tokens[m.Start].Form
+			if !seen[w] && strings.Contains(" "+full+" ", " "+w+" ") && len(w) > 2 && in.surnameUnique(full, w) {
+				seen[w] = true
+				short = append(short, w)
+			}
+		}
+		in.shortNames[p.Chain] = short
+	}
+	return append(out, short...)
 }
 
 // nameOnly is a name without the titles before it: "New Zealand Prime

@@ -10,6 +10,11 @@ import (
 // wantChoices is how many wrong choices a multiple-choice question shows.
 const wantChoices = 3
 
+// choiceReach is how many phrases of the key's type, nearest first, are
+// looked at for wrong choices: enough for any article, and a book is not
+// read once per question.
+const choiceReach = 500
+
 // longKey is how many words a key may have and still be typed: a longer
 // one nobody reproduces word for word, so it needs choices or is dropped.
 const longKey = 4
@@ -102,7 +107,7 @@ func (in *Input) wrongChoices(c *Candidate) []string {
 	// fit the text's time and place best, and the search stops at three
 	ofType := in.phrasesOfType(c.KeyType)
 	at := sort.Search(len(ofType), func(i int) bool { return in.Phrases[ofType[i]].Sentence >= c.Sentence })
-	for lo, hi := at-1, at; len(out) < wantChoices && (lo >= 0 || hi < len(ofType)); {
+	for lo, hi, looked := at-1, at, 0; len(out) < wantChoices && (lo >= 0 || hi < len(ofType)) && looked < choiceReach; looked++ {
 		var i int
 		if hi < len(ofType) && (lo < 0 || in.Phrases[ofType[hi]].Sentence-c.Sentence <= c.Sentence-in.Phrases[ofType[lo]].Sentence) {
 			i = ofType[hi]

@@ -77,6 +77,8 @@ type Input struct {
 	propnAt map[string][][2]int
 	// chainKind caches chainPerson: 0 not yet, else 1 | 2 person | 4 thing
 	chainKind []int8
+	// shortNames: a chain's one-word names that are its person's surname
+	shortNames map[int][]string
 	// bySentence indexes Doc.Mentions by sentence.
 	bySentence [][]int
 }
