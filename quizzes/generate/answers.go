@@ -103,6 +103,24 @@ func (in *Input) personForms(key string, p *Phrase) []string {
 	if p.Named || p.Pronoun {
 		out = append(out, in.nameForms(key, p.Chain, person)...)
 	}
+	if p.Named && !p.Pronoun {
+		// the proper nouns around the head: "John Brown" of
+		// "Abolitionist John Brown"
+		toks := in.Doc.Sentences[p.Sentence].Tokens
+		a, b := p.Head, p.Head+1
+		for a > p.Start && toks[a-1].UPOS == "PROPN" {
+			a--
+		}
+		for b < p.End && toks[b].UPOS == "PROPN" && (toks[b].Rel == "flat" || toks[b].Rel == "compound") {
+			b++
+		}
+		if (a > p.Start || b < p.End) && b-a >= 2 {
+			if t, bad := in.render(p.Sentence, a, b, nil); !bad {
+				out = append(out, t)
+				out = append(out, in.nameForms(t, p.Chain, person)...)
+			}
+		}
+	}
 	if p.Chain < 0 || p.Chain >= len(in.Doc.Chains) {
 		return out
 	}
@@ -305,9 +323,13 @@ func (in *Input) phraseForms(p *Phrase) []string {
 		}
 		return t
 	}
-	// the possessor and determiners
+	// the possessor and determiners; of a name not a plural possessor
+	// ("Ardern's Labour Party", not "the Soldiers' National Cemetery")
 	for i := p.Start; i < p.Head; i++ {
-		if s.Tokens[i].Head == p.Head && (s.Tokens[i].Rel == "nmod:poss" || s.Tokens[i].Rel == "det" && i == p.Start) {
+		if s.Tokens[i].Head != p.Head {
+			continue
+		}
+		if s.Tokens[i].Rel == "nmod:poss" && (!p.Named || !pluralPossessor(s, i)) || s.Tokens[i].Rel == "det" && i == p.Start {
 			for j, in := range subtree(s, i, nil) {
 				if in {
 					drop[j] = true
@@ -339,14 +361,26 @@ func (in *Input) phraseForms(p *Phrase) []string {
 		if len(w) >= 2 && genericPlaceWords[strings.ToLower(w[len(w)-1])] {
 			out = append(out, strings.Join(w[:len(w)-1], " "))
 		}
-		if len(w) >= 2 && compassWords[strings.ToLower(w[0])] {
+		// "the Atlantic Ocean" for "the North Atlantic Ocean", never
+		// "Virginia" for "West Virginia" nor "Hemisphere" for "the
+		// Western Hemisphere"
+		if len(w) >= 3 && compassWords[strings.ToLower(w[0])] && genericPlaceWords[strings.ToLower(w[len(w)-1])] {
 			out = append(out, strings.Join(w[1:], " "))
-			if len(w) >= 3 && genericPlaceWords[strings.ToLower(w[len(w)-1])] {
-				out = append(out, strings.Join(w[1:len(w)-1], " "))
-			}
+			out = append(out, strings.Join(w[1:len(w)-1], " "))
 		}
 	}
 	return out
+}
+
+// pluralPossessor reports a possessor marked by an apostrophe alone
+// ("the Soldiers' National Cemetery"): in a name it is part of the name.
+func pluralPossessor(s *nlp.Sentence, i int) bool {
+	for j := i + 1; j < len(s.Tokens) && j <= i+2; j++ {
+		if s.Tokens[j].Head == i && (s.Tokens[j].Form == "'" || s.Tokens[j].Form == "’") {
+			return true
+		}
+	}
+	return false
 }
 
 // dateCore is the date a time phrase gives, without the words around it:

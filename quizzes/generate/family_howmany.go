@@ -1,6 +1,10 @@
 package generate
 
-import "strings"
+import (
+	"strings"
+
+	"quiztrainer/quizzes/nlp"
+)
 
 // familyHowMany asks for a number of something: "How many children did
 // Harriet Tubman's parents have?" ("nine"), from a number that counts a
@@ -34,6 +38,9 @@ func (familyHowMany) Ask(in *Input) []*Candidate {
 			// the number with its own modifiers ("about 200", "two million")
 			mark := subtree(s, num, nil)
 			a, b := span(mark, num)
+			if otherNumber(s, p, a, b) {
+				continue // "Three of the twenty seats": which number is asked?
+			}
 			key, bad := in.render(f.Sentence, a, b, nil)
 			if bad || strings.EqualFold(key, "one") {
 				continue
@@ -65,4 +72,22 @@ func (familyHowMany) Ask(in *Input) []*Candidate {
 // ("of her older sisters") stay in the question.
 func (in *Input) askCount(f *Fact, p *Phrase, wh string) (string, bool) {
 	return in.Ask(f, p.Head, wh, "")
+}
+
+// otherNumber reports a number in phrase p outside the key's span [a, b),
+// or a part of it counted before it ("Three of the twenty seats", "most
+// of the 800 voters").
+func otherNumber(s *nlp.Sentence, p *Phrase, a, b int) bool {
+	if j := p.Start - 1; j >= 1 && strings.EqualFold(s.Tokens[j].Form, "of") {
+		switch w := strings.ToLower(s.Tokens[j-1].Form); {
+		case s.Tokens[j-1].UPOS == "NUM", w == "most", w == "half", w == "some", w == "many", w == "all", w == "few", w == "none", w == "each", w == "several":
+			return true
+		}
+	}
+	for i := p.Start; i < p.End; i++ {
+		if (i < a || i >= b) && s.Tokens[i].UPOS == "NUM" {
+			return true
+		}
+	}
+	return false
 }
