@@ -25,6 +25,9 @@ var titleWords = map[string]bool{
 	"minister": true, "chancellor": true, "judge": true, "mayor": true, "saint": true, "st": true,
 	"reverend": true, "rev": true, "colonel": true, "major": true, "lieutenant": true, "chief": true,
 	"prime": true, "vice": true, "deputy": true, "senior": true, "aunt": true, "uncle": true,
+	"premier": true, "lt": true, "gen": true, "col": true, "sgt": true, "gov": true, "sen": true,
+	"rep": true, "adm": true, "capt": true, "pope": true, "bishop": true, "emperor": true,
+	"empress": true, "duke": true, "duchess": true, "baron": true, "sheriff": true, "coach": true,
 }
 
 // genericPlaceWords end a name and may be left out: "the Labour Party" is
@@ -75,6 +78,9 @@ func (in *Input) acceptedAnswers(c *Candidate) []string {
 				add(f)
 			}
 		}
+	}
+	if c.KeyPhrase != nil && c.KeyPhrase.Named {
+		add(in.initialsInText(c.Key))
 	}
 	forms = append(forms, acceptedForms(c)...)
 	// never a form that names another thing of the text, or the key again
@@ -631,6 +637,40 @@ func (in *Input) otherUnit(p *Phrase) string {
 			t, _ := in.render(p.Sentence, p.End+1, j, nil)
 			return t
 		}
+	}
+	return ""
+}
+
+// initialsInText is a name's initials when the text uses them as a word:
+// "EEA" for "the European Economic Area" in "NATO, EFTA, EEA and OECD".
+func (in *Input) initialsInText(name string) string {
+	var ini []rune
+	for _, w := range strings.Fields(name) {
+		switch strings.ToLower(w) {
+		case "the", "of", "and", "for":
+			continue
+		}
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) {
+			return ""
+		}
+		ini = append(ini, r[0])
+	}
+	if len(ini) < 2 {
+		return ""
+	}
+	if in.capsWords == nil {
+		in.capsWords = map[string]bool{}
+		for si := range in.Doc.Sentences {
+			for _, t := range in.Doc.Sentences[si].Tokens {
+				if len(t.Form) >= 2 && strings.ToUpper(t.Form) == t.Form && strings.ToLower(t.Form) != t.Form {
+					in.capsWords[t.Form] = true
+				}
+			}
+		}
+	}
+	if ab := string(ini); in.capsWords[ab] {
+		return ab
 	}
 	return ""
 }

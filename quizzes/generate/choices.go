@@ -134,9 +134,12 @@ func (in *Input) wrongChoices(c *Candidate) []string {
 			if c.KeyPhrase != nil && c.KeyPhrase.Chain >= 0 && p.Chain == c.KeyPhrase.Chain {
 				continue
 			}
-			if c.KeyPhrase != nil && c.KeyPhrase.Entity != "" && p.Entity != "" && p.Entity != c.KeyPhrase.Entity {
+			if c.KeyPhrase != nil && c.KeyPhrase.Entity != "" && p.Entity != c.KeyPhrase.Entity {
 				continue // a sea beside a trade area
 			}
+		}
+		if c.KeyType == TPlace && (in.placeKind(p.Text) != in.placeKind(c.Key) || demonym(p.Text)) {
+			continue // a current or "Nordic" beside a trade area
 		}
 		if c.KeyType == TPerson && !in.maybePerson(p) {
 			continue // "Duria Antiquior", a painting
@@ -366,6 +369,31 @@ var numberWords = map[string]string{
 func doerNoun(lemma string) bool {
 	l := strings.ToLower(lemma)
 	for _, suf := range []string{"er", "or", "ist", "man", "woman", "ian", "ant", "ent"} {
+		if strings.HasSuffix(l, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeKind is the kind of place a name's last word says ("the Gulf
+// Stream": water), "" for a bare name ("Greenland").
+func (in *Input) placeKind(name string) string {
+	w := strings.Fields(strings.ToLower(name))
+	if len(w) == 0 {
+		return ""
+	}
+	return in.lists.placeKinds[w[len(w)-1]]
+}
+
+// demonym reports a one-word name of a people or language read as a
+// place: "Nordic", "Icelandic", "British".
+func demonym(name string) bool {
+	if strings.Contains(name, " ") {
+		return false
+	}
+	l := strings.ToLower(name)
+	for _, suf := range []string{"ic", "ish", "ese", "ian", "ean"} {
 		if strings.HasSuffix(l, suf) {
 			return true
 		}

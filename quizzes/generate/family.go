@@ -79,6 +79,7 @@ type Input struct {
 	chainKind []int8
 	// shortNames: a chain's one-word names that are its person's surname
 	shortNames map[int][]string
+	capsWords  map[string]bool // the text's words in capitals ("EEA")
 	// bySentence indexes Doc.Mentions by sentence.
 	bySentence [][]int
 }

@@ -15,6 +15,8 @@ var dataFiles embed.FS
 type lists struct {
 	months, timeWords, personNouns, sayVerbs, stopWords map[string]bool
 	vagueKeys, notDefinitions, orgWords, generalHeads   map[string]bool
+	// placeKinds: the last word of a place's name -> its kind
+	placeKinds map[string]string
 }
 
 var (
@@ -73,6 +75,16 @@ func loadLists() (*lists, error) {
 				continue
 			}
 			(*f.set)[strings.ToLower(w)] = true
+		}
+	}
+	b, err := dataFiles.ReadFile("data/place-kinds.txt")
+	if err != nil {
+		return nil, err
+	}
+	l.placeKinds = map[string]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(line); len(f) == 2 && !strings.HasPrefix(f[0], "#") {
+			l.placeKinds[strings.ToLower(f[0])] = f[1]
 		}
 	}
 	return l, nil
