@@ -198,7 +198,7 @@ func trainParser(sents [][]Token, labels []string, epochs int, seed uint64, logf
 			}
 		}
 		if logf != nil {
-			logf("parser epoch %d: %.2f%% of moves wrong, %d move rows, %d label rows", epoch+1, 100*float64(wrong)/float64(max(total, 1)), len(mp.index), len(lp.index))
+			logf("parser epoch %d: %.2f%% of moves wrong, %d move rows, %d label rows", epoch+1, 100*float64(wrong)/float64(max(total, 1)), mp.index.len(), lp.index.len())
 		}
 		if after != nil && epoch < epochs-1 {
 			after(epoch+1, mp.model([]string{"shift", "left", "right"}), lp.model(labels))

@@ -12,8 +12,8 @@ import (
 // timestamp trick, so an update costs as much as the features it touches.
 type averagedPerceptron struct {
 	nclass  int
-	index   map[uint64]int32
-	seen    map[uint64]struct{}
+	index   *rowTable // feature -> its row
+	seen    *rowTable // features that took part in one update and have no row yet
 	w       []float32
 	total   []float64
 	stamp   []int32
@@ -22,14 +22,14 @@ type averagedPerceptron struct {
 }
 
 func newAveragedPerceptron(nclass int) *averagedPerceptron {
-	return &averagedPerceptron{nclass: nclass, index: map[uint64]int32{}, seen: map[uint64]struct{}{}, scratch: make([]float32, nclass)}
+	return &averagedPerceptron{nclass: nclass, index: newRowTable(), seen: newRowTable(), scratch: make([]float32, nclass)}
 }
 
 // scores adds the weights of feats into out (len nclass), zeroed first.
 func (p *averagedPerceptron) scores(feats []uint64, out []float32) {
 	clear(out)
 	for _, f := range feats {
-		r, ok := p.index[f]
+		r, ok := p.index.get(f)
 		if !ok {
 			continue
 		}
@@ -68,14 +68,14 @@ func (p *averagedPerceptron) update(feats []uint64, truth, guess int) {
 		return
 	}
 	for _, f := range feats {
-		r, ok := p.index[f]
+		r, ok := p.index.get(f)
 		if !ok {
-			if _, twice := p.seen[f]; !twice {
-				p.seen[f] = struct{}{}
+			if _, twice := p.seen.get(f); !twice {
+				p.seen.put(f, 0)
 				continue
 			}
-			r = int32(len(p.index))
-			p.index[f] = r
+			r = int32(p.index.len())
+			p.index.put(f, r)
 			p.w = append(p.w, make([]float32, p.nclass)...)
 			p.total = append(p.total, make([]float64, p.nclass)...)
 			p.stamp = append(p.stamp, make([]int32, p.nclass)...)
@@ -95,10 +95,8 @@ func (p *averagedPerceptron) bump(i int, d float32) {
 // to 16 bits (the largest weight is 32767). Features are laid out in hash
 // order, so the same training gives the same bytes.
 func (p *averagedPerceptron) model(classes []string) *classifier {
-	keys := make([]uint64, 0, len(p.index))
-	for k := range p.index {
-		keys = append(keys, k)
-	}
+	keys := make([]uint64, 0, p.index.len())
+	p.index.each(func(k uint64, _ int32) { keys = append(keys, k) })
 	slices.Sort(keys)
 	avg := make([]float64, len(p.w))
 	maxAbs := 0.0
@@ -113,7 +111,8 @@ func (p *averagedPerceptron) model(classes []string) *classifier {
 	scale := maxAbs / 32767
 	b := newClassifierBuilder(classes, float32(scale))
 	for _, k := range keys {
-		r := int(p.index[k])
+		r0, _ := p.index.get(k)
+		r := int(r0)
 		var cls []uint8
 		var wts []int16
 		for c := 0; c < p.nclass; c++ {

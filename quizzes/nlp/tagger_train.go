@@ -62,7 +62,7 @@ func trainTagger(sents [][]Token, epochs int, seed uint64, logf func(string, ...
 			}
 		}
 		if logf != nil {
-			logf("tagger epoch %d: %.2f%% wrong, %d rows", epoch+1, 100*float64(wrong)/float64(max(total, 1)), len(p.index))
+			logf("tagger epoch %d: %.2f%% wrong, %d rows", epoch+1, 100*float64(wrong)/float64(max(total, 1)), p.index.len())
 		}
 	}
 	return p.model(classes), dict
