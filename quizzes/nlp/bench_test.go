@@ -1,7 +1,10 @@
 package nlp
 
 import (
+	"os"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -61,4 +64,63 @@ func BenchmarkLoad(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// trainBenchSentences are the sentences the training benchmarks learn
+// from: the first 2,000 training sentences of EWT and of GUM, or with
+// NLP_TRAIN_BENCH_LIMIT=N the first N of each (0: all of them).
+func trainBenchSentences(b *testing.B) [][]Token {
+	b.Helper()
+	cfg := DefaultTrainConfig()
+	cfg.Dir, cfg.Limit = "testdata", 2000
+	if v := os.Getenv("NLP_TRAIN_BENCH_LIMIT"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			b.Fatalf("NLP_TRAIN_BENCH_LIMIT=%q: want a number of sentences, 0 for all", v)
+		}
+		cfg.Limit = n
+	}
+	train, err := trainingSentences(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return train
+}
+
+// cpuSeconds is the user and system CPU time of the process so far.
+func cpuSeconds() float64 {
+	var r syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &r) != nil {
+		return 0
+	}
+	return float64(r.Utime.Nano()+r.Stime.Nano()) / 1e9
+}
+
+// BenchmarkTrainParserPass is one training pass of the parser (gold
+// tags): what a model retrain costs per pass, for comparing changes to
+// training. On a shared machine the CPU seconds (cpu-s/op) are the fairer
+// figure.
+func BenchmarkTrainParserPass(b *testing.B) {
+	train := trainBenchSentences(b)
+	labels := relationLabels(train)
+	b.ResetTimer()
+	cpu := cpuSeconds()
+	for i := 0; i < b.N; i++ {
+		trainParser(train, labels, 1, 1, nil, nil)
+	}
+	b.ReportMetric((cpuSeconds()-cpu)/float64(b.N), "cpu-s/op")
+	b.ReportMetric(float64(len(train))*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkTrainTaggerPass is one training pass of the tagger over the
+// same sentences.
+func BenchmarkTrainTaggerPass(b *testing.B) {
+	train := trainBenchSentences(b)
+	b.ResetTimer()
+	cpu := cpuSeconds()
+	for i := 0; i < b.N; i++ {
+		trainTagger(train, 1, 1, nil)
+	}
+	b.ReportMetric((cpuSeconds()-cpu)/float64(b.N), "cpu-s/op")
+	b.ReportMetric(float64(len(train))*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
 }
