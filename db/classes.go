@@ -20,12 +20,12 @@ var newJoinCode = quizzes.NewJoinCode
 // codeTries is how many random codes are tried before giving up.
 const codeTries = 20
 
-const classColumns = "c.id, c.name, c.join_code, c.owner_id, c.created_at"
+const classColumns = "c.id, c.name, c.join_code, c.owner_id, c.created_at, c.signin"
 
 func scanClass(row interface{ Scan(...any) error }, extra ...any) (quizzes.Class, error) {
 	var c quizzes.Class
 	var created sql.NullString
-	err := row.Scan(append([]any{&c.ID, &c.Name, &c.JoinCode, &c.OwnerID, &created}, extra...)...)
+	err := row.Scan(append([]any{&c.ID, &c.Name, &c.JoinCode, &c.OwnerID, &created, &c.Signin}, extra...)...)
 	c.CreatedAt = parseTime(created)
 	return c, err
 }
@@ -219,10 +219,24 @@ func (s *Store) listQuizzes(ctx context.Context, what, query string, args ...any
 }
 
 // JoinClass puts a student in a class, moving them out of any other: a
-// student is in one class at a time.
+// student is in one class at a time. In a class with sign-in, a student
+// without a sign-in code gets one, ready for the teacher to print.
 func (s *Store) JoinClass(ctx context.Context, studentID, classID int64) error {
-	return s.update(ctx, "put in a class student", studentID,
-		"UPDATE students SET class_id = ?, joined_at = ? WHERE id = ?", classID, now(), studentID)
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if err := execOne(ctx, tx, "UPDATE students SET class_id = ?, joined_at = ? WHERE id = ?", classID, now(), studentID); err != nil {
+			return err
+		}
+		var on bool
+		if err := tx.QueryRowContext(ctx, "SELECT signin FROM classes WHERE id = ?", classID).Scan(&on); err != nil || !on {
+			return err
+		}
+		_, err := giveMissingCodes(ctx, tx, classID)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("db: put in a class student %d: %w", studentID, err)
+	}
+	return nil
 }
 
 // ClassMembers lists the students of a class by name.

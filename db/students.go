@@ -21,13 +21,15 @@ const (
 	insertStudent = "INSERT INTO students (display_name, token_hash) VALUES (?, ?)"
 	// a student merged into another is that other one; a removed student is
 	// not found; a student of a deleted class is in no class until it is
-	// restored. Every table read here moves roster_edits when it changes
-	// (migration 0011), which tells whether a student kept in memory is
-	// current.
+	// restored. The token is the one the student was made with, or a
+	// device's that signed in with the class's sign-in code. Every table
+	// read here moves roster_edits when it changes (migrations 0011 and
+	// 0012), which tells whether a student kept in memory is current.
 	selectStudentByToken = `SELECT s.id, s.display_name, COALESCE(c.id, 0), s.created_at
-		FROM students t JOIN students s ON s.id = COALESCE(t.merged_into, t.id)
+		FROM (SELECT id FROM students WHERE token_hash = ? UNION ALL SELECT student_id FROM student_devices WHERE token_hash = ?) d
+		JOIN students t ON t.id = d.id JOIN students s ON s.id = COALESCE(t.merged_into, t.id)
 		LEFT JOIN classes c ON c.id = s.class_id AND c.deleted_at IS NULL
-		WHERE t.token_hash = ? AND s.removed_at IS NULL`
+		WHERE s.removed_at IS NULL`
 	selectRosterVersion = "SELECT last FROM roster_edits"
 )
 
@@ -110,7 +112,8 @@ func (s *Store) readStudent(ctx context.Context, token string) (quizzes.Student,
 		return st, fmt.Errorf("db: read the roster's version: %w", err)
 	}
 	var created sql.NullString
-	err = row(selectStudentByToken, tokenHash(token)).Scan(&st.ID, &st.DisplayName, &st.ClassID, &created)
+	hash := tokenHash(token)
+	err = row(selectStudentByToken, hash, hash).Scan(&st.ID, &st.DisplayName, &st.ClassID, &created)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			s.students.forget(token)
@@ -198,6 +201,29 @@ func (s *Store) Student(ctx context.Context, id int64) (quizzes.Student, error) 
 	}
 	st.CreatedAt = parseTime(created)
 	return st, nil
+}
+
+// EndStudentToken makes a cookie token name nobody, for "Switch student"
+// on a shared computer: a device signed in with a sign-in code forgets its
+// sign-in; the token a student was made with stops working. Other devices
+// of the student stay signed in.
+func (s *Store) EndStudentToken(ctx context.Context, token string) error {
+	hash := tokenHash(token)
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM student_devices WHERE token_hash = ?", hash)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil || n > 0 {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, "UPDATE students SET token_hash = randomblob(32) WHERE token_hash = ?", hash)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("db: end a student's token: %w", err)
+	}
+	return nil
 }
 
 // EndStudentSession makes the student's cookie token name nobody, so that a

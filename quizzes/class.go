@@ -13,6 +13,9 @@ type Class struct {
 	JoinCode  string // JoinCodeLength characters of JoinCodeAlphabet
 	OwnerID   int64
 	CreatedAt time.Time
+	// Signin lets the roster's students become themselves on any device
+	// with their name and a sign-in code.
+	Signin bool
 }
 
 // Member is a student as their class's page lists them.
