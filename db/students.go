@@ -225,15 +225,3 @@ func (s *Store) EndStudentToken(ctx context.Context, token string) error {
 	}
 	return nil
 }
-
-// EndStudentSession makes the student's cookie token name nobody, so that a
-// browser that kept it is no longer this student.
-func (s *Store) EndStudentSession(ctx context.Context, id int64) error {
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		return execOne(ctx, tx, "UPDATE students SET token_hash = randomblob(32) WHERE id = ?", id)
-	})
-	if err != nil {
-		return fmt.Errorf("db: end the session of student %d: %w", id, err)
-	}
-	return nil
-}

@@ -54,8 +54,10 @@ type Handler struct {
 	sessions *session.Store
 	logins   *limiter
 	joins    *limiter // wrong class codes per client address
-	proxies  proxySet
-	csrfKey  []byte // the HMAC key of CSRF tokens
+	// wrong sign-in codes per student, address and class
+	codeSignins codeSignins
+	proxies     proxySet
+	csrfKey     []byte // the HMAC key of CSRF tokens
 	// setupToken opens the first-run page while no teacher account exists.
 	setupToken string
 	setupMu    sync.Mutex
@@ -74,7 +76,7 @@ func New(store *db.Store, log *slog.Logger, gen Generator, cfg Config) *fiber.Ap
 		cfg.UploadLimit = 4 << 20
 	}
 	h := &Handler{store: store, log: log, gen: gen, cfg: cfg, setupToken: cfg.SetupToken,
-		logins: newLimiter(10, 15*time.Minute), joins: newJoinLimiter()}
+		logins: newLimiter(10, 15*time.Minute), joins: newJoinLimiter(), codeSignins: newCodeSignins()}
 	proxies, err := parseProxies(cfg.TrustedProxies)
 	if err != nil {
 		// main checks the list before this; keep only what reads.

@@ -32,6 +32,8 @@ func (h *Handler) routes(app *fiber.App) {
 	app.Post("/attempt/:id/hand-in", h.handIn)
 	app.Get("/attempt/:id/result", h.result)
 	app.Post("/student/switch", h.switchStudent)
+	app.Get("/signin", h.signinForm)
+	app.Post("/signin", h.signin)
 
 	// Teachers.
 	app.Get("/login", h.loginForm)
@@ -84,6 +86,10 @@ func (h *Handler) routes(app *fiber.App) {
 	teach.Post("/class/:id/student/:student/merge", h.mergeStudent)
 	teach.Post("/class/:id/student/:student/remove", h.removeStudent)
 	teach.Post("/class/:id/student/:student/restore", h.restoreStudent)
+	teach.Post("/class/:id/signin", h.setClassSignin)
+	teach.Post("/class/:id/signin/codes", h.giveMissingCodes)
+	teach.Get("/class/:id/signin/cards", h.signinCards)
+	teach.Post("/class/:id/student/:student/code", h.newSigninCode)
 	// Students join a class by its code; these are not under /teach.
 	app.Get("/join", h.joinForm)
 	app.Post("/join", h.joinClass)

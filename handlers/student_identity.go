@@ -132,7 +132,7 @@ func (h *Handler) ensureStudent(c *fiber.Ctx, displayName string) (*quizzes.Stud
 func (h *Handler) switchStudent(c *fiber.Ctx) error {
 	msg := "The next student can start: give your own name when you open a quiz."
 	if st := currentStudent(c); st != nil {
-		if err := h.store.EndStudentSession(ctx(c), st.ID); err != nil {
+		if err := h.store.EndStudentToken(ctx(c), c.Cookies(h.cookieName(studentCookie))); err != nil {
 			return err
 		}
 		msg = st.DisplayName + " is no longer taking quizzes in this browser; their answers are kept. " + msg

@@ -64,6 +64,11 @@ func (h *Handler) joinClass(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if st := currentStudent(c); cl.Signin && c.FormValue("by_name") == "" && (st == nil || st.ClassID != cl.ID) {
+		// The class signs in with names and codes: one pupil, one
+		// student on every device, rather than a second of the same name.
+		return h.redirectWith(c, views.SigninURL(cl.JoinCode), "Your class signs in: choose your name and type the code from your card. New in the class? Join with your name at the bottom.")
+	}
 	name := ""
 	if currentStudent(c) == nil {
 		var problem string

@@ -98,6 +98,9 @@ func (h *Handler) classView(c *fiber.Ctx, cl quizzes.Class) (views.ClassPage, er
 	if p.Removed, err = h.store.RemovedStudents(ctx(c), cl.ID); err != nil {
 		return p, err
 	}
+	if err := h.signinSection(c, &p); err != nil {
+		return p, err
+	}
 	for _, q := range p.Assigned {
 		if _, err := h.store.HandInOverdue(ctx(c), q.ID, h.cfg.Clock()); err != nil {
 			return p, err

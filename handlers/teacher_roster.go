@@ -39,6 +39,7 @@ func (h *Handler) studentPage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	p.Notice = h.takeFlash(c)
 	return render(c, fiber.StatusOK, views.RosterStudent(p))
 }
 
@@ -52,6 +53,9 @@ func (h *Handler) rosterStudentView(c *fiber.Ctx, cl quizzes.Class, m quizzes.Me
 		if o.StudentID != m.StudentID {
 			p.Others = append(p.Others, o)
 		}
+	}
+	if p.SigninCode, err = h.signinCodeOf(c, cl, m.StudentID); err != nil {
+		return p, err
 	}
 	attempts, err := h.store.StudentAttempts(ctx(c), m.StudentID)
 	p.Attempts = len(attempts)

@@ -6,7 +6,8 @@
 //     saved as the student pauses, and the page says so;
 //   - a time limit shows a countdown, warns at one minute, and hands in
 //     when it runs out;
-//   - times are shown in the browser's time zone.
+//   - times are shown in the browser's time zone;
+//   - a print button opens the print dialog (sign-in cards).
 (function () {
   "use strict";
 
@@ -231,8 +232,18 @@
     });
   }
 
+  // printButtons shows the buttons that open the print dialog; without
+  // the script the page says to use the browser's menu.
+  function printButtons() {
+    $all("[data-print]").forEach(function (el) {
+      el.hidden = false;
+      el.addEventListener("click", function () { window.print(); });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     localTimes();
+    printButtons();
     bindForm();
     countdown();
   });
