@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"quiztrainer/quizzes"
+	"quiztrainer/views"
 )
 
 //go:embed testdata/axe/axe.min.js
@@ -53,7 +54,7 @@ func TestBrowserStudentPagesPassAxe(t *testing.T) {
 	browser := findBrowser(t)
 	for _, width := range []int{1280, 390} {
 		t.Run(fmt.Sprint(width), func(t *testing.T) {
-			_, base, q := serveQuiz(t, quizzes.Settings{Feedback: quizzes.FeedbackNow, TimeLimit: 10 * time.Minute})
+			ta, base, q := serveQuiz(t, quizzes.Settings{Feedback: quizzes.FeedbackNow, TimeLimit: 10 * time.Minute})
 			dir := screenshotDir(t)
 			ctx := newBrowser(t, browser, width, 900, true)
 			exactSize(t, ctx, width, 900)
@@ -90,6 +91,36 @@ func TestBrowserStudentPagesPassAxe(t *testing.T) {
 			state("join")
 			must(t, chromedp.Do(ctx, chromedp.Navigate(base+"/attempt/999"), chromedp.WaitVisible("main")))
 			state("not-found")
+			// a class's sign-in page, in each of its states
+			owner, err := ta.store.CreateUser(context.Background(), quizzes.User{Username: "owner", PasswordHash: "x", Role: quizzes.RoleTeacher})
+			must(t, err)
+			cl, err := ta.store.CreateClass(context.Background(), "9B English", owner.ID)
+			must(t, err)
+			off, err := ta.store.CreateClass(context.Background(), "9C", owner.ID)
+			must(t, err)
+			for i, name := range []string{"Ana Lopez", "Ben Okafor"} {
+				st, err := ta.store.CreateStudent(context.Background(), name, fmt.Sprintf("tok-axe-%d", i))
+				must(t, err)
+				must(t, ta.store.JoinClass(context.Background(), st.ID, cl.ID))
+			}
+			_, err = ta.store.SetClassSignin(context.Background(), cl.ID, true)
+			must(t, err)
+			must(t, chromedp.Do(ctx, chromedp.Navigate(base+"/signin"), chromedp.WaitVisible("#signin-class")))
+			state("signin-class-code")
+			must(t, chromedp.Do(ctx, chromedp.SendKeys("#signin-class", "ZZZ-ZZ0"), submit(".signin form button"), chromedp.WaitVisible("#signin-class-error")))
+			state("signin-class-code-error")
+			must(t, chromedp.Do(ctx, chromedp.Navigate(base+views.SigninURL(off.JoinCode)), chromedp.WaitVisible("main")))
+			state("signin-off")
+			must(t, chromedp.Do(ctx, chromedp.Navigate(base+views.SigninURL(cl.JoinCode)), chromedp.WaitVisible("#signin-student")))
+			state("signin")
+			must(t, chromedp.Do(ctx,
+				chromedp.SetValue("#signin-student", optionValue(t, ctx, "#signin-student", "Ana Lopez")),
+				chromedp.SendKeys("#signin-code", "brave-otter-99"),
+				submit(".signin-form button"), chromedp.WaitVisible("#signin-code-error")))
+			state("signin-wrong-code")
+			must(t, chromedp.Do(ctx, chromedp.SetValue("#signin-student", ""), chromedp.RemoveAttribute("#signin-student", "required"),
+				chromedp.SendKeys("#signin-code", "brave-otter-99"), submit(".signin-form button"), chromedp.WaitVisible("#signin-student-error")))
+			state("signin-no-name")
 		})
 	}
 }

@@ -41,6 +41,18 @@ func TestBrowserTeacherPagesPassAxe(t *testing.T) {
 			must(t, err)
 			must(t, ta.store.JoinClass(ctx, removed.ID, cl.ID))
 			must(t, ta.store.RemoveStudent(ctx, cl.ID, removed.ID))
+			withSignin, err := ta.store.CreateClass(ctx, "10A Science, with sign-in", u.ID)
+			must(t, err)
+			pupil, err := ta.store.CreateStudent(ctx, "Mary Jackson", "tok-mj")
+			must(t, err)
+			must(t, ta.store.JoinClass(ctx, pupil.ID, withSignin.ID))
+			for i, name := range []string{"Dorothy Vaughan", "Margaret Hamilton, whose long name has to wrap on a card"} {
+				st, err := ta.store.CreateStudent(ctx, name, fmt.Sprintf("tok-si-%d", i))
+				must(t, err)
+				must(t, ta.store.JoinClass(ctx, st.ID, withSignin.ID))
+			}
+			_, err = ta.store.SetClassSignin(ctx, withSignin.ID, true)
+			must(t, err)
 			_, err = ta.store.DeleteQuestion(ctx, q.ID, q.Questions[6].ID)
 			must(t, err)
 			rs, err := ta.store.QuizResults(ctx, q.ID)
@@ -70,6 +82,9 @@ func TestBrowserTeacherPagesPassAxe(t *testing.T) {
 				{"classes", "/teach/classes"},
 				{"class", views.ClassURL(cl.ID)},
 				{"roster-student", views.RosterStudentURL(cl.ID, kept.ID)},
+				{"class-signin-on", views.ClassURL(withSignin.ID)},
+				{"roster-student-signin", views.RosterStudentURL(withSignin.ID, pupil.ID)},
+				{"signin-cards", views.SigninCardsURL(withSignin.ID)},
 				{"account", "/teach/account"},
 				{"teachers", "/teach/teachers"},
 				{"audit", "/teach/audit"},

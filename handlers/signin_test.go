@@ -263,6 +263,14 @@ func TestSigninRefusesBadInputAndChangesNothing(t *testing.T) {
 			t.Error("the code box is not marked invalid")
 		}
 	})
+	t.Run("the code typed stays when the name is missing", func(t *testing.T) {
+		c := f.ta.client()
+		c.get("/")
+		r := c.post("/signin", url.Values{"code": {f.cl.JoinCode}, "signin_code": {f.anaCode}})
+		if v, _ := r.doc.Find("#signin-code").Attr("value"); v != f.anaCode {
+			t.Errorf("after choosing no name the code box holds %q, want %q", v, f.anaCode)
+		}
+	})
 	t.Run("the sign-in page without a code asks for the class code", func(t *testing.T) {
 		r := f.ta.client().get("/signin")
 		if r.status != 200 || r.doc.Find(`form[action="/signin"][method="get"] #signin-class`).Length() != 1 {

@@ -148,6 +148,7 @@ func (h *Handler) signin(c *fiber.Ctx) error {
 		p.CodeError = "A sign-in code is two words and a number, such as brave-otter-47. Copy it from your card; capitals and spaces do not matter."
 	}
 	if p.NameError != "" || p.CodeError != "" {
+		p.Code = clip(typed, 60)
 		return render(c, fiber.StatusUnprocessableEntity, views.Signin(p))
 	}
 	now := time.Now()
