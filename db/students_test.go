@@ -103,7 +103,31 @@ func TestEveryRosterChangeIsSeenByTheNextLookUp(t *testing.T) {
 				check(t, "tok-ana", ana.ID, "Ana L.", cl.ID)
 				check(t, "tok-tablet", ana.ID, "Ana L.", cl.ID)
 			}},
-		{"signed out (switch student)", func() error { return other.EndStudentSession(ctx, ana.ID) },
+		{"signed in on a phone with a sign-in code", func() error { return signInWithCode(ctx, s, cl.ID, ana.ID, "tok-phone") },
+			func(t *testing.T) { check(t, "tok-phone", ana.ID, "Ana L.", cl.ID) }},
+		{"a new sign-in code signs the phone out", func() error {
+			_, err := other.NewSigninCode(ctx, cl.ID, ana.ID)
+			return err
+		}, func(t *testing.T) {
+			check(t, "tok-phone", 0, "", 0)
+			check(t, "tok-ana", ana.ID, "Ana L.", cl.ID)
+		}},
+		{"signed in again, then switch student on the phone", func() error {
+			if err := signInWithCode(ctx, s, cl.ID, ana.ID, "tok-phone-2"); err != nil {
+				return err
+			}
+			if _, err := s.StudentByToken(ctx, "tok-phone-2"); err != nil {
+				return err
+			}
+			if _, err := other.StudentByToken(ctx, "tok-phone-2"); err != nil {
+				return err
+			}
+			return s.EndStudentToken(ctx, "tok-phone-2")
+		}, func(t *testing.T) {
+			check(t, "tok-phone-2", 0, "", 0)
+			check(t, "tok-ana", ana.ID, "Ana L.", cl.ID)
+		}},
+		{"signed out (switch student)", func() error { return other.EndStudentToken(ctx, "tok-ana") },
 			func(t *testing.T) { check(t, "tok-ana", 0, "", 0) }},
 	}
 	for _, step := range steps {
@@ -157,4 +181,23 @@ func TestNewStudentDoesNotMoveTheRosterVersion(t *testing.T) {
 	if after, _ := s.RosterVersion(ctx); after != before {
 		t.Errorf("the roster's version moved from %d to %d for a new student", before, after)
 	}
+}
+
+// signInWithCode turns the class's sign-in on and signs the device holding
+// token in as the student, with the student's code.
+func signInWithCode(ctx context.Context, s *Store, classID, studentID int64, token string) error {
+	if _, err := s.SetClassSignin(ctx, classID, true); err != nil {
+		return err
+	}
+	cards, err := s.SigninCards(ctx, classID)
+	if err != nil {
+		return err
+	}
+	for _, c := range cards {
+		if c.StudentID == studentID {
+			_, err := s.SignIn(ctx, classID, studentID, c.Code, token)
+			return err
+		}
+	}
+	return ErrNotFound
 }
