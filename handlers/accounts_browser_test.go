@@ -83,6 +83,9 @@ func TestBrowserAdminInvitesAndResets(t *testing.T) {
 
 			must(t, chromedp.Do(newbie, chromedp.Navigate(link), chromedp.WaitVisible("#username")))
 			step(newbie, "2-accept")
+			if tc.script {
+				checkAxe(t, newbie, "2-accept")
+			}
 			must(t, chromedp.Do(newbie,
 				chromedp.SendKeys("#username", "ms-lee"),
 				chromedp.SendKeys("#password", "my own long password"),
@@ -100,6 +103,9 @@ func TestBrowserAdminInvitesAndResets(t *testing.T) {
 				t.Errorf("the used invitation says %q", got)
 			}
 			step(newbie, "4-link-used")
+			if tc.script {
+				checkAxe(t, newbie, "4-link-used")
+			}
 
 			u, err := ta.store.UserByUsername(context.Background(), "ms-lee")
 			must(t, err)
@@ -128,6 +134,9 @@ func TestBrowserAdminInvitesAndResets(t *testing.T) {
 				chromedp.WaitVisible("#password"),
 			))
 			step(newbie, "8-reset")
+			if tc.script {
+				checkAxe(t, newbie, "8-reset")
+			}
 			must(t, chromedp.Do(newbie,
 				chromedp.SendKeys("#password", "a fresh long password"),
 				submit(`form[action="/reset"] button`),

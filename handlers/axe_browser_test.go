@@ -81,6 +81,22 @@ func TestBrowserStudentPagesPassAxe(t *testing.T) {
 			state("review")
 			must(t, chromedp.Do(ctx, submit(".confirm button"), chromedp.WaitVisible(".score .big")))
 			state("result")
+			// an answer sent to the handed-in attempt (a second tab, the
+			// back button): the page that leads to the score
+			loc, err := chromedp.Run(ctx, chromedp.Location())
+			must(t, err)
+			attempt := strings.TrimSuffix(loc[len(base):], "/result")
+			must(t, chromedp.Do(ctx, chromedp.Func(func(c context.Context, tg *chromedp.Target) error {
+				_, err := chromedp.Evaluate[bool](`(() => { const f = document.createElement('form'); f.method = 'post'; f.action = `+jsString(attempt+"/answer")+`;
+					for (const [k, v] of [['_csrf', document.querySelector('input[name=_csrf]').value], ['save', '1']]) {
+						const i = document.createElement('input'); i.type = 'hidden'; i.name = k; i.value = v; f.append(i) }
+					document.documentElement.dataset.leaving = '1'; document.body.append(f); f.submit(); return true })()`)(c, tg)
+				return err
+			}), chromedp.WaitNotPresent("html[data-leaving]"), chromedp.WaitVisible("main")))
+			if title := textOf(t, ctx, "h1"); !strings.Contains(title, "Already handed in") {
+				t.Errorf("an answer to a handed-in attempt shows %q, want the closed page", title)
+			}
+			state("closed")
 			must(t, chromedp.Do(ctx, chromedp.Navigate(base+"/me"), chromedp.WaitVisible("main")))
 			state("history")
 			must(t, chromedp.Do(ctx, chromedp.Navigate(base+"/practice"), chromedp.WaitVisible("main")))

@@ -3,7 +3,9 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"net"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -99,5 +101,43 @@ func TestBrowserTeacherPagesPassAxe(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The first-run page, blank and after a refused password, has no axe-core
+// violation and no sideways scroll, on a desktop and on a phone.
+func TestBrowserSetupPagePassesAxe(t *testing.T) {
+	browser := findBrowser(t)
+	ta := newTestApp(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	must(t, err)
+	ta.app = New(ta.store, nopLog(), nil, Config{SetupToken: "first-run-token"})
+	go ta.app.Listener(ln)
+	t.Cleanup(func() { ta.app.ShutdownWithTimeout(5 * time.Second) })
+	base := "http://" + ln.Addr().String()
+	dir := screenshotDir(t)
+	tab := newBrowser(t, browser, 1280, 900, true)
+	for _, width := range []int{1280, 390} {
+		exactSize(t, tab, width, 900)
+		must(t, chromedp.Do(tab, chromedp.Navigate(base+"/setup?token=first-run-token"), chromedp.WaitVisible("#password")))
+		shoot(t, tab, dir, fmt.Sprintf("axe-teacher-%d-setup", width))
+		checkAxe(t, tab, fmt.Sprintf("setup at %d", width))
+		must(t, chromedp.Do(tab,
+			chromedp.SendKeys("#username", "root"),
+			chromedp.SendKeys("#password", "short"),
+			chromedp.RemoveAttribute("#password", "minlength"),
+			submit("form button[type=submit]"),
+			chromedp.WaitVisible(".field-error"),
+		))
+		shoot(t, tab, dir, fmt.Sprintf("axe-teacher-%d-setup-error", width))
+		checkAxe(t, tab, fmt.Sprintf("setup with an error at %d", width))
+		wide, err := chromedp.Run(tab, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth`))
+		must(t, err)
+		if wide {
+			t.Errorf("setup: the page is wider than the %dpx window", width)
+		}
+	}
+	if n, _ := ta.store.CountUsers(context.Background()); n != 0 {
+		t.Errorf("a refused setup made %d accounts", n)
 	}
 }
