@@ -201,3 +201,43 @@ func signInWithCode(ctx context.Context, s *Store, classID, studentID int64, tok
 	}
 	return ErrNotFound
 }
+
+// BenchmarkAttemptState reads the attempt pages' one query for eight
+// attempts in turn, as a busy server does: a statement that SQLite
+// prepares again when its bound id changes shows here.
+func BenchmarkAttemptState(b *testing.B) {
+	ctx := context.Background()
+	s, err := Open(ctx, b.TempDir()+"/bench.db")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	art, err := s.CreateArticle(ctx, quizzes.Article{Title: "Rivers", Body: "The Nile is long. The Seine flows through Paris."})
+	if err != nil {
+		b.Fatal(err)
+	}
+	q, err := s.CreateQuiz(ctx, sampleQuiz(art))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ids []int64
+	for i := range 8 {
+		st, err := s.CreateStudent(ctx, "Student", "bench-token-"+string(rune('a'+i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		a, err := s.OpenAttempt(ctx, q, st.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ids = append(ids, a.ID)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := s.AttemptState(ctx, ids[i%len(ids)], true); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
