@@ -82,6 +82,8 @@ type Input struct {
 	capsWords  map[string]bool // the text's words in capitals ("EEA")
 	// bySentence indexes Doc.Mentions by sentence.
 	bySentence [][]int
+	// topic is topicChain()+1, 0 before it is worked out.
+	topic int
 }
 
 // Candidate is one question a family proposes, before the later stages

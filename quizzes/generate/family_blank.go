@@ -2,6 +2,8 @@ package generate
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"quiztrainer/quizzes"
 )
@@ -56,7 +58,7 @@ func (familyBlank) Ask(in *Input) []*Candidate {
 			after, _ := in.render(si, p.End, len(s.Tokens), nil)
 			prompt := cleanSpaces(before + " " + quizzes.Blank + " " + after)
 			prompt = strings.ReplaceAll(prompt, " ,", ",")
-			prompt = strings.ReplaceAll(prompt, " .", ".")
+			prompt = capitalise(strings.ReplaceAll(prompt, " .", "."))
 			c := &Candidate{Template: "blank.phrase", Prompt: prompt, Key: p.Text, KeyType: p.Type, KeyPhrase: &p,
 				Sentence: si, Kind: quizzes.Cloze}
 			prior := 0.05 + 0.02*float64(rank)
@@ -101,10 +103,20 @@ func (in *Input) clauseBlanks(si int, seen map[string]bool) []*Candidate {
 		seen[k] = true
 		before, _ := in.render(si, 0, a, nil)
 		after, _ := in.render(si, b, len(s.Tokens), nil)
-		prompt := strings.ReplaceAll(cleanSpaces(before+" "+quizzes.Blank+" "+after), " .", ".")
+		prompt := capitalise(strings.ReplaceAll(cleanSpaces(before+" "+quizzes.Blank+" "+after), " .", "."))
 		c := &Candidate{Template: "blank.clause", Prompt: prompt, Key: key, KeyType: TStatement, Sentence: si, Kind: quizzes.Cloze}
 		c.feature("family", 0.01)
 		out = append(out, c)
 	}
 	return out
+}
+
+// capitalise upper-cases a prompt's first letter: a sentence that began
+// with a pronoun or "This" reads "the result was ..." once rendered.
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if unicode.IsLower(r) {
+		return string(unicode.ToUpper(r)) + s[n:]
+	}
+	return s
 }

@@ -112,6 +112,16 @@ var filters = []Filter{
 		}},
 	{"list-key", "the answer is one of a list, so the other members are right too",
 		func(in *Input, c *Candidate) bool { return c.KeyPhrase != nil && c.KeyPhrase.Conj }},
+	{"context", "the prompt points back to something the quiz does not say (\"also\", \"such a\", \"the same\")",
+		func(in *Input, c *Candidate) bool { return contextWord(c.Prompt) }},
+	{"back-reference", "the question says \"the\" for the text's \"this\" or \"these\": what is meant was said in an earlier sentence",
+		func(in *Input, c *Candidate) bool { return backReference(in, c) }},
+	{"condition", "the question leaves out the \"if\" its statement depends on",
+		func(in *Input, c *Candidate) bool { return droppedCondition(in, c) }},
+	{"generic-what", "a \"What ...?\" this short has many right answers in the text",
+		func(in *Input, c *Candidate) bool { return genericWhat(in, c) }},
+	{"obvious", "the answer is what the whole text is about: a reader knows it without reading",
+		func(in *Input, c *Candidate) bool { return isComprehension(c.Template) == false && keyIsTopic(in, c) }},
 	{"wrapped", "a hard line break left a cut word in the prompt or key",
 		func(in *Input, c *Candidate) bool {
 			return strings.ContainsAny(c.Prompt+c.Key, "\n\r") || strings.Contains(c.Prompt+c.Key, "- ")
@@ -201,4 +211,184 @@ func (in *Input) applyFilters(cands []*Candidate) {
 			}
 		}
 	}
+}
+
+// contextWords point back to something said before the sentence the
+// question comes from ("What did the late nineteenth century also see?",
+// "Who first moved to protect such a feature?").
+var contextWords = map[string]bool{
+	"also": true, "such": true, "again": true, "instead": true, "latter": true, "former": true,
+	"another": true, "aforementioned": true, "likewise": true, "similarly": true,
+}
+
+// contextPhrases are word pairs that do the same.
+var contextPhrases = []string{"the same", "the other", "in this way", "in that way", "that amount", "this way"}
+
+func contextWord(prompt string) bool {
+	words := strings.FieldsFunc(strings.ToLower(prompt), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r == '\'')
+	})
+	for i, w := range words {
+		if contextWords[w] && !(w == "such" && i+1 < len(words) && words[i+1] == "as") {
+			return true
+		}
+	}
+	p := " " + strings.Join(words, " ") + " "
+	for _, ph := range contextPhrases {
+		if strings.Contains(p, " "+ph+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+var demonstratives = map[string]bool{"this": true, "these": true, "that": true, "those": true}
+
+// backReference reports a question whose prompt or key holds a noun the
+// evidence sentence introduces with "this", "these", "that" or "those"
+// ("These seismic events move Earth's surface" asked as "What moves
+// Earth's surface?", key "the seismic events").
+func backReference(in *Input, c *Candidate) bool {
+	s := &in.Doc.Sentences[c.Sentence]
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(c.Prompt+" "+c.Key), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 || r == '-')
+	}) {
+		words[w] = true
+	}
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		if t.Rel != "det" || !demonstratives[strings.ToLower(t.Form)] || t.Head < 0 {
+			continue
+		}
+		h := &s.Tokens[t.Head]
+		if (h.UPOS == "NOUN" || h.UPOS == "PROPN") && words[strings.ToLower(h.Form)] {
+			return true
+		}
+	}
+	return false
+}
+
+// droppedCondition reports a question on a statement that holds only
+// under a condition the prompt leaves out ("If carbon dioxide were
+// removed, Earth's surface temperature would drop" asked as "What would
+// drop significantly?").
+func droppedCondition(in *Input, c *Candidate) bool {
+	if c.Fact == nil || isComprehension(c.Template) {
+		return false
+	}
+	s := &in.Doc.Sentences[c.Fact.Sentence]
+	p := " " + strings.ToLower(c.Prompt) + " "
+	// the condition may stand on the first of two joined verbs ("the
+	// effect would collapse, and the temperature would drop")
+	heads := []int{c.Fact.Pred}
+	if t := &s.Tokens[c.Fact.Pred]; t.Rel == "conj" && t.Head >= 0 {
+		heads = append(heads, t.Head)
+	}
+	var advcls []int
+	for _, h := range heads {
+		advcls = append(advcls, children(s, h)...)
+	}
+	for _, a := range advcls {
+		if s.Tokens[a].Rel != "advcl" {
+			continue
+		}
+		for _, m := range children(s, a) {
+			w := strings.ToLower(s.Tokens[m].Form)
+			if s.Tokens[m].Rel == "mark" && (w == "if" || w == "unless") && !strings.Contains(p, " "+w+" ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// genericVerbs make a "What did X ...?" that the text answers many ways
+// ("What does anatomy have?", "What did the century see?").
+var genericVerbs = map[string]bool{
+	"have": true, "include": true, "see": true, "do": true, "get": true, "take": true,
+	"make": true, "show": true, "use": true, "become": true, "come": true, "go": true,
+}
+
+var modals = map[string]bool{
+	"will": true, "would": true, "can": true, "could": true, "may": true, "might": true,
+	"shall": true, "should": true, "must": true,
+}
+
+// genericWhat reports a what-question whose prompt does not pin its answer
+// down: a common-noun answer to a prompt of few words of its own ("What
+// will stars orbit?", "What can be readily seen?"), or a generic verb.
+func genericWhat(in *Input, c *Candidate) bool {
+	if !strings.HasPrefix(c.Template, "what.") {
+		return false
+	}
+	if c.Fact != nil && c.Template == "what.object" {
+		t := &in.Doc.Sentences[c.Fact.Sentence].Tokens[c.Fact.Pred]
+		if genericVerbs[strings.ToLower(t.Lemma)] {
+			return true
+		}
+	}
+	if c.KeyPhrase != nil && c.KeyPhrase.Named {
+		return false
+	}
+	n := 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(c.Prompt), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+	}) {
+		if !in.lists.stopWords[w] && !modals[w] {
+			n++
+		}
+	}
+	if c.Template == "what.subject" {
+		return n < 4
+	}
+	return n < 3
+}
+
+// topicChain is the reference chain the text is about: the named entity
+// with the most mentions, when it has at least four and twice as many as
+// any other named one; -1 when no entity stands out.
+func (in *Input) topicChain() int {
+	if in.topic != 0 {
+		return in.topic - 1
+	}
+	best, second, at := 0, 0, -1
+	for i, ch := range in.Doc.Chains {
+		if ch.Name == "" {
+			continue // "she" and "the woman" may be a chain of their own
+		}
+		n := len(ch.Mentions)
+		if n > best {
+			best, second, at = n, best, i
+		} else if n > second {
+			second = n
+		}
+	}
+	if best < 4 || best < 2*second {
+		at = -1
+	}
+	in.topic = at + 1
+	return at
+}
+
+// keyIsTopic reports a key that names what the whole text is about: its
+// title, or the entity it keeps returning to ("Who resisted during her
+// years in slavery?" in a life of Harriet Tubman).
+func keyIsTopic(in *Input, c *Candidate) bool {
+	if c.Kind == quizzes.TrueFalse || c.Key == "" {
+		return false
+	}
+	k := quizzes.NormalizeAnswer(c.Key)
+	for _, p := range in.Doc.Paragraphs {
+		if p.Kind == nlp.Heading {
+			if quizzes.NormalizeAnswer(in.Doc.Text[p.Start:p.End]) == k {
+				return true
+			}
+			break
+		}
+	}
+	if c.KeyPhrase == nil || c.KeyPhrase.Chain < 0 {
+		return false
+	}
+	return c.KeyPhrase.Chain == in.topicChain()
 }

@@ -260,7 +260,7 @@ func (p *Pipeline) draft(in *Input, ranked []*Candidate, text string, n int) []q
 		if v, ok := checked[c]; ok {
 			return v
 		}
-		v := p.wellFormed(c.Prompt)
+		v := p.wellFormedCandidate(c)
 		if !v {
 			c.rejected = "ill-formed"
 		}
@@ -273,7 +273,7 @@ func (p *Pipeline) draft(in *Input, ranked []*Candidate, text string, n int) []q
 		picks = pickDraft(ranked, n, wellFormed)
 	}
 	if len(picks) < n {
-		picks = fillWithBlanks(picks, ranked, n, english)
+		picks = fillWithBlanks(in, picks, ranked, n, english)
 	}
 	for _, c := range picks {
 		out = append(out, in.question(c))
@@ -285,42 +285,50 @@ func (p *Pipeline) draft(in *Input, ranked []*Candidate, text string, n int) []q
 // pool's best blanks: names, dates and numbers, one per sentence, none
 // whose key another pick has. Of a text in another language, these blanks
 // are the whole draft: they read right in any language.
-func fillWithBlanks(picks, ranked []*Candidate, n int, english bool) []*Candidate {
+func fillWithBlanks(in *Input, picks, ranked []*Candidate, n int, english bool) []*Candidate {
 	used := map[int]bool{}
 	keys := &keySet{}
 	for _, p := range picks {
 		used[p.Sentence] = true
 		keys.add(quizzes.NormalizeAnswer(p.Key))
 	}
-	for _, c := range poolOrder(ranked) {
-		if len(picks) >= n {
-			break
-		}
-		if c.Template != "blank.phrase" || blankTier(c) != 0 || used[c.Sentence] {
-			continue
-		}
-		if english && len(strings.Fields(c.Prompt)) > 35 {
-			continue
-		}
-		if !typeable(c) {
-			continue // "like a goddess of Victory": nobody writes it word for word
-		}
-		k := quizzes.NormalizeAnswer(c.Key)
-		if keys.overlaps(k) {
-			continue
-		}
-		conflict := false
-		for _, p := range picks {
-			if givesAway(p, c) || givesAway(c, p) {
-				conflict = true
+	order := poolOrder(ranked)
+	// names, dates and numbers only: the other blanks are mostly a
+	// sentence's wording, not a fact worth asking
+	for tier := 0; tier <= 0; tier++ {
+		for _, c := range order {
+			if len(picks) >= n {
+				break
 			}
+			if c.Template != "blank.phrase" || blankTier(c) != tier || used[c.Sentence] {
+				continue
+			}
+			if english && !draftBlank(in, c) {
+				continue
+			}
+			if english && len(strings.Fields(c.Prompt)) > 35 {
+				continue
+			}
+			if !typeable(c) {
+				continue // "like a goddess of Victory": nobody writes it word for word
+			}
+			k := quizzes.NormalizeAnswer(c.Key)
+			if keys.overlaps(k) {
+				continue
+			}
+			conflict := false
+			for _, p := range picks {
+				if givesAway(p, c) || givesAway(c, p) {
+					conflict = true
+				}
+			}
+			if conflict {
+				continue
+			}
+			keys.add(k)
+			used[c.Sentence] = true
+			picks = append(picks, c)
 		}
-		if conflict {
-			continue
-		}
-		keys.add(k)
-		used[c.Sentence] = true
-		picks = append(picks, c)
 	}
 	sort.SliceStable(picks, func(a, b int) bool { return picks[a].Sentence < picks[b].Sentence })
 	return picks
@@ -370,4 +378,23 @@ func (in *Input) question(c *Candidate) quizzes.Question {
 		}
 	}
 	return q.Normalize()
+}
+
+// draftBlank reports whether a blank of the pool may fill a draft: the
+// questions' filters that apply to a sentence with a hole (no blank of
+// what the whole text is about, none that points back to an earlier
+// sentence, none from a question or a title).
+func draftBlank(in *Input, c *Candidate) bool {
+	s := in.Doc.Sentences[c.Sentence]
+	e := strings.TrimSpace(in.Doc.Text[s.Start:s.End])
+	if strings.HasSuffix(e, "?") || strings.HasSuffix(e, ":") {
+		return false
+	}
+	if f := strings.Fields(e); len(f) > 0 && demonstratives[strings.ToLower(f[0])] {
+		return false // "This result was the best ..."
+	}
+	if strings.Contains(c.Prompt, "( "+quizzes.Blank+" )") || strings.Contains(c.Prompt, "("+quizzes.Blank+")") {
+		return false // a figure's label in brackets
+	}
+	return !keyIsTopic(in, c) && !contextWord(c.Prompt) && !backReference(in, c) && !leftoverPronoun(c.Prompt, nil)
 }
