@@ -59,6 +59,9 @@ func (familyBlank) Ask(in *Input) []*Candidate {
 			prompt := cleanSpaces(before + " " + quizzes.Blank + " " + after)
 			prompt = strings.ReplaceAll(prompt, " ,", ",")
 			prompt = capitalise(strings.ReplaceAll(prompt, " .", "."))
+			// "in _____ 's arms", "the _____ ' Human Development Index"
+			prompt = strings.ReplaceAll(prompt, quizzes.Blank+" 's ", quizzes.Blank+"'s ")
+			prompt = strings.ReplaceAll(prompt, quizzes.Blank+" ' ", quizzes.Blank+"' ")
 			c := &Candidate{Template: "blank.phrase", Prompt: prompt, Key: p.Text, KeyType: p.Type, KeyPhrase: &p,
 				Sentence: si, Kind: quizzes.Cloze}
 			prior := 0.05 + 0.02*float64(rank)

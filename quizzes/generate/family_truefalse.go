@@ -3,6 +3,8 @@ package generate
 import (
 	"hash/fnv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"quiztrainer/quizzes"
 )
@@ -55,6 +57,7 @@ func (familyTrueFalse) Ask(in *Input) []*Candidate {
 		h.Write([]byte(text))
 		statement := text
 		c.Key = "True"
+		wrong = swappable(wrong, text, key.Text)
 		if len(wrong) > 0 && h.Sum32()%2 == 0 {
 			statement = strings.Replace(text, key.Text, wrong[int(h.Sum32()/2)%len(wrong)], 1)
 			c.Key = "False"
@@ -78,6 +81,35 @@ func (f *Fact) phrases() []*Phrase {
 	}
 	for i := range f.Args {
 		out = append(out, &f.Args[i].Phrase)
+	}
+	return out
+}
+
+// swappable keeps the wrong choices that make a false statement: a name
+// that starts with a capital or a digit, none of whose words the rest of
+// the statement already has ("Only Tubman (Harriet Tubman) was born
+// enslaved in 1822" is true, not false).
+func swappable(wrong []string, statement, key string) []string {
+	rest := strings.ToLower(strings.Replace(statement, key, " ", 1))
+	restWords := map[string]bool{}
+	for _, w := range strings.FieldsFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		restWords[w] = true
+	}
+	var out []string
+	for _, w := range wrong {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		shared := false
+		for _, x := range strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if len(x) > 3 && restWords[x] {
+				shared = true
+			}
+		}
+		if !shared {
+			out = append(out, w)
+		}
 	}
 	return out
 }

@@ -122,6 +122,8 @@ var filters = []Filter{
 		func(in *Input, c *Candidate) bool { return genericWhat(in, c) }},
 	{"obvious", "the answer is what the whole text is about: a reader knows it without reading",
 		func(in *Input, c *Candidate) bool { return isComprehension(c.Template) == false && keyIsTopic(in, c) }},
+	{"anaphoric-key", "the answer is \"the building\" or \"the site\": which one, an earlier sentence says, not the question",
+		func(in *Input, c *Candidate) bool { return anaphoricKey(in, c) }},
 	{"wrapped", "a hard line break left a cut word in the prompt or key",
 		func(in *Input, c *Candidate) bool {
 			return strings.ContainsAny(c.Prompt+c.Key, "\n\r") || strings.Contains(c.Prompt+c.Key, "- ")
@@ -372,23 +374,65 @@ func (in *Input) topicChain() int {
 }
 
 // keyIsTopic reports a key that names what the whole text is about: its
-// title, or the entity it keeps returning to ("Who resisted during her
-// years in slavery?" in a life of Harriet Tubman).
+// title, or the entity it keeps returning to, by any of its names ("Who
+// resisted during her years in slavery?" in a life of Harriet Tubman;
+// "Araminta Ross" there too).
 func keyIsTopic(in *Input, c *Candidate) bool {
 	if c.Kind == quizzes.TrueFalse || c.Key == "" {
 		return false
 	}
 	k := quizzes.NormalizeAnswer(c.Key)
-	for _, p := range in.Doc.Paragraphs {
-		if p.Kind == nlp.Heading {
-			if quizzes.NormalizeAnswer(in.Doc.Text[p.Start:p.End]) == k {
-				return true
-			}
-			break
-		}
+	if t := in.title(); t != "" && (t == k || sameName(t, k)) {
+		return true
 	}
-	if c.KeyPhrase == nil || c.KeyPhrase.Chain < 0 {
+	tc := in.topicChain()
+	if tc < 0 {
 		return false
 	}
-	return c.KeyPhrase.Chain == in.topicChain()
+	if c.KeyPhrase != nil && c.KeyPhrase.Chain == tc {
+		return true
+	}
+	name := quizzes.NormalizeAnswer(in.Doc.Chains[tc].Name)
+	return name != "" && (sameName(name, k) || in.alias(k, name))
+}
+
+// title is the text's title, normalised: its first paragraph when that is
+// a heading or one short line that does not end like a sentence.
+func (in *Input) title() string {
+	if len(in.Doc.Paragraphs) < 2 {
+		return ""
+	}
+	p := in.Doc.Paragraphs[0]
+	t := strings.TrimSpace(in.Doc.Text[p.Start:p.End])
+	if p.Kind != nlp.Heading {
+		r, _ := utf8.DecodeLastRuneInString(t)
+		if utf8.RuneCountInString(t) > 80 || strings.ContainsAny(t, "\n") || strings.ContainsRune(".!?:;,\"”", r) {
+			return ""
+		}
+	}
+	return quizzes.NormalizeAnswer(t)
+}
+
+// anaphoricKey reports a key that is a short "the" phrase whose noun an
+// earlier sentence introduced ("What was destroyed by fire?" "The
+// building", after "The rectangular building covers 624 square feet"):
+// it names nothing the student could tell from the question.
+func anaphoricKey(in *Input, c *Candidate) bool {
+	p := c.KeyPhrase
+	if p == nil || p.Named || isComprehension(c.Template) || c.Kind == quizzes.TrueFalse {
+		return false
+	}
+	w := strings.Fields(strings.ToLower(c.Key))
+	if len(w) != 2 || w[0] != "the" {
+		return false
+	}
+	head := strings.ToLower(in.Doc.Sentences[p.Sentence].Tokens[p.Head].Lemma)
+	for si := 0; si < p.Sentence; si++ {
+		for _, t := range in.Doc.Sentences[si].Tokens {
+			if t.UPOS == "NOUN" && strings.ToLower(t.Lemma) == head {
+				return true
+			}
+		}
+	}
+	return false
 }

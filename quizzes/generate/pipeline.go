@@ -46,6 +46,7 @@ func (p *Pipeline) candidates(text string) (*Input, []*Candidate) {
 		}
 	}
 	for _, c := range cands {
+		in.tidyCase(c)
 		in.chooseKind(c)
 	}
 	in.applyFilters(cands)
@@ -396,5 +397,57 @@ func draftBlank(in *Input, c *Candidate) bool {
 	if strings.Contains(c.Prompt, "( "+quizzes.Blank+" )") || strings.Contains(c.Prompt, "("+quizzes.Blank+")") {
 		return false // a figure's label in brackets
 	}
+	// a pronoun the blank's sentence names anew may be named wrongly
+	// ("There a Frog was spied by a Hawk" for "There he was spied", he
+	// being the Mouse); a question names it, a sentence with a hole
+	// should read as the text does
+	if p := c.KeyPhrase; p != nil {
+		for i := range s.Tokens {
+			if (i < p.Start || i >= p.End) && (s.Tokens[i].XPOS == "PRP" || s.Tokens[i].XPOS == "PRP$") {
+				return false
+			}
+		}
+	}
 	return !keyIsTopic(in, c) && !contextWord(c.Prompt) && !backReference(in, c) && !leftoverPronoun(c.Prompt, nil)
 }
+
+// tidyCase gives the evidence sentence's first word its own case once a
+// question has moved it from the start: "What did archaeologists
+// excavate?", not "Archaeologists"; "Mrs. Mallard", not "mrs. Mallard".
+func (in *Input) tidyCase(c *Candidate) {
+	if strings.HasPrefix(c.Template, "blank.") || c.Sentence < 0 || c.Sentence >= len(in.Doc.Sentences) {
+		return
+	}
+	for _, t := range personTitles {
+		c.Prompt = strings.ReplaceAll(c.Prompt, " "+strings.ToLower(t)+" ", " "+t+" ")
+	}
+	s := &in.Doc.Sentences[c.Sentence]
+	if len(s.Tokens) == 0 {
+		return
+	}
+	t := &s.Tokens[0]
+	r, n := utf8.DecodeRuneInString(t.Form)
+	if n == 0 || !unicode.IsLetter(r) || t.Form == "I" {
+		return
+	}
+	lower := string(unicode.ToLower(r)) + t.Form[n:]
+	upper := string(unicode.ToUpper(r)) + t.Form[n:]
+	from, to := upper, lower
+	if t.UPOS == "PROPN" || strings.HasSuffix(t.Form, ".") {
+		from, to = lower, upper
+	} else if t.UPOS != "NOUN" && t.UPOS != "ADJ" && t.UPOS != "DET" {
+		return
+	}
+	if from == to {
+		return
+	}
+	// every place but the prompt's own first word
+	i := strings.IndexByte(c.Prompt, ' ')
+	if i < 0 {
+		return
+	}
+	c.Prompt = c.Prompt[:i] + strings.ReplaceAll(c.Prompt[i:], " "+from+" ", " "+to+" ")
+}
+
+// personTitles keep their capital inside a sentence.
+var personTitles = []string{"Mrs.", "Mr.", "Ms.", "Dr.", "Prof."}

@@ -20,7 +20,11 @@ import (
 //	choices      the question has plausible wrong choices
 //	short-prompt the prompt is short enough to read at a glance
 //	beyond       the question asks beyond one phrase (why, how, main idea)
+//	topic        the evidence sentence speaks of what the text is about
+//	             (its title's words or the entity it keeps returning to)
+//	             without that being the answer: a main point, not an aside
 var rankWeights = map[string]float64{
+	"topic":        0.3,
 	"family":       1.0,
 	"named":        0.35,
 	"salient":      0.5,
@@ -53,6 +57,9 @@ func (in *Input) features(c *Candidate) {
 		c.feature("short-prompt", 1)
 	} else if n <= 22 {
 		c.feature("short-prompt", 0.5)
+	}
+	if in.aboutTopic(c.Sentence) && !keyIsTopic(in, c) {
+		c.feature("topic", 1)
 	}
 	if f := c.Fact; f != nil && f.Subject != nil && f.Subject.Chain >= 0 {
 		m := len(in.Doc.Chains[f.Subject.Chain].Mentions)
@@ -94,4 +101,36 @@ func (in *Input) rank(cands []*Candidate) []*Candidate {
 		return out[a].Sentence < out[b].Sentence
 	})
 	return out
+}
+
+// aboutTopic reports a sentence that mentions the entity the text is
+// about or a content word of its title.
+func (in *Input) aboutTopic(si int) bool {
+	tc := in.topicChain()
+	title := map[string]bool{}
+	for _, w := range strings.Fields(in.title()) {
+		if !in.lists.stopWords[w] {
+			title[w] = true
+		}
+	}
+	if tc < 0 && len(title) == 0 {
+		return false
+	}
+	if si < 0 || si >= len(in.Doc.Sentences) {
+		return false
+	}
+	s := &in.Doc.Sentences[si]
+	for _, t := range s.Tokens {
+		if title[strings.ToLower(t.Form)] || title[strings.ToLower(t.Lemma)] {
+			return true
+		}
+	}
+	if tc >= 0 {
+		for _, mi := range in.Doc.Chains[tc].Mentions {
+			if in.Doc.Mentions[mi].Sentence == si {
+				return true
+			}
+		}
+	}
+	return false
 }
