@@ -129,6 +129,11 @@ func questionShape(s *nlp.Sentence) bool {
 		case t.Rel == "amod" && t.Head >= 0 && t.Head < i &&
 			(s.Tokens[t.Head].UPOS == "NOUN" || s.Tokens[t.Head].UPOS == "PROPN") && len(children(s, i)) == 0:
 			return false
+		// "Who always got a very large share and the Fox a very small
+		// one?": a second clause without its verb
+		case (t.Rel == "nsubj" || t.Rel == "nsubj:pass") && t.Head >= 0 && s.Tokens[t.Head].Rel != "root" &&
+			(s.Tokens[t.Head].UPOS == "NOUN" || s.Tokens[t.Head].UPOS == "PRON") && child(s, t.Head, "cop") < 0:
+			return false
 		// "What did the discovery lead to write ...?": "did" read as
 		// the main verb, the real verb as a noun
 		case t.Rel == "root" && lemma == "do" && t.UPOS == "VERB" && child(s, i, "advcl", "xcomp") >= 0:
