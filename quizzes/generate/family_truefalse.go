@@ -59,7 +59,11 @@ func (familyTrueFalse) Ask(in *Input) []*Candidate {
 		c.Key = "True"
 		wrong = swappable(wrong, text, key.Text)
 		if len(wrong) > 0 && h.Sum32()%2 == 0 {
-			statement = strings.Replace(text, key.Text, wrong[int(h.Sum32()/2)%len(wrong)], 1)
+			w := wrong[int(h.Sum32()/2)%len(wrong)]
+			if key.Type == TOrg && !strings.HasPrefix(strings.ToLower(w), "the ") {
+				w = "the " + w // "the National Party made ...", not "National Party made ..."
+			}
+			statement = strings.Replace(text, key.Text, w, 1)
 			c.Key = "False"
 			c.Template = "truefalse.swapped"
 		}

@@ -2,6 +2,7 @@ package generate
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"quiztrainer/quizzes"
@@ -124,6 +125,10 @@ var filters = []Filter{
 		func(in *Input, c *Candidate) bool { return isComprehension(c.Template) == false && keyIsTopic(in, c) }},
 	{"anaphoric-key", "the answer is \"the building\" or \"the site\": which one, an earlier sentence says, not the question",
 		func(in *Input, c *Candidate) bool { return anaphoricKey(in, c) }},
+	{"indefinite", "the prompt asks about \"someone\" or \"something\": it does not say who or what it means",
+		func(in *Input, c *Candidate) bool { return hasIndefinite(c.Prompt) }},
+	{"repeated-name", "the prompt names one person or place twice: a \"he\" or \"it\" was read as the wrong one",
+		func(in *Input, c *Candidate) bool { return c.Kind != quizzes.TrueFalse && repeatedName(c.Prompt) }},
 	{"wrapped", "a hard line break left a cut word in the prompt or key",
 		func(in *Input, c *Candidate) bool {
 			return strings.ContainsAny(c.Prompt+c.Key, "\n\r") || strings.Contains(c.Prompt+c.Key, "- ")
@@ -310,6 +315,7 @@ func droppedCondition(in *Input, c *Candidate) bool {
 var genericVerbs = map[string]bool{
 	"have": true, "include": true, "see": true, "do": true, "get": true, "take": true,
 	"make": true, "show": true, "use": true, "become": true, "come": true, "go": true,
+	"happen": true, "occur": true,
 }
 
 var modals = map[string]bool{
@@ -321,6 +327,11 @@ var modals = map[string]bool{
 // down: a common-noun answer to a prompt of few words of its own ("What
 // will stars orbit?", "What can be readily seen?"), or a generic verb.
 func genericWhat(in *Input, c *Candidate) bool {
+	if (strings.HasPrefix(c.Template, "when.") || strings.HasPrefix(c.Template, "where.")) && c.Fact != nil {
+		// "When did final success come?"
+		t := &in.Doc.Sentences[c.Fact.Sentence].Tokens[c.Fact.Pred]
+		return genericVerbs[strings.ToLower(t.Lemma)] && contentWords(in, c.Prompt) < 4
+	}
 	if !strings.HasPrefix(c.Template, "what.") {
 		return false
 	}
@@ -433,6 +444,43 @@ func anaphoricKey(in *Input, c *Candidate) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+var indefinites = map[string]bool{"someone": true, "somebody": true, "something": true, "anyone": true, "anybody": true, "anything": true}
+
+func hasIndefinite(prompt string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(prompt), func(r rune) bool { return !(r >= 'a' && r <= 'z') }) {
+		if indefinites[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// repeatedName reports a capitalised word, other than the prompt's first,
+// that the prompt has twice ("Who challenged Mather to come to Washington
+// and do something about Washington?", where the text said "about it").
+func repeatedName(prompt string) bool {
+	// a possessive may repeat a name rightly ("Why may Moscow's economy
+	// start resembling that of Moscow's ally?"); a name standing alone
+	// twice is the mark of a misread "it"
+	words := strings.FieldsFunc(prompt, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' && r != '-' && r != '\'' && r != '’' })
+	seen := map[string]bool{}
+	for i, w := range words {
+		if strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'") {
+			continue
+		}
+		w = strings.TrimSuffix(w, ".")
+		r, _ := utf8.DecodeRuneInString(w)
+		if i == 0 || !unicode.IsUpper(r) || len(w) < 3 || w == "True" || w == "False" {
+			continue
+		}
+		if seen[w] {
+			return true
+		}
+		seen[w] = true
 	}
 	return false
 }

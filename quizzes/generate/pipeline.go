@@ -397,6 +397,12 @@ func draftBlank(in *Input, c *Candidate) bool {
 	if strings.Contains(c.Prompt, "( "+quizzes.Blank+" )") || strings.Contains(c.Prompt, "("+quizzes.Blank+")") {
 		return false // a figure's label in brackets
 	}
+	if keyInPrompt(c) {
+		return false // "the space around _____ and so that's what keeps the Moon in orbit"
+	}
+	if len(strings.Fields(c.Prompt)) < 7 {
+		return false // "Greenhouse gases are _____." has many right completions
+	}
 	// a pronoun the blank's sentence names anew may be named wrongly
 	// ("There a Frog was spied by a Hawk" for "There he was spied", he
 	// being the Mouse); a question names it, a sentence with a hole

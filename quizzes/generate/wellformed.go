@@ -139,6 +139,25 @@ func questionShape(s *nlp.Sentence) bool {
 		case t.Rel == "root" && lemma == "do" && t.UPOS == "VERB" && child(s, i, "advcl", "xcomp") >= 0:
 			return false
 		}
+		// "... to create a Matariki public holiday Rahui Katene?": a
+		// name cut from its title and put after another noun, with no
+		// comma to make it an apposition
+		if t.Rel == "appos" {
+			first := i
+			for j := 0; j < i; j++ {
+				if dominates(s, i, j) {
+					first = j
+					break
+				}
+			}
+			if first > 0 {
+				switch s.Tokens[first-1].Text {
+				case ",", "(", "-", "–", "—", ":":
+				default:
+					return false
+				}
+			}
+		}
 		// "What did Mather hire Robert Sterling Yard?": the wh-word and
 		// a second object on a verb that takes one
 		if t.UPOS == "VERB" && !ditransitive[lemma] {
