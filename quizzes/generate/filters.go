@@ -327,11 +327,6 @@ var modals = map[string]bool{
 // down: a common-noun answer to a prompt of few words of its own ("What
 // will stars orbit?", "What can be readily seen?"), or a generic verb.
 func genericWhat(in *Input, c *Candidate) bool {
-	if (strings.HasPrefix(c.Template, "when.") || strings.HasPrefix(c.Template, "where.")) && c.Fact != nil {
-		// "When did final success come?"
-		t := &in.Doc.Sentences[c.Fact.Sentence].Tokens[c.Fact.Pred]
-		return genericVerbs[strings.ToLower(t.Lemma)] && contentWords(in, c.Prompt) < 4
-	}
 	if !strings.HasPrefix(c.Template, "what.") {
 		return false
 	}
