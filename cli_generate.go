@@ -25,7 +25,7 @@ func runGenerate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	max := fs.Int("max", 0, fmt.Sprintf("questions in the draft (0: a teacher's default, %d); with --all or --batch, at most this many (0: all)", generate.DraftQuestions))
 	all := fs.Bool("all", false, "print every candidate, best first, instead of the draft")
 	batch := fs.Bool("batch", false, `read JSON Lines {"id","text"} on stdin, write {"id","questions"} lines`)
-	engine := fs.String("engine", string(generate.Engines[0]), "question writer: rules (the one that drafts teachers' quizzes) or tree (the pipeline on the dependency trees)")
+	engine := fs.String("engine", "", "question writer: rules or tree alone (default: as for teachers' drafts, tree, and rules for a text tree asks nothing of)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: quiztrainer generate [--format text|json|gift] [--max N] [--all] [--engine rules|tree] FILE|-")
 		fmt.Fprintln(stderr, "       quiztrainer generate --batch < in.jsonl > out.jsonl")
@@ -34,11 +34,15 @@ func runGenerate(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if !slices.Contains(generate.Engines, generate.Engine(*engine)) {
+	if *engine != "" && !slices.Contains(generate.Engines, generate.Engine(*engine)) {
 		fmt.Fprintf(stderr, "quiztrainer generate: --engine %q: choose rules or tree\n", *engine)
 		return 2
 	}
-	gen, err := generate.NewEngine(generate.Engine(*engine))
+	load := generate.ForTeachers
+	if *engine != "" {
+		load = func() (*generate.Generator, error) { return generate.NewEngine(generate.Engine(*engine)) }
+	}
+	gen, err := load()
 	if err != nil {
 		fmt.Fprintln(stderr, "quiztrainer generate:", err)
 		return 1

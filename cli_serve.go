@@ -57,8 +57,7 @@ func runServe(args []string, stderr io.Writer) int {
 		return 1
 	}
 	defer store.Close()
-	gen := &lazyGenerator{log: log}
-	if made, err := handlers.SeedSample(ctx, store, gen); err != nil {
+	if made, err := handlers.SeedSample(ctx, store, &lazyGenerator{log: log, load: generate.New}); err != nil {
 		log.Warn("could not publish the sample quiz", "err", err)
 	} else if made {
 		log.Info("published the sample quiz on the bundled article")
@@ -68,7 +67,7 @@ func runServe(args []string, stderr io.Writer) int {
 		log.Error("cannot read the accounts", "err", err)
 		return 1
 	}
-	app := handlers.New(store, log, gen, handlers.Config{
+	app := handlers.New(store, log, &lazyGenerator{log: log, load: generate.ForTeachers}, handlers.Config{
 		SecureCookies:  strings.HasPrefix(cfg.BaseURL, "https://"),
 		SetupToken:     setupToken,
 		BaseURL:        cfg.BaseURL,
@@ -136,17 +135,19 @@ func listenURL(addr net.Addr, base string) string {
 
 // lazyGenerator loads the generator's language models the first time a
 // question is asked for, so that a server whose sample quiz exists starts
-// without that cost.
+// without that cost. The sample quiz is written by generate.New, teachers'
+// drafts by generate.ForTeachers.
 type lazyGenerator struct {
 	log  *slog.Logger
+	load func() (*generate.Generator, error)
 	once sync.Once
 	gen  *generate.Generator
 }
 
-func (l *lazyGenerator) load() *generate.Generator {
+func (l *lazyGenerator) generator() *generate.Generator {
 	l.once.Do(func() {
 		var err error
-		if l.gen, err = generate.New(); err != nil {
+		if l.gen, err = l.load(); err != nil {
 			l.log.Error("cannot load the question generator", "err", err)
 		}
 	})
@@ -154,7 +155,7 @@ func (l *lazyGenerator) load() *generate.Generator {
 }
 
 func (l *lazyGenerator) DraftAndPool(text string, n int) (draft, all []quizzes.Question) {
-	if g := l.load(); g != nil {
+	if g := l.generator(); g != nil {
 		return g.DraftAndPool(text, n)
 	}
 	return nil, nil

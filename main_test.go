@@ -156,7 +156,7 @@ func TestGeneratePrintsTheTeachersDraftUnlessAll(t *testing.T) {
 	dir := t.TempDir()
 	article := filepath.Join(dir, "article.txt")
 	os.WriteFile(article, []byte(assets.SampleArticle), 0o644)
-	gen, err := generate.New()
+	gen, err := generate.ForTeachers()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -81,3 +81,38 @@ func TestDraftAndPoolIsDraftAndGenerate(t *testing.T) {
 		}
 	}
 }
+
+// A teacher's draft comes from the tree pipeline; a text in which the
+// pipeline finds nothing fit to ask gets the rules engine's draft and pool
+// instead of an empty one.
+func TestForTeachersDraftsWithTheTreeAndFallsBackToRules(t *testing.T) {
+	teachers, err := ForTeachers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree, _ := NewEngine(Tree)
+	rules, _ := NewEngine(Rules)
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join("testdata", "judging", "texts", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	iceland := read("07-geography-iceland.txt")
+	if got, want := fmt.Sprintf("%#v", teachers.Draft(iceland, DraftQuestions)), fmt.Sprintf("%#v", tree.Draft(iceland, DraftQuestions)); got != want || len(tree.Draft(iceland, DraftQuestions)) == 0 {
+		t.Errorf("Iceland: the teacher's draft is not the tree pipeline's")
+	}
+	alice := read("12-story-down-the-rabbit-hole.txt")
+	if len(tree.Draft(alice, DraftQuestions)) != 0 {
+		t.Fatalf("the tree pipeline now drafts the Alice text: choose another text it asks nothing of for this test")
+	}
+	draft, all := teachers.DraftAndPool(alice, DraftQuestions)
+	wantDraft, wantAll := rules.DraftAndPool(alice, DraftQuestions)
+	if len(draft) == 0 || fmt.Sprintf("%#v", draft) != fmt.Sprintf("%#v", wantDraft) || fmt.Sprintf("%#v", all) != fmt.Sprintf("%#v", wantAll) {
+		t.Errorf("Alice: got a draft of %d and a pool of %d, want the rules engine's %d and %d", len(draft), len(all), len(wantDraft), len(wantAll))
+	}
+	if fmt.Sprintf("%#v", teachers.Draft(alice, DraftQuestions)) != fmt.Sprintf("%#v", wantDraft) || fmt.Sprintf("%#v", teachers.Generate(alice)) != fmt.Sprintf("%#v", wantAll) {
+		t.Errorf("Alice: Draft and Generate differ from DraftAndPool's fallback")
+	}
+}
