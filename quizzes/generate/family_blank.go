@@ -2,8 +2,6 @@ package generate
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"quiztrainer/quizzes"
 )
@@ -58,7 +56,9 @@ func (familyBlank) Ask(in *Input) []*Candidate {
 			after, _ := in.render(si, p.End, len(s.Tokens), nil)
 			prompt := cleanSpaces(before + " " + quizzes.Blank + " " + after)
 			prompt = strings.ReplaceAll(prompt, " ,", ",")
-			prompt = capitalise(strings.ReplaceAll(prompt, " .", "."))
+			// a sentence that began with a pronoun or "This" reads "the
+			// result was ..." once rendered: its first letter goes up
+			prompt = upperFirst(strings.ReplaceAll(prompt, " .", "."))
 			// "in _____ 's arms", "the _____ ' Human Development Index"
 			prompt = strings.ReplaceAll(prompt, quizzes.Blank+" 's ", quizzes.Blank+"'s ")
 			prompt = strings.ReplaceAll(prompt, quizzes.Blank+" ' ", quizzes.Blank+"' ")
@@ -106,20 +106,10 @@ func (in *Input) clauseBlanks(si int, seen map[string]bool) []*Candidate {
 		seen[k] = true
 		before, _ := in.render(si, 0, a, nil)
 		after, _ := in.render(si, b, len(s.Tokens), nil)
-		prompt := capitalise(strings.ReplaceAll(cleanSpaces(before+" "+quizzes.Blank+" "+after), " .", "."))
+		prompt := upperFirst(strings.ReplaceAll(cleanSpaces(before+" "+quizzes.Blank+" "+after), " .", "."))
 		c := &Candidate{Template: "blank.clause", Prompt: prompt, Key: key, KeyType: TStatement, Sentence: si, Kind: quizzes.Cloze}
 		c.feature("family", 0.01)
 		out = append(out, c)
 	}
 	return out
-}
-
-// capitalise upper-cases a prompt's first letter: a sentence that began
-// with a pronoun or "This" reads "the result was ..." once rendered.
-func capitalise(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if unicode.IsLower(r) {
-		return string(unicode.ToUpper(r)) + s[n:]
-	}
-	return s
 }
