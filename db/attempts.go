@@ -27,14 +27,15 @@ const (
 		FROM responses WHERE attempt_id = ?`
 	selectStudentAttempts = "SELECT " + attemptColumns + " FROM attempts WHERE student_id = ? ORDER BY id DESC"
 	// an attempt with what its pages check is current, in one statement:
-	// its quiz's version (0 when the quiz is deleted), the roster's, and,
-	// one row each, its answers. The attempt is picked in a subquery that
-	// is not flattened (LIMIT 1): with "WHERE a.id = ?" beside the joins,
-	// SQLite propagated the bound id into them and prepared the statement
-	// again whenever the id changed (a fifth of the query's time).
+	// its quiz's version (0 when the quiz is deleted), the roster's, the
+	// version of its answers, and, in selectAttemptStateResponses, one row
+	// each, its answers. The attempt is picked in a subquery that is not
+	// flattened (LIMIT 1): with "WHERE a.id = ?" beside the joins, SQLite
+	// propagated the bound id into them and prepared the statement again
+	// whenever the id changed (a fifth of the query's time).
 	attemptStateColumns = `a.id, a.quiz_id, a.student_id, a.number, a.started_at, a.submitted_at, a.score, a.max_score,
-		COALESCE(q.version, 0), (SELECT last FROM roster_edits)`
-	attemptStateFrom   = "(SELECT " + attemptColumns + " FROM attempts WHERE id = ? LIMIT 1) a"
+		COALESCE(q.version, 0), (SELECT last FROM roster_edits), a.answers_version`
+	attemptStateFrom   = "(SELECT " + attemptColumns + ", answers_version FROM attempts WHERE id = ? LIMIT 1) a"
 	selectAttemptState = "SELECT " + attemptStateColumns + `
 		FROM ` + attemptStateFrom + ` LEFT JOIN quizzes q ON q.id = a.quiz_id AND q.deleted_at IS NULL`
 	selectAttemptStateResponses = "SELECT " + attemptStateColumns + `,
@@ -104,24 +105,40 @@ type AttemptState struct {
 	Attempt       quizzes.Attempt
 	QuizVersion   int64 // 0 when the quiz is deleted
 	RosterVersion int64
-	Responses     map[int64]quizzes.Response // nil unless asked for
+	// Responses are the attempt's answers, nil unless asked for. They may
+	// be shared with other requests: nothing may change them.
+	Responses map[int64]quizzes.Response
 }
 
-// AttemptState reads attempt id, with its answers when withResponses, in
-// one query.
+// AttemptState reads attempt id, with its answers when withResponses. The
+// answers are kept in memory by the version of the attempt's answers
+// (moved by trigger with any change to them, by any server): when the
+// version read is the one kept, the attempt's row is all that is read.
 func (s *Store) AttemptState(ctx context.Context, id int64, withResponses bool) (AttemptState, error) {
 	var st AttemptState
+	var version int64
+	var started, submitted sql.NullString
+	a := &st.Attempt
+	err := s.readRow(ctx, selectAttemptState, id).Scan(&a.ID, &a.QuizID, &a.StudentID, &a.Number, &started, &submitted,
+		&a.Score, &a.MaxScore, &st.QuizVersion, &st.RosterVersion, &version)
+	if err != nil {
+		return st, notFound(err, fmt.Sprintf("load attempt %d", id))
+	}
+	a.StartedAt, a.SubmittedAt = parseTime(started), parseTime(submitted)
 	if !withResponses {
-		var started, submitted sql.NullString
-		a := &st.Attempt
-		err := s.readRow(ctx, selectAttemptState, id).Scan(&a.ID, &a.QuizID, &a.StudentID, &a.Number, &started, &submitted,
-			&a.Score, &a.MaxScore, &st.QuizVersion, &st.RosterVersion)
-		if err != nil {
-			return st, notFound(err, fmt.Sprintf("load attempt %d", id))
-		}
-		a.StartedAt, a.SubmittedAt = parseTime(started), parseTime(submitted)
 		return st, nil
 	}
+	if r, ok := s.keptAnswers.get(id, version); ok {
+		st.Responses = r
+		return st, nil
+	}
+	return s.attemptStateResponses(ctx, id)
+}
+
+// attemptStateResponses reads attempt id with its answers in one query
+// and keeps the answers by the version read with them.
+func (s *Store) attemptStateResponses(ctx context.Context, id int64) (AttemptState, error) {
+	var st AttemptState
 	rows, err := s.readRows(ctx, selectAttemptStateResponses, id)
 	if err != nil {
 		return st, fmt.Errorf("db: load attempt %d: %w", id, err)
@@ -129,6 +146,7 @@ func (s *Store) AttemptState(ctx context.Context, id int64, withResponses bool) 
 	defer rows.Close()
 	st.Responses = map[int64]quizzes.Response{}
 	found := false
+	var version int64
 	for rows.Next() {
 		found = true
 		var started, submitted, at, marked sql.NullString
@@ -138,7 +156,7 @@ func (s *Store) AttemptState(ctx context.Context, id int64, withResponses bool) 
 		var points sql.NullFloat64
 		a := &st.Attempt
 		if err := rows.Scan(&a.ID, &a.QuizID, &a.StudentID, &a.Number, &started, &submitted, &a.Score, &a.MaxScore,
-			&st.QuizVersion, &st.RosterVersion, &qid, &given, &correct, &points, &at, &marked); err != nil {
+			&st.QuizVersion, &st.RosterVersion, &version, &qid, &given, &correct, &points, &at, &marked); err != nil {
 			return st, fmt.Errorf("db: load attempt %d: %w", id, err)
 		}
 		a.StartedAt, a.SubmittedAt = parseTime(started), parseTime(submitted)
@@ -158,6 +176,7 @@ func (s *Store) AttemptState(ctx context.Context, id int64, withResponses bool) 
 	if !found {
 		return st, notFound(sql.ErrNoRows, fmt.Sprintf("load attempt %d", id))
 	}
+	s.keptAnswers.keep(id, version, st.Responses)
 	return st, nil
 }
 

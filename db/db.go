@@ -27,13 +27,14 @@ var minSQLite = [3]int{3, 51, 3}
 // Store is the database. Writes go through one connection so that SQLite
 // never answers "database is locked"; reads use a small pool.
 type Store struct {
-	write      *sql.DB
-	read       *sql.DB
-	writeStmts *stmts
-	readStmts  *stmts
-	snaps      snapshots
-	students   keptStudents
-	answers    *answerWriter
+	write       *sql.DB
+	read        *sql.DB
+	writeStmts  *stmts
+	readStmts   *stmts
+	snaps       snapshots
+	students    keptStudents
+	keptAnswers keptAnswers
+	answers     *answerWriter
 }
 
 // timeFormat is how times are stored: UTC, sortable text.
