@@ -36,6 +36,7 @@ func main() {
 	pruneTagger := flag.Int("prune-tagger", int(cfg.PruneTagger), "drop tagger weights below this (16-bit units)")
 	pruneParser := flag.Int("prune-parser", int(cfg.PruneParser), "drop parser weights below this (16-bit units)")
 	flag.BoolVar(&cfg.Entities, "entities", cfg.Entities, "also train the entity and reference models")
+	flag.BoolVar(&cfg.OnlyEntities, "only-entities", false, "train only the entity and reference models (they read GUM's own tags and trees)")
 	eval := flag.String("eval", "", "after training, also score the new models on this split (dev or test)")
 	quiet := flag.Bool("q", false, "no progress lines")
 	score := flag.String("score", "", "score the committed (embedded) models on this split (dev or test), without training")

@@ -255,8 +255,9 @@ func taggerFeatures(s *Sentence, c *sentenceContext, i, p1, p2, spanStart int, b
 //
 // Training hides the name's own words from some examples (words false),
 // so that the typer also learns to type the names it has never seen from
-// what surrounds them.
-func typerFeatures(lexicon map[string]EntityType, s *Sentence, c *sentenceContext, start, end, h int, words bool, buf []fhash) []fhash {
+// what surrounds them, and the place list from others (places false:
+// placeFeatures).
+func typerFeatures(lexicon map[string]EntityType, s *Sentence, c *sentenceContext, start, end, h int, words, places bool, buf []fhash) []fhash {
 	toks := s.Tokens
 	hw := c.lower[h]
 	buf = append(buf[:0],
@@ -278,6 +279,9 @@ func typerFeatures(lexicon map[string]EntityType, s *Sentence, c *sentenceContex
 		buf = append(buf, fstart(111).num(int(c.gaz[i])), fstart(123).num(int(c.wordType[i])))
 	}
 	buf = append(buf, fstart(124).num(int(c.wordType[end-1])), fstart(125).num(int(c.wordType[h])))
+	if places {
+		buf = placeFeatures(s, c, start, end, buf)
+	}
 	if start > 0 {
 		buf = append(buf, fstart(112).str(c.lower[start-1]))
 		if start > 1 {
@@ -453,7 +457,7 @@ func (m *EntityModel) sentenceMentions(out []Mention, si int, s *Sentence, c *se
 			j++
 		}
 		h := spanHead(s, i, j)
-		buf = typerFeatures(m.lexicon, s, c, i, j, h, true, buf)
+		buf = typerFeatures(m.lexicon, s, c, i, j, h, true, true, buf)
 		m.typer.scores(buf, scores)
 		t := argmax(scores)
 		x := Mention{Sentence: si, Start: i, End: j, Head: h, Type: entityTypes[t], Named: isName(s, i, j, h, entityTypes[t]), Chain: -1}
@@ -519,6 +523,9 @@ func (m *EntityModel) nounType(t *Token) EntityType {
 		if g := m.gazetteer[strings.ToLower(tokenForm(t))]; g > 0 {
 			return entityTypes[g-1]
 		}
+	}
+	if animalNouns()[strings.ToLower(t.Lemma)] {
+		return Animal
 	}
 	return m.nounDefault
 }

@@ -305,7 +305,7 @@ func trainEntityModel(train, dev []gumDoc, iterations int, seed uint64, log io.W
 						}
 					}
 					for _, g := range ex.spans {
-						buf = typerFeatures(m.lexicon, ex.s, ex.c, g.Start, g.End, spanHead(ex.s, g.Start, g.End), rng.Float64() >= hideNameWords, buf)
+						buf = typerFeatures(m.lexicon, ex.s, ex.c, g.Start, g.End, spanHead(ex.s, g.Start, g.End), rng.Float64() >= hideNameWords, rng.Float64() >= hidePlaceNames, buf)
 						ty.scores(buf, tscores)
 						guess := 0
 						for k := range tscores {

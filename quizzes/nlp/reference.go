@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -126,16 +127,23 @@ func (m *ReferenceModel) References(doc *Document) {
 	var cands []int
 	scores := make([]float32, 1)
 	pronoun := func(i int) int {
-		cands = pronounCandidates(doc, i, cands)
+		cands = unbound(doc, info, r, i, pronounCandidates(doc, i, cands))
 		buf = nullFeatures(doc, info, i, buf)
 		m.ranker.scores(buf, scores)
 		best, bestScore := -1, scores[0]
+		animate, animateScore := -1, float32(0)
 		for _, c := range cands {
 			buf = pairFeatures(doc, info, r, i, c, buf)
 			m.ranker.scores(buf, scores)
 			if scores[0] > bestScore {
 				best, bestScore = c, scores[0]
 			}
+			if (animate < 0 || scores[0] > animateScore) && animateFor(doc, info, i, c) {
+				animate, animateScore = c, scores[0]
+			}
+		}
+		if best < 0 {
+			return animate
 		}
 		return best
 	}
@@ -331,6 +339,60 @@ func pronounCandidates(doc *Document, i int, out []int) []int {
 		out = append(out, c)
 	}
 	return out
+}
+
+// unbound drops from cands what a pronoun object cannot stand for: the
+// subject of its own verb, and whatever that subject was linked to ("the
+// shepherd watched him": him is not the shepherd; Chomsky's principle B).
+// A reflexive ("himself") is the one that does stand for it.
+func unbound(doc *Document, info []mentionInfo, r *resolution, i int, cands []int) []int {
+	p := &info[i]
+	if p.head.Rel != "obj" && p.head.Rel != "iobj" {
+		return cands
+	}
+	switch strings.ToLower(tokenForm(p.head)) {
+	case "himself", "herself", "itself", "themselves":
+		return cands
+	}
+	pm := &doc.Mentions[i]
+	var bound []int // roots of the entities of the verb's subjects
+	for _, c := range cands {
+		a := &info[c]
+		if doc.Mentions[c].Sentence == pm.Sentence && a.head.Head == p.head.Head && strings.HasPrefix(a.head.Rel, "nsubj") {
+			bound = append(bound, r.find(c))
+		}
+	}
+	if len(bound) == 0 {
+		return cands
+	}
+	out := cands[:0]
+	for _, c := range cands {
+		root := r.find(c)
+		if !slices.Contains(bound, root) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// animateFor: candidate c could be what he or she (pronoun i) stands for:
+// a singular person or animal of no other gender. In a story the
+// characters are often animals and never named ("a dog had stolen a
+// bone. He ..."), where GUM's ranker, which learned from non-fiction,
+// would choose no antecedent.
+func animateFor(doc *Document, info []mentionInfo, i, c int) bool {
+	p, a := &info[i], &info[c]
+	if p.pron != "he" && p.pron != "she" {
+		return false
+	}
+	am := &doc.Mentions[c]
+	if a.plural || (a.gender != 0 && a.gender != p.gender) {
+		return false
+	}
+	if am.Pronoun {
+		return a.pron == p.pron
+	}
+	return am.Type == Person || am.Type == Animal
 }
 
 // speakers: first and second person pronouns by the person they speak of.

@@ -10,6 +10,6 @@ const (
 // A little under the figures on all of GUM test with the analysis's own
 // tags and trees.
 const (
-	predictedNamedFloor   = 0.61
+	predictedNamedFloor   = 0.63
 	predictedPronounFloor = 0.77
 )

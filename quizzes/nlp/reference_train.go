@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"strings"
 )
 
@@ -165,7 +166,7 @@ func trainReferenceModel(em *EntityModel, train, dev []gumDoc, iterations int, s
 			info := m.describe(doc)
 			r := newResolution(doc)
 			pronoun := func(i int) int {
-				cands = pronounCandidates(doc, i, cands)
+				cands = unbound(doc, info, r, i, pronounCandidates(doc, i, cands))
 				mine := ex.group[i]
 				best, gold := -1, -1
 				buf = nullFeatures(doc, info, i, buf)
@@ -260,7 +261,11 @@ type referenceScore struct {
 	// PronounsRight: those whose nearest earlier mention in their found
 	// chain is in their GUM chain.
 	Pronouns, PronounsRight int
-	MUC, B3                 prf3
+	// Unnamed, UnnamedRight: the same for third-person pronouns whose GUM
+	// chain holds no name ("the wolf ... he") but an earlier mention the
+	// entity stage found.
+	Unnamed, UnnamedRight int
+	MUC, B3               prf3
 }
 
 // prf3 sums precision and recall numerators and denominators.
@@ -279,8 +284,8 @@ func (x prf3) F1() float64 {
 func (s referenceScore) Accuracy() float64 { return ratio(s.PronounsRight, s.Pronouns) }
 
 func (s referenceScore) String() string {
-	return fmt.Sprintf("pronouns %.3f (%d/%d), MUC P %.3f R %.3f F1 %.3f, B3 P %.3f R %.3f F1 %.3f",
-		s.Accuracy(), s.PronounsRight, s.Pronouns, s.MUC.P(), s.MUC.R(), s.MUC.F1(), s.B3.P(), s.B3.R(), s.B3.F1())
+	return fmt.Sprintf("pronouns %.3f (%d/%d), in unnamed chains %.3f (%d/%d), MUC P %.3f R %.3f F1 %.3f, B3 P %.3f R %.3f F1 %.3f",
+		s.Accuracy(), s.PronounsRight, s.Pronouns, ratio(s.UnnamedRight, s.Unnamed), s.UnnamedRight, s.Unnamed, s.MUC.P(), s.MUC.R(), s.MUC.F1(), s.B3.P(), s.B3.R(), s.B3.F1())
 }
 
 // evaluateReferences runs the reference stage on documents whose mentions
@@ -302,24 +307,34 @@ func evaluateReferences(m *ReferenceModel, exs []refExample) referenceScore {
 func (s *referenceScore) add(doc *Document, group []string, namedGroup map[string]bool) {
 	for i := range doc.Mentions {
 		x := &doc.Mentions[i]
-		if !x.Pronoun || group[i] == "" || !namedGroup[group[i]] {
+		if !x.Pronoun || group[i] == "" {
 			continue
 		}
 		if thirdPerson[strings.ToLower(tokenForm(&doc.Sentences[x.Sentence].Tokens[x.Head]))] == "" {
 			continue
 		}
-		s.Pronouns++
-		if x.Chain < 0 {
+		right := false
+		if x.Chain >= 0 {
+			ante := -1
+			for _, k := range doc.Chains[x.Chain].Mentions {
+				if k < i {
+					ante = k
+				}
+			}
+			right = ante >= 0 && group[ante] == group[i]
+		}
+		if namedGroup[group[i]] {
+			s.Pronouns++
+			if right {
+				s.PronounsRight++
+			}
 			continue
 		}
-		ante := -1
-		for _, k := range doc.Chains[x.Chain].Mentions {
-			if k < i {
-				ante = k
+		if slices.Contains(group[:i], group[i]) {
+			s.Unnamed++
+			if right {
+				s.UnnamedRight++
 			}
-		}
-		if ante >= 0 && group[ante] == group[i] {
-			s.PronounsRight++
 		}
 	}
 	// MUC and B3 over the found mentions that GUM also marks.

@@ -32,7 +32,11 @@ type TrainConfig struct {
 	PruneTagger, PruneParser int16
 	// Entities also trains the entity and reference models (on GUM).
 	Entities bool
-	Logf     func(format string, args ...any) // progress, may be nil
+	// OnlyEntities trains the entity and reference models alone: they
+	// read GUM's own tags and trees, so they come out the same as in a
+	// full run.
+	OnlyEntities bool
+	Logf         func(format string, args ...any) // progress, may be nil
 	// AfterParserEpoch, when not nil, is given the model files after each
 	// parser pass but the last (tagger, lexicon and that pass's parser,
 	// pruned as committed), so that a run can be scored on dev as it goes.
@@ -67,6 +71,10 @@ func Train(cfg TrainConfig) ([]ModelFile, error) {
 		trainParserFiles,
 	}
 	if cfg.Entities {
+		steps = append(steps, trainEntityFiles, trainReferenceFiles)
+	}
+	if cfg.OnlyEntities {
+		steps = steps[:0]
 		steps = append(steps, trainEntityFiles, trainReferenceFiles)
 	}
 	var files []ModelFile
