@@ -40,3 +40,40 @@ func TestSequenceChoicesHaveNoYears(t *testing.T) {
 	}
 	t.Fatal("no sequence question asked")
 }
+
+const storyText = `The Fox and the Well
+
+A fox was walking through the forest one evening. He fell into a deep well near the farm. ` +
+	`The water was cold and dark. A goat came to the well the next morning. ` +
+	`The fox praised the sweet water of the well. The goat jumped into the well at once. ` +
+	`The fox climbed onto the goat's back. The fox leapt out of the well. ` +
+	`The goat stayed in the water all day. The farmer found the goat at sunset. ` +
+	`The farmer pulled the goat out with a rope. The goat walked home slowly.`
+
+func TestFamilySequenceStory(t *testing.T) {
+	runFamilyCases(t, "sequence", []familyCase{
+		// a story tells its events in order: the earliest of four, spread
+		// over the text, is the key
+		{text: storyText, prompt: "Which of the following happened first?",
+			key: "A goat came to the well the next morning"},
+		// a text that explains in the present tense narrates nothing
+		{text: "Thunderstorms form when warm air rises. The air cools as it rises. Water vapour condenses into clouds. " +
+			"Ice particles collide inside the cloud. The collisions separate electric charges. Lightning jumps between the charges. " +
+			"The air heats up very quickly. The heated air expands and makes thunder. Rain falls from the cloud.",
+			notPrompt: "happened"},
+	})
+}
+
+// A story's events are told without what the speakers say, and their
+// pronouns are named.
+func TestStoryEventsLeaveSpeechOut(t *testing.T) {
+	p := testPipeline(t)
+	in, _ := p.candidates(`The shepherd walked into the field with his wife. "The wolf took our child," the shepherd shouted. ` +
+		`The wolf ran into the woods. He dropped the child near the fence. The dog brought the child back to the house. ` +
+		`The shepherd patted the dog on the head. The wife cooked a good dinner. The dog slept by the fire.`)
+	for _, e := range in.storyEvents() {
+		if strings.Contains(e.text, "took our child") || strings.HasPrefix(e.text, "He ") {
+			t.Errorf("story event %q: speech or an unnamed pronoun", e.text)
+		}
+	}
+}

@@ -1,0 +1,293 @@
+package generate
+
+import (
+	"strings"
+	"sync"
+
+	"quiztrainer/quizzes"
+	"quiztrainer/quizzes/nlp"
+)
+
+// Story order: a text that narrates (most of its sentences in the past
+// tense, like a story or a history told without dates) tells its events
+// in the order they happened. The sequence family asks which of four
+// events, spread over the text, came first or came last; the choices are
+// the events as the text tells them, their pronouns named.
+
+var (
+	innerOnce  sync.Once
+	innerVerbs map[string]bool
+)
+
+// innerVerb reports a verb of thinking or feeling (data/inner-verbs.txt).
+func innerVerb(lemma string) bool {
+	innerOnce.Do(func() { innerVerbs = readList("inner-verbs") })
+	return innerVerbs[strings.ToLower(lemma)]
+}
+
+// storyEvent is an event a narrative tells, in text order.
+type storyEvent struct {
+	text     string
+	sentence int
+	score    float64
+}
+
+// narrates reports a text most of whose prose sentences tell what
+// happened in the past.
+func (in *Input) narrates() bool {
+	prose, past := 0, 0
+	for si := range in.Doc.Sentences {
+		s := &in.Doc.Sentences[si]
+		if in.Doc.Paragraphs[s.Paragraph].Kind != nlp.Prose {
+			continue
+		}
+		prose++
+		if pastRoot(s) {
+			past++
+		}
+	}
+	return prose >= 8 && 10*past >= 6*prose
+}
+
+// pastRoot reports a sentence whose main verb is in the simple past.
+func pastRoot(s *nlp.Sentence) bool {
+	for i, t := range s.Tokens {
+		if t.Head >= 0 {
+			continue
+		}
+		if t.XPOS == "VBD" {
+			return true
+		}
+		for _, c := range children(s, i) {
+			if (s.Tokens[c].Rel == "cop" || strings.HasPrefix(s.Tokens[c].Rel, "aux")) && s.Tokens[c].XPOS == "VBD" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// storyEvents are the narrative's main clauses that tell an action in the
+// simple past ("The wolf jumped up into a tree"), outside quotations,
+// rendered with their pronouns named.
+func (in *Input) storyEvents() []storyEvent {
+	var out []storyEvent
+	used := map[int]bool{}
+	for fi := range in.Facts {
+		f := &in.Facts[fi]
+		if f.Kind != Event || f.Subject == nil || f.Negated || used[f.Sentence] || !in.wholeSentence(f.Sentence) || in.asks(f.Sentence) {
+			continue
+		}
+		s := &in.Doc.Sentences[f.Sentence]
+		if in.Doc.Paragraphs[s.Paragraph].Kind != nlp.Prose || inQuote(s, f.Pred) {
+			continue
+		}
+		pt := &s.Tokens[f.Pred]
+		// an action in the simple past: no "had gone" (told out of
+		// order), no "would go" or "could go" (not told as done)
+		if pt.Head >= 0 || pt.UPOS != "VERB" || pt.XPOS != "VBD" || child(s, f.Pred, "aux", "aux:pass", "cop") >= 0 {
+			continue
+		}
+		if l := strings.ToLower(pt.Lemma); l == "make" && child(s, f.Pred, "obj") < 0 || l == "have" || l == "be" || l == "do" || innerVerb(l) || in.lists.sayVerbs[strings.ToLower(pt.Lemma)] || f.Subject.Unresolved {
+			continue
+		}
+		txt, ok := in.eventText(f)
+		if !ok || strings.ContainsAny(txt, "‘’'`") || strings.HasPrefix(strings.ToLower(txt), strings.ToLower(pt.Form)+" ") {
+			continue // speech, or a clause whose subject was lost
+		}
+		n := len(strings.Fields(txt))
+		if n < 4 || n > 16 || hasYearWord(txt) {
+			continue
+		}
+		// the events of the text's main characters, told briefly, first
+		score := 0.0
+		if c := f.Subject.Chain; c >= 0 {
+			m := len(in.Doc.Chains[c].Mentions)
+			score += float64(min(m, 8)) / 8
+		}
+		if n <= 11 {
+			score += 0.5
+		}
+		used[f.Sentence] = true
+		out = append(out, storyEvent{text: upperFirst(txt), sentence: f.Sentence, score: score})
+	}
+	return out
+}
+
+// inQuote reports whether token i of a sentence stands inside quotation
+// marks: speech, whose events the speaker may tell out of order or only
+// imagine. A closing mark with no opening one before it shows a sentence
+// that starts inside a quotation.
+func inQuote(s *nlp.Sentence, i int) bool {
+	depth, straight := 0, false
+	for j := range s.Tokens {
+		f := s.Tokens[j].Form
+		switch f {
+		case "“", "‘", "``":
+			depth++
+		case "”", "’", "''":
+			if depth == 0 {
+				if j > i {
+					return true // the sentence began inside a quotation
+				}
+				continue
+			}
+			depth--
+		case "\"":
+			straight = !straight
+		}
+		if j == i && (depth > 0 || straight) {
+			return true
+		}
+	}
+	return false
+}
+
+// storyOrder asks which of four events of a narrative came first, and,
+// when the text tells eight or more, which of four others came last. The
+// events are spread evenly over those the text tells, one a sentence, so
+// that their order is the story's, not a detail of one passage.
+func (in *Input) storyOrder() []*Candidate {
+	if !in.narrates() {
+		return nil
+	}
+	var evs []storyEvent
+	for _, e := range in.storyEvents() {
+		if len(evs) > 0 && e.sentence == evs[len(evs)-1].sentence {
+			if e.score > evs[len(evs)-1].score {
+				evs[len(evs)-1] = e
+			}
+			continue
+		}
+		evs = append(evs, e)
+	}
+	var sets [][]storyEvent
+	switch {
+	case len(evs) >= 8:
+		var a, b []storyEvent
+		for i, e := range evs {
+			if i%2 == 0 {
+				a = append(a, e)
+			} else {
+				b = append(b, e)
+			}
+		}
+		sets = [][]storyEvent{spread(a), spread(b)}
+	case len(evs) >= 4:
+		sets = [][]storyEvent{spread(evs)}
+	}
+	var cands []*Candidate
+	for i, set := range sets {
+		form := "first"
+		key, rest := set[0], set[1:]
+		if i == 1 {
+			form = "last"
+			key, rest = set[3], set[:3]
+		}
+		c := &Candidate{
+			Template: "sequence.story" + form, Prompt: "Which of the following happened " + form + "?",
+			Key: key.text, KeyType: TStatement, Kind: quizzes.MultipleChoice,
+			Sentence: set[0].sentence, LastSentence: set[3].sentence,
+		}
+		for _, e := range rest {
+			c.Distractors = append(c.Distractors, e.text)
+		}
+		c.feature("family", 0.75)
+		c.feature("beyond", 1)
+		cands = append(cands, c)
+	}
+	return cands
+}
+
+// spread picks four events evenly spaced over evs (at least four), in
+// text order.
+func spread(evs []storyEvent) []storyEvent {
+	m := len(evs)
+	out := make([]storyEvent, 0, 4)
+	for k := 0; k < 4; k++ {
+		out = append(out, evs[k*(m-1)/3])
+	}
+	return out
+}
+
+// eventRels are the dependents of a story event's verb that its choice
+// keeps: what was done, to whom, and the first phrase of where or how.
+var eventRels = map[string]bool{
+	"obj": true, "iobj": true, "compound:prt": true, "xcomp": true, "obl": true, "advmod": true,
+}
+
+// eventText tells a story event briefly: its subject (a pronoun named),
+// its verb, and what follows the verb up to the first dependent that is
+// not what was done, to whom or where ("Mrs. Mallard wept at once, with
+// sudden, wild abandonment" -> "Mrs. Mallard wept at once"). Later
+// pronouns of the subject's entity stay pronouns: "Mrs. Mallard went to
+// her room".
+func (in *Input) eventText(f *Fact) (string, bool) {
+	si, v := f.Sentence, f.Pred
+	s := &in.Doc.Sentences[si]
+	subj := f.Subject
+	if subj.Start > v || subj.End > v || subj.Text == "" || subj.Conj || subj.End-subj.Start > 6 {
+		return "", false
+	}
+	name := subj.Text
+	if subj.Pronoun {
+		r, ok := in.resolve(si, subj.Head)
+		if !ok || r == "" || strings.EqualFold(r, s.Tokens[subj.Head].Form) {
+			return "", false
+		}
+		name = r
+	}
+	// the verb's dependents after it, while they are what was done
+	b := v + 1
+	for _, c := range children(s, v) {
+		if c < v {
+			continue
+		}
+		ct := &s.Tokens[c]
+		if !eventRels[ct.Rel] && !strings.HasPrefix(ct.Rel, "obl") {
+			break
+		}
+		sub := subtree(s, c, func(rel string) bool {
+			return rel == "acl:relcl" || rel == "advcl" || rel == "conj" || rel == "parataxis"
+		})
+		_, e := span(sub, c)
+		// a dependent cut by a comma ends the event
+		cut := false
+		for i := b; i < e; i++ {
+			if s.Tokens[i].UPOS == "PUNCT" {
+				cut = true
+				break
+			}
+		}
+		if cut {
+			break
+		}
+		b = e
+		if strings.HasPrefix(ct.Rel, "obl") {
+			break // one phrase of where, when or how is enough
+		}
+	}
+	if b-v > 10 {
+		return "", false
+	}
+	for _, c := range children(s, v) {
+		switch s.Tokens[c].Rel {
+		case "obj", "iobj", "xcomp", "ccomp":
+			if c >= b {
+				return "", false // what was done is cut: "The blow caused Tubman"
+			}
+		}
+	}
+	chain := subj.Chain
+	in.keepChain, in.keepSentence = chain, si
+	rest, un := in.render(si, v, b, nil)
+	in.keepChain = -1
+	if un || rest == "" {
+		return "", false
+	}
+	first := s.Tokens[subj.Start]
+	if subj.Start == 0 && first.UPOS != "PROPN" && !subj.Pronoun {
+		name = lower(name)
+	}
+	return cleanSpaces(name + " " + rest), true
+}
