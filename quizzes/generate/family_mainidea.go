@@ -34,6 +34,11 @@ func (familyMainIdea) Ask(in *Input) []*Candidate {
 	if c := in.mainIdea(sal, -1); c != nil {
 		out = append(out, c)
 	}
+	if in.narrates() {
+		// a paragraph that tells events in order has no sentence that
+		// sums it up: each tells one event
+		return out
+	}
 	for pi := range in.Doc.Paragraphs {
 		p := &in.Doc.Paragraphs[pi]
 		if p.Kind != nlp.Prose || p.EndSentence-p.FirstSentence < 4 {
@@ -264,8 +269,12 @@ func (in *Input) mainIdea(sal []float64, para int) *Candidate {
 				firstChoice = si
 				score += 0.6
 			}
-		} else if si == p.FirstSentence {
-			score += 0.4 // a paragraph's topic sentence comes first
+		} else {
+			if si == p.FirstSentence {
+				score += 0.4 // a paragraph's topic sentence comes first
+			}
+			// and its words come back in the paragraph's other sentences
+			score += in.cohesion(si)
 		}
 		if topChain >= 0 && in.subjectChain(si) == topChain {
 			score += 0.3
@@ -276,7 +285,27 @@ func (in *Input) mainIdea(sal []float64, para int) *Candidate {
 		return nil
 	}
 	sort.SliceStable(all, func(a, b int) bool { return all[a].score > all[b].score })
+	// the key: the best that can sum up, not one item of a list ("One
+	// strategy is rehearsal") nor an example
+	k := -1
+	for i := range all {
+		if !partOnly(&d.Sentences[all[i].si]) {
+			k = i
+			break
+		}
+	}
+	if k < 0 {
+		return nil
+	}
+	if k > 0 {
+		all[0], all[k] = all[k], all[0]
+	}
 	key := all[0]
+	if para < 0 && in.introParagraph(key.si) < 0 {
+		// a sentence that sums up a whole text comes in its opening; one
+		// from further on sums up only its own part
+		return nil
+	}
 	if para < 0 && float64(past) > 0.5*float64(roots) {
 		// a story or a history told in order has no one sentence that
 		// sums it up, unless it opens by saying what it is about in the
@@ -418,4 +447,82 @@ func (in *Input) summaryChoice(si int) (string, bool) {
 		txt += "."
 	}
 	return txt, true
+}
+
+// partOnly reports a sentence that names one item of several or an
+// example ("One strategy is rehearsal", "Another ...", "For example,
+// ..."): it cannot sum up the passage it belongs to.
+func partOnly(s *nlp.Sentence) bool {
+	if len(s.Tokens) < 2 {
+		return true
+	}
+	w := strings.ToLower(s.Tokens[0].Form)
+	switch w {
+	case "one", "another", "first", "second", "third", "next", "finally", "also", "secondly", "lastly":
+		return true
+	case "for", "as":
+		n := strings.ToLower(s.Tokens[1].Form)
+		return n == "example" || n == "instance"
+	}
+	return false
+}
+
+// introParagraph is the index among the text's prose paragraphs (0 or
+// 1) of the paragraph that holds sentence si, when it is one of the first
+// two; -1 otherwise.
+func (in *Input) introParagraph(si int) int {
+	d := in.Doc
+	n := 0
+	for pi := range d.Paragraphs {
+		p := &d.Paragraphs[pi]
+		if p.Kind != nlp.Prose || p.EndSentence-p.FirstSentence < 1 {
+			continue
+		}
+		if n == 1 && p.EndSentence-p.FirstSentence == 1 && len(d.Sentences[p.FirstSentence].Tokens) < 15 {
+			continue // a dateline or a byline is no paragraph of the text
+		}
+		if si >= p.FirstSentence && si < p.EndSentence {
+			return n
+		}
+		n++
+		if n == 2 {
+			return -1
+		}
+	}
+	return -1
+}
+
+// cohesion is the share of the content words of sentence si's paragraph,
+// outside si, that si holds too: a topic sentence names what the rest of
+// its paragraph speaks of.
+func (in *Input) cohesion(si int) float64 {
+	d := in.Doc
+	p := &d.Paragraphs[d.Sentences[si].Paragraph]
+	own := map[string]bool{}
+	for _, t := range d.Sentences[si].Tokens {
+		if contentToken(&t) {
+			own[stem(t.Lemma)] = true
+		}
+	}
+	rest := map[string]bool{}
+	for sj := p.FirstSentence; sj < p.EndSentence; sj++ {
+		if sj == si {
+			continue
+		}
+		for _, t := range d.Sentences[sj].Tokens {
+			if contentToken(&t) {
+				rest[stem(t.Lemma)] = true
+			}
+		}
+	}
+	if len(rest) == 0 {
+		return 0
+	}
+	n := 0
+	for w := range own {
+		if rest[w] {
+			n++
+		}
+	}
+	return float64(n) / math.Sqrt(float64(len(rest)))
 }

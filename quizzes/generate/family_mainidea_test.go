@@ -52,3 +52,28 @@ func TestMainIdeaChoicesAreWholeDetails(t *testing.T) {
 	}
 	t.Fatal("no main-idea question asked")
 }
+
+// One item of a list or an example cannot sum up a text that covers
+// several; a sentence from the text's middle sums up only its own part.
+func TestMainIdeaKeySumsUp(t *testing.T) {
+	runFamilyCases(t, "mainidea", []familyCase{
+		{text: `Study Strategies
+
+One strategy is rehearsal, or the conscious repetition of information to be remembered. Students repeat a list of words aloud many times. Rehearsal moves information into long-term memory.
+
+Another strategy is chunking, or the grouping of information into small units. Phone numbers are remembered in chunks of three or four digits. Chunks hold more information than single items.
+
+For example, a mnemonic device links new information to a familiar phrase. Music students learn the notes with a short sentence. Sleep also helps the brain to keep new memories. Students who sleep well remember more of their lessons.`, notPrompt: "sums up the text"},
+	})
+}
+
+func TestPartOnly(t *testing.T) {
+	p := testPipeline(t)
+	in, _ := p.candidates("One strategy is rehearsal. Rehearsal is repetition. For example, students repeat words. Another strategy is chunking.")
+	want := []bool{true, false, true, true}
+	for si, w := range want {
+		if got := partOnly(&in.Doc.Sentences[si]); got != w {
+			t.Errorf("sentence %d: partOnly %v, want %v", si, got, w)
+		}
+	}
+}

@@ -112,8 +112,14 @@ var connectives = regexp.MustCompile(`(?i)(,?\s+(therefore|thus|hence|consequent
 // discouraged though a tsunami at high tide may cause more damage?"
 var concessions = regexp.MustCompile(`(?i),?\s+\b(though|although|while|whereas|even if|but)\b.*\?$`)
 
-// trimWhy drops connectives and trailing concessions from a why question.
+// relativeTimes are a relative clause's time copied into a question:
+// "... change the constitution after which time?"
+var relativeTimes = regexp.MustCompile(`(?i),?\s+\b(after|before|during|since|until|by|from) which( time| point| date)?\?$`)
+
+// trimWhy drops connectives, trailing concessions and a relative
+// clause's left-over time from a why question.
 func trimWhy(q string) string {
+	q = relativeTimes.ReplaceAllString(q, "?")
 	q = connectives.ReplaceAllString(q, "")
 	q = concessions.ReplaceAllString(q, "?")
 	return cleanSpaces(q)
@@ -628,6 +634,10 @@ func (in *Input) reasonDistractors(r *reason, all []reason) []string {
 		return si < effect-reasonWindow || si > effect+reasonWindow
 	}
 	keyWords := len(strings.Fields(r.Key))
+	// the effect's doer's names: a wrong reason that acts on the doer
+	// itself is absurd ("the party changed the constitution ... to
+	// dislodge the party from power")
+	doer := in.chainNames(r.Effect.Subject)
 	type cand struct {
 		text  string
 		score float64
@@ -646,6 +656,11 @@ func (in *Input) reasonDistractors(r *reason, all []reason) []string {
 		}
 		if overlap(n, quizzes.NormalizeAnswer(r.Key)) > 0.5 {
 			return // nearly the key: it would read as right too
+		}
+		for _, d := range doer {
+			if strings.Contains(" "+n+" ", " "+d+" ") {
+				return
+			}
 		}
 		seen[n] = true
 		score := topical
@@ -843,4 +858,46 @@ func overlap(a, b string) float64 {
 		}
 	}
 	return float64(n) / float64(len(wa))
+}
+
+// chainNames are the folded names (proper-noun mentions of two or more
+// letters) of phrase p's entity, nil when it has none.
+func (in *Input) chainNames(p *Phrase) []string {
+	if p == nil {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	// the phrase's own name and its other names in the text ("the
+	// ruling Kenya African National Union (KANU)")
+	if p.Named && !p.Pronoun {
+		for _, a := range append([]string{p.Text}, in.namedAliases(p.Text, p.Type)...) {
+			if n := quizzes.NormalizeAnswer(a); len(n) >= 2 && !seen[n] {
+				seen[n] = true
+				out = append(out, n)
+			}
+		}
+	}
+	if p.Chain < 0 || p.Chain >= len(in.Doc.Chains) {
+		return out
+	}
+	for _, mi := range in.Doc.Chains[p.Chain].Mentions {
+		m := &in.Doc.Mentions[mi]
+		if !m.Named {
+			continue
+		}
+		s := &in.Doc.Sentences[m.Sentence]
+		n := quizzes.NormalizeAnswer(in.Doc.Text[s.Tokens[m.Start].Start:s.Tokens[m.End-1].End])
+		if len(n) >= 2 && !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+		// the name's own head word too: "KANU" of "the ruling Kenya
+		// African National Union (KANU)"
+		if h := quizzes.NormalizeAnswer(s.Tokens[m.Head].Form); len(h) >= 3 && s.Tokens[m.Head].UPOS == "PROPN" && !seen[h] {
+			seen[h] = true
+			out = append(out, h)
+		}
+	}
+	return out
 }

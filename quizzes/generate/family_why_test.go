@@ -73,3 +73,15 @@ func TestWhyChoicesAreOtherTrueStatements(t *testing.T) {
 	}
 	t.Fatal("no why question asked")
 }
+
+func TestTrimWhyRelativeTime(t *testing.T) {
+	for in, want := range map[string]string{
+		"Why did the ruling party change the constitution after which time?": "Why did the ruling party change the constitution?",
+		"Why did the party change the constitution, after which point?":      "Why did the party change the constitution?",
+		"Why did the town build a dam?":                                      "Why did the town build a dam?",
+	} {
+		if got := trimWhy(in); got != want {
+			t.Errorf("trimWhy(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
