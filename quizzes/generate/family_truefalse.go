@@ -58,6 +58,10 @@ func (familyTrueFalse) Ask(in *Input) []*Candidate {
 		statement := text
 		c.Key = "True"
 		wrong = swappable(wrong, text, key.Text)
+		if !in.clearlySwappable(f, key) {
+			wrong = nil
+		}
+		wrong = in.notAlsoTrue(f, key, wrong)
 		if len(wrong) > 0 && h.Sum32()%2 == 0 {
 			w := wrong[int(h.Sum32()/2)%len(wrong)]
 			if key.Type == TOrg && !strings.HasPrefix(strings.ToLower(w), "the ") {
@@ -112,6 +116,61 @@ func swappable(wrong []string, statement, key string) []string {
 			}
 		}
 		if !shared {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// clearlySwappable reports a detail whose swap the text clearly
+// contradicts: a person's name, a year or a date. A place or an
+// organisation swapped in often makes a statement of another kind, not a
+// false one ("the British established the Portuguese"), and a name beside
+// brackets holds another name of the same person ("Araminta Ross (Harriet
+// Tubman)"), which the swap would contradict within the statement.
+func (in *Input) clearlySwappable(f *Fact, key *Phrase) bool {
+	switch key.Type {
+	case TPerson, TYear, TDate:
+	default:
+		return false
+	}
+	s := &in.Doc.Sentences[f.Sentence]
+	if key.Start > 0 && (s.Tokens[key.Start-1].Form == "(" || s.Tokens[key.Start-1].Form == ")") {
+		return false
+	}
+	if key.End < len(s.Tokens) && (s.Tokens[key.End].Form == "(" || s.Tokens[key.End].Form == ")") {
+		return false
+	}
+	return true
+}
+
+// notAlsoTrue leaves out the swaps the text makes true elsewhere: a
+// person who does the same thing in another sentence ("Kibaki won a
+// second term" is as true as "Kenyatta won a second term").
+func (in *Input) notAlsoTrue(f *Fact, key *Phrase, wrong []string) []string {
+	lemma := strings.ToLower(in.Doc.Sentences[f.Sentence].Tokens[f.Pred].Lemma)
+	also := map[string]bool{}
+	for i := range in.Facts {
+		g := &in.Facts[i]
+		if g == f || g.Kind != f.Kind || strings.ToLower(in.Doc.Sentences[g.Sentence].Tokens[g.Pred].Lemma) != lemma {
+			continue
+		}
+		for _, p := range g.phrases() {
+			if p.Type == key.Type {
+				also[quizzes.NormalizeAnswer(p.Text)] = true
+			}
+		}
+	}
+	var out []string
+	for _, w := range wrong {
+		n := quizzes.NormalizeAnswer(w)
+		clash := false
+		for a := range also {
+			if a == n || strings.Contains(" "+a+" ", " "+n+" ") || strings.Contains(" "+n+" ", " "+a+" ") {
+				clash = true
+			}
+		}
+		if !clash {
 			out = append(out, w)
 		}
 	}
