@@ -12,7 +12,7 @@ import (
 // tense, like a story or a history told without dates) tells its events
 // in the order they happened. The sequence family asks which of four
 // events, spread over the text, came first or came last; the choices are
-// the events as the text tells them, their pronouns named.
+// the events as the text tells them, each with a named subject.
 
 var (
 	innerOnce  sync.Once
@@ -69,7 +69,7 @@ func pastRoot(s *nlp.Sentence) bool {
 
 // storyEvents are the narrative's main clauses that tell an action in the
 // simple past ("The wolf jumped up into a tree"), outside quotations,
-// rendered with their pronouns named.
+// each with a named or described subject.
 func (in *Input) storyEvents() []storyEvent {
 	var out []storyEvent
 	used := map[int]bool{}
@@ -216,12 +216,11 @@ var eventRels = map[string]bool{
 	"obj": true, "iobj": true, "compound:prt": true, "xcomp": true, "obl": true, "advmod": true,
 }
 
-// eventText tells a story event briefly: its subject (a pronoun named),
+// eventText tells a story event briefly: its subject (never a pronoun),
 // its verb, and what follows the verb up to the first dependent that is
-// not what was done, to whom or where ("Mrs. Mallard wept at once, with
-// sudden, wild abandonment" -> "Mrs. Mallard wept at once"). Later
-// pronouns of the subject's entity stay pronouns: "Mrs. Mallard went to
-// her room".
+// not what was done, to whom or where ("The wolf ran with the child a
+// little way, and ..." -> "The wolf ran with the child a little way"), as
+// the text says it: "The Crow shook his head".
 func (in *Input) eventText(f *Fact) (string, bool) {
 	si, v := f.Sentence, f.Pred
 	s := &in.Doc.Sentences[si]
@@ -229,14 +228,13 @@ func (in *Input) eventText(f *Fact) (string, bool) {
 	if subj.Start > v || subj.End > v || subj.Text == "" || subj.Conj || subj.End-subj.Start > 6 {
 		return "", false
 	}
-	name := subj.Text
-	if subj.Pronoun {
-		r, ok := in.resolve(si, subj.Head)
-		if !ok || r == "" || strings.EqualFold(r, s.Tokens[subj.Head].Form) {
-			return "", false
-		}
-		name = r
+	// a story's "he" and "she" are often read as the wrong character,
+	// and an event told of the wrong one is false: the subject must be
+	// named or described
+	if subj.Pronoun || subj.Unresolved {
+		return "", false
 	}
+	name := subj.Text
 	// the verb's dependents after it, while they are what was done
 	b := v + 1
 	for _, c := range children(s, v) {
@@ -278,11 +276,10 @@ func (in *Input) eventText(f *Fact) (string, bool) {
 			}
 		}
 	}
-	chain := subj.Chain
-	in.keepChain, in.keepSentence = chain, si
-	rest, un := in.render(si, v, b, nil)
-	in.keepChain = -1
-	if un || rest == "" {
+	// what follows the verb reads as the text says it: a pronoun there
+	// is left for the reader, as the story leaves it
+	rest := cleanSpaces(strings.ReplaceAll(in.Doc.Text[s.Tokens[v].Start:s.Tokens[b-1].End], "\n", " "))
+	if rest == "" {
 		return "", false
 	}
 	first := s.Tokens[subj.Start]

@@ -64,8 +64,8 @@ func TestFamilySequenceStory(t *testing.T) {
 	})
 }
 
-// A story's events are told without what the speakers say, and their
-// pronouns are named.
+// A story's events are told without what the speakers say, and never of
+// a "he" or "she" the analysis may read as the wrong character.
 func TestStoryEventsLeaveSpeechOut(t *testing.T) {
 	p := testPipeline(t)
 	in, _ := p.candidates(`The shepherd walked into the field with his wife. "The wolf took our child," the shepherd shouted. ` +
