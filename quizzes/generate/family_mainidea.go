@@ -31,7 +31,9 @@ const (
 func (familyMainIdea) Ask(in *Input) []*Candidate {
 	var out []*Candidate
 	sal := in.salience()
-	if c := in.mainIdea(sal, -1); c != nil {
+	if c := in.writersPoint(sal); c != nil {
+		out = append(out, c)
+	} else if c := in.mainIdea(sal, -1); c != nil {
 		out = append(out, c)
 	}
 	if in.narrates() {
