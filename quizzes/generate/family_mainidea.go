@@ -303,9 +303,9 @@ func (in *Input) mainIdea(sal []float64, para int) *Candidate {
 		all[0], all[k] = all[k], all[0]
 	}
 	key := all[0]
-	if para < 0 && in.introParagraph(key.si) < 0 {
-		// a sentence that sums up a whole text comes in its opening; one
-		// from further on sums up only its own part
+	if para < 0 && !in.introParagraph(key.si) {
+		// a sentence that sums up a whole text comes in its opening
+		// paragraph; one from further on sums up only its own part
 		return nil
 	}
 	if para < 0 && float64(past) > 0.5*float64(roots) {
@@ -469,29 +469,26 @@ func partOnly(s *nlp.Sentence) bool {
 	return false
 }
 
-// introParagraph is the index among the text's prose paragraphs (0 or
-// 1) of the paragraph that holds sentence si, when it is one of the first
-// two; -1 otherwise.
-func (in *Input) introParagraph(si int) int {
+// introParagraph reports whether sentence si stands in the text's
+// opening paragraph: its first paragraph of whole sentences, after the
+// title, a dateline or byline, and a list's lead-in ("By the end of this
+// section, you will be able to:") with its items.
+func (in *Input) introParagraph(si int) bool {
 	d := in.Doc
-	n := 0
 	for pi := range d.Paragraphs {
 		p := &d.Paragraphs[pi]
 		if p.Kind != nlp.Prose || p.EndSentence-p.FirstSentence < 1 {
 			continue
 		}
-		if n == 1 && p.EndSentence-p.FirstSentence == 1 && len(d.Sentences[p.FirstSentence].Tokens) < 15 {
-			continue // a dateline or a byline is no paragraph of the text
+		if p.EndSentence-p.FirstSentence == 1 && len(d.Sentences[p.FirstSentence].Tokens) < 15 {
+			continue // a title, a dateline or a byline
 		}
-		if si >= p.FirstSentence && si < p.EndSentence {
-			return n
+		if !in.wholeSentence(p.FirstSentence) || strings.HasSuffix(strings.TrimSpace(d.Text[p.Start:p.End]), ":") {
+			continue // a list's lead-in or one of its items
 		}
-		n++
-		if n == 2 {
-			return -1
-		}
+		return si >= p.FirstSentence && si < p.EndSentence
 	}
-	return -1
+	return false
 }
 
 // cohesion is the share of the content words of sentence si's paragraph,
