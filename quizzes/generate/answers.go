@@ -70,6 +70,11 @@ func (in *Input) acceptedAnswers(c *Candidate) []string {
 		if c.Kind != quizzes.Cloze {
 			add(in.otherUnit(p))
 		}
+		// the phrase as the text writes it ("all his teeth", where the
+		// key names whose teeth), and without its first quantifier
+		for _, f := range in.surfaceForms(p) {
+			add(f)
+		}
 	}
 	for _, a := range in.namedAliases(c.Key, c.KeyType) {
 		add(a)
@@ -120,10 +125,11 @@ func (in *Input) personForms(key string, p *Phrase) []string {
 		for b < p.End && toks[b].UPOS == "PROPN" && (toks[b].Rel == "flat" || toks[b].Rel == "compound") {
 			b++
 		}
-		if (a > p.Start || b < p.End) && b-a >= 2 {
+		if (a > p.Start || b < p.End) && (b-a >= 2 || epithetsOnly(toks, p.Start, a)) {
 			if t, bad := in.render(p.Sentence, a, b, nil); !bad {
 				out = append(out, t)
 				out = append(out, in.nameForms(t, p.Chain, person)...)
+				key = t // the chain's name is checked against the bare name
 			}
 		}
 	}
@@ -132,6 +138,10 @@ func (in *Input) personForms(key string, p *Phrase) []string {
 	}
 	ch := &in.Doc.Chains[p.Chain]
 	full := ch.Name
+	if !personName(full) {
+		// "the Eiffel Tower" in the chain of "Eiffel": a thing's name
+		return out
+	}
 	if full == "" || p.Named && !strings.Contains(full, nameOnly(key)) && !strings.Contains(key, full) {
 		// the chain joined another person ("Brently Mallard" with
 		// "Mrs. Mallard"): trust only the key
@@ -159,7 +169,104 @@ func (in *Input) personForms(key string, p *Phrase) []string {
 		}
 		in.shortNames[p.Chain] = short
 	}
-	return append(out, short...)
+	out = append(out, short...)
+	// the chain's other names that end as the key does: "Old Sultan" and
+	// "old Sultan" for "Poor Sultan"
+	kw := strings.Fields(nameOnly(key))
+	if len(kw) == 0 {
+		return out
+	}
+	last := strings.ToLower(kw[len(kw)-1])
+	for _, mi := range ch.Mentions {
+		m := &in.Doc.Mentions[mi]
+		if !m.Named || m.Pronoun || m.End-m.Start < 2 || m.End-m.Start > 3 {
+			continue
+		}
+		toks := in.Doc.Sentences[m.Sentence].Tokens
+		if strings.ToLower(toks[m.End-1].Form) != last || !epithetsOnly(toks, m.Start, m.End-1) && toks[m.Start].UPOS != "PROPN" {
+			continue
+		}
+		if t, bad := in.render(m.Sentence, m.Start, m.End, nil); !bad {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// epithetWords may stand before a name in a story and are not part of
+// it: "Poor Sultan", "old Sultan", "little Hans".
+var epithetWords = map[string]bool{
+	"poor": true, "old": true, "little": true, "young": true, "dear": true, "good": true,
+	"brave": true, "wicked": true, "faithful": true, "wise": true, "clever": true, "big": true,
+}
+
+// epithetsOnly reports tokens [a, b) that are describing words before a
+// name ("Poor" of "Poor Sultan", "old" of "old Tubman"): a student names
+// the person without them.
+func epithetsOnly(toks []nlp.Token, a, b int) bool {
+	if a >= b {
+		return false
+	}
+	for i := a; i < b; i++ {
+		if toks[i].UPOS != "ADJ" && toks[i].UPOS != "DET" {
+			return false
+		}
+	}
+	return true
+}
+
+// personName reports whether a chain's name may be a person's: not a "the"
+// phrase and not ending in a word of places or organisations ("the Eiffel
+// Tower", "Eiffel Tower").
+func personName(full string) bool {
+	w := strings.Fields(strings.ToLower(full))
+	if len(w) == 0 {
+		return true
+	}
+	if w[0] == "the" {
+		return false
+	}
+	last := w[len(w)-1]
+	return !thingNameWords[last] && !genericPlaceWords[last]
+}
+
+// thingNameWords end names of things, never of people.
+var thingNameWords = map[string]bool{
+	"tower": true, "canal": true, "bridge": true, "building": true, "railroad": true, "railway": true,
+	"company": true, "university": true, "college": true, "school": true, "church": true, "park": true,
+	"street": true, "road": true, "museum": true, "hospital": true, "station": true, "airport": true,
+	"society": true, "union": true, "court": true, "council": true, "government": true, "treaty": true,
+	"concession": true, "act": true, "prize": true, "award": true, "cathedral": true,
+}
+
+// surfaceForms are the key phrase as the text writes it, pronouns and
+// all ("all his teeth"), and without a leading quantifier ("his teeth"),
+// when they differ from the key.
+func (in *Input) surfaceForms(p *Phrase) []string {
+	s := &in.Doc.Sentences[p.Sentence]
+	if p.Start < 0 || p.End > len(s.Tokens) || p.Start >= p.End {
+		return nil
+	}
+	pron := false
+	for i := p.Start; i < p.End; i++ {
+		pron = pron || s.Tokens[i].XPOS == "PRP$"
+	}
+	if !pron {
+		return nil
+	}
+	from, to := s.Tokens[p.Start].Start, s.Tokens[p.End-1].End
+	if from < 0 || to > len(in.Doc.Text) || from >= to {
+		return nil
+	}
+	t := cleanSpaces(in.Doc.Text[from:to])
+	out := []string{t}
+	if w := strings.Fields(t); len(w) > 2 {
+		switch strings.ToLower(w[0]) {
+		case "all", "both", "some", "many", "most":
+			out = append(out, strings.Join(w[1:], " "))
+		}
+	}
+	return out
 }
 
 // nameOnly is a name without the titles before it: "New Zealand Prime
@@ -231,6 +338,12 @@ func (in *Input) nameForms(name string, chain int, person bool) []string {
 		return nil
 	}
 	out := []string{n}
+	if len(w) >= 2 && epithetWords[strings.ToLower(w[0])] {
+		// "Poor Sultan" is "Sultan"
+		w = w[1:]
+		n = strings.Join(w, " ")
+		out = append(out, n)
+	}
 	if len(w) == 3 && isInitial(w[1]) {
 		out = append(out, w[0]+" "+w[2])
 	}

@@ -207,6 +207,7 @@ func (in *Input) Ask(f *Fact, gap int, wh, trail string) (string, bool) {
 	}
 	q := cleanSpaces(strings.Join(w, " "))
 	q = strings.ReplaceAll(q, " ,", ",")
+	q = strings.ReplaceAll(strings.ReplaceAll(q, " n't", "n't"), " n’t", "n’t") // "doesn't", not "does n't"
 	q = upperFirst(strings.TrimRight(q, " ,;:") + "?")
 	if !bad {
 		if in.asked == nil {

@@ -102,6 +102,12 @@ func (in *Input) wrongChoices(c *Candidate) []string {
 	chosen := &keySet{}
 	keyWordSet := &keySet{keys: [][]string{keyWordsOf(key)}}
 	prompt := promptWords(c.Prompt)
+	// a key the text elsewhere names as a person ("MOI" of "Vice
+	// President Daniel Arap MOI") takes only people beside it; a people
+	// ("The Portuguese") only peoples
+	personKey := c.KeyType == TPerson || in.personSurname(key)
+	peopleKey := demonym(c.Key)
+	var picked []string
 	var out []string
 	// the phrases of the key's type nearest the key's sentence first: they
 	// fit the text's time and place best, and the search stops at three
@@ -141,6 +147,20 @@ func (in *Input) wrongChoices(c *Candidate) []string {
 		if c.KeyType == TPlace && (in.placeKind(p.Text) != in.placeKind(c.Key) || demonym(p.Text)) {
 			continue // a current or "Nordic" beside a trade area
 		}
+		if demonym(p.Text) != peopleKey {
+			continue // "The Portuguese" beside a protectorate
+		}
+		if personKey && p.Type != TPerson && !in.personSurname(in.normalized(i)) {
+			continue // "the Kenyan Supreme Court" beside a president
+		}
+		if c.KeyType == TOrg || c.KeyType == TPlace {
+			if kindWord(p.Text) != kindWord(c.Key) {
+				continue // "the UK" for "the East Africa Protectorate"
+			}
+		}
+		if in.sameByAbbreviation(in.normalized(i), key) || in.sameByAbbreviation(in.normalized(i), picked...) {
+			continue // "KANU" beside "the ruling Kenya African National Union"
+		}
 		if c.KeyType == TPerson && !in.maybePerson(p) {
 			continue // "Duria Antiquior", a painting
 		}
@@ -165,6 +185,7 @@ func (in *Input) wrongChoices(c *Candidate) []string {
 		}
 		chosen.add(n)
 		seen[n] = true
+		picked = append(picked, n)
 		out = append(out, p.Text)
 	}
 	return out
@@ -389,13 +410,82 @@ func (in *Input) placeKind(name string) string {
 // demonym reports a one-word name of a people or language read as a
 // place: "Nordic", "Icelandic", "British".
 func demonym(name string) bool {
-	if strings.Contains(name, " ") {
+	if w := strings.Fields(name); len(w) == 2 && strings.EqualFold(w[0], "the") {
+		name = w[1] // "The Portuguese"
+	}
+	if strings.Contains(name, " ") || !startsUpper(name) {
 		return false
 	}
 	l := strings.ToLower(name)
 	for _, suf := range []string{"ic", "ish", "ese", "ian", "ean"} {
 		if strings.HasSuffix(l, suf) {
 			return true
+		}
+	}
+	return false
+}
+
+// kindWord is the kind of thing a name's last word says when that word
+// is a common noun written large ("Protectorate" of "the East Africa
+// Protectorate", "Coalition"), "" for a bare name ("Kenya", "the UK").
+// Organisations of any kind are one kind.
+func kindWord(name string) string {
+	w := strings.Fields(name)
+	if len(w) < 2 {
+		return ""
+	}
+	last := strings.ToLower(strings.Trim(w[len(w)-1], "().,"))
+	if strings.ToUpper(w[len(w)-1]) == w[len(w)-1] {
+		return "" // "the UK", "KANU"
+	}
+	if orgKinds[last] {
+		return "organisation"
+	}
+	if kindNouns[last] {
+		return last
+	}
+	return ""
+}
+
+// orgKinds end names of organisations that may stand beside each other.
+var orgKinds = map[string]bool{
+	"party": true, "union": true, "coalition": true, "alliance": true, "movement": true, "front": true,
+	"congress": true, "league": true, "council": true, "committee": true, "government": true,
+	"company": true, "corporation": true, "society": true, "association": true, "agency": true,
+}
+
+// kindNouns end names of a kind that only its own kind may stand beside.
+var kindNouns = map[string]bool{
+	"protectorate": true, "colony": true, "republic": true, "kingdom": true, "empire": true,
+	"treaty": true, "concession": true, "act": true, "agreement": true, "accord": true,
+	"canal": true, "railroad": true, "railway": true, "court": true, "university": true,
+	"ocean": true, "sea": true, "river": true, "lake": true, "mountain": true, "island": true,
+}
+
+// personSurname reports a name (folded) that the text gives as the last
+// words of a person's name: "moi" of "Vice President Daniel Arap MOI".
+func (in *Input) personSurname(n string) bool {
+	if n == "" {
+		return false
+	}
+	for _, p := range in.personNames() {
+		if p == n || strings.HasSuffix(p, " "+n) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameByAbbreviation reports a name that is another's abbreviation or
+// long form in the text ("KANU", "the ruling Kenya African National
+// Union"): one thing, not two choices.
+func (in *Input) sameByAbbreviation(n string, others ...string) bool {
+	for long, short := range in.abbreviations() {
+		l, sh := quizzes.NormalizeAnswer(long), quizzes.NormalizeAnswer(short)
+		for _, o := range others {
+			if (n == sh || strings.Contains(" "+n+" ", " "+l+" ")) && (o == sh || strings.Contains(" "+o+" ", " "+l+" ")) {
+				return true
+			}
 		}
 	}
 	return false

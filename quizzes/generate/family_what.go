@@ -33,8 +33,11 @@ func (familyWhat) Ask(in *Input) []*Candidate {
 				continue
 			}
 			wh := "What"
-			if p.Type == TOrg && p.Named {
+			if p.Type == TOrg && p.Named && !structureWords[strings.ToLower(lastWord(p.Text))] {
 				wh = "Who" // "Who announced the holiday?" - the government
+			}
+			if in.peopleWord(p) {
+				wh = "Who" // "the Spanish"
 			}
 			q, ok := in.Ask(f, p.Head, wh, "")
 			if !ok {
@@ -50,4 +53,22 @@ func (familyWhat) Ask(in *Input) []*Candidate {
 		}
 	}
 	return out
+}
+
+// peopleWord reports a phrase that names a people or a group of persons:
+// "the Spanish", "the British".
+func (in *Input) peopleWord(p *Phrase) bool {
+	s := &in.Doc.Sentences[p.Sentence]
+	t := &s.Tokens[p.Head]
+	if p.End-p.Start == 2 && strings.EqualFold(s.Tokens[p.Start].Form, "the") && startsUpper(t.Form) && demonym(t.Form) {
+		return true
+	}
+	return false
+}
+
+// structureWords end names of things built, which nobody asks "Who" of:
+// "the Panama Canal", "the Panama Railroad".
+var structureWords = map[string]bool{
+	"canal": true, "railroad": true, "railway": true, "tower": true, "bridge": true, "road": true,
+	"street": true, "station": true, "airport": true, "dam": true, "tunnel": true, "building": true,
 }

@@ -129,6 +129,16 @@ var filters = []Filter{
 		func(in *Input, c *Candidate) bool { return hasIndefinite(c.Prompt) }},
 	{"repeated-name", "the prompt names one person or place twice: a \"he\" or \"it\" was read as the wrong one",
 		func(in *Input, c *Candidate) bool { return c.Kind != quizzes.TrueFalse && repeatedName(c.Prompt) }},
+	{"same-clause-pronoun", "the answer came from \"him\" or \"her\" read as the subject of its own clause: \"Sultan overtook him\" is not Sultan overtaking Sultan",
+		func(in *Input, c *Candidate) bool { return sameClausePronoun(in, c) }},
+	{"reflexive-key", "the answer is \"himself\" or \"itself\": the question asks nothing",
+		func(in *Input, c *Candidate) bool { return reflexive(c.Key) }},
+	{"citation", "the answer is an author's name from a citation (\"Yogo and Fujihara (2008)\"): not worth asking",
+		func(in *Input, c *Candidate) bool { return citedName(in, c.KeyPhrase) }},
+	{"relative-word", "the prompt kept the text's \"after which\" or \"in whom\", which points to words the question left out",
+		func(in *Input, c *Candidate) bool { return strandedRelative(c.Prompt) }},
+	{"stray-quote", "the prompt has a quotation mark that opens or closes nothing",
+		func(in *Input, c *Candidate) bool { return strayQuote(c.Prompt) }},
 	{"wrapped", "a hard line break left a cut word in the prompt or key",
 		func(in *Input, c *Candidate) bool {
 			return strings.ContainsAny(c.Prompt+c.Key, "\n\r") || strings.Contains(c.Prompt+c.Key, "- ")
@@ -136,7 +146,7 @@ var filters = []Filter{
 }
 
 // blankFilters are the filters that apply to the pool's blanks too.
-var blankFilters = map[string]bool{"empty": true, "heading": true, "quotes": true, "title": true, "fragment": true}
+var blankFilters = map[string]bool{"empty": true, "heading": true, "quotes": true, "title": true, "fragment": true, "citation": true, "reflexive-key": true, "stray-quote": true}
 
 func hasFiniteVerb(s *nlp.Sentence) bool {
 	for _, t := range s.Tokens {
@@ -391,6 +401,9 @@ func keyIsTopic(in *Input, c *Candidate) bool {
 	if t := in.title(); t != "" && (t == k || sameName(t, k)) {
 		return true
 	}
+	if t := in.title(); t != "" && c.KeyType == TPerson && len(strings.Fields(t)) <= 4 && strings.Contains(" "+t+" ", " "+lastWord(k)+" ") && startsUpper(lastWord(c.Key)) {
+		return true // "Poor Sultan" in the story "Old Sultan": its title character
+	}
 	tc := in.topicChain()
 	if tc < 0 {
 		return false
@@ -478,4 +491,109 @@ func repeatedName(prompt string) bool {
 		seen[w] = true
 	}
 	return false
+}
+
+// sameClausePronoun reports a key from a personal pronoun that the
+// analysis resolved to the subject of its own verb: "Sultan soon overtook
+// him" cannot mean Sultan, or the text would say "himself".
+func sameClausePronoun(in *Input, c *Candidate) bool {
+	p, f := c.KeyPhrase, c.Fact
+	if p == nil || f == nil || !p.Pronoun || f.Subject == nil || p == f.Subject || p.Sentence != f.Sentence {
+		return false
+	}
+	s := &in.Doc.Sentences[p.Sentence]
+	if reflexive(s.Tokens[p.Head].Form) || s.Tokens[p.Head].Head != f.Pred {
+		return false
+	}
+	subj := f.Subject
+	if subj.Chain >= 0 && subj.Chain == p.Chain {
+		return true
+	}
+	k := quizzes.NormalizeAnswer(c.Key)
+	n := quizzes.NormalizeAnswer(subj.Text)
+	return k != "" && n != "" && (k == n || sameName(k, n) || lastWord(k) == lastWord(n) && subj.Named)
+}
+
+func lastWord(s string) string {
+	w := strings.Fields(s)
+	if len(w) == 0 {
+		return ""
+	}
+	return w[len(w)-1]
+}
+
+func reflexive(w string) bool {
+	switch strings.ToLower(strings.TrimSpace(w)) {
+	case "himself", "herself", "itself", "themselves", "myself", "yourself", "yourselves", "ourselves", "oneself":
+		return true
+	}
+	return false
+}
+
+// citedName reports a name followed by a bracketed year, alone or as one
+// of a list of authors: "Masao Yogo and Shuji Fujihara (2008)", "Smith
+// et al. (2010)".
+func citedName(in *Input, p *Phrase) bool {
+	if p == nil || !p.Named || p.Sentence >= len(in.Doc.Sentences) {
+		return false
+	}
+	toks := in.Doc.Sentences[p.Sentence].Tokens
+	for i := p.End; i < len(toks) && i < p.End+8; i++ {
+		w := toks[i].Form
+		switch {
+		case w == "(" && i+1 < len(toks) && isYear(toks[i+1].Form):
+			return true
+		case w == "et" || w == "al." || w == "and" || w == "&" || w == "," || toks[i].UPOS == "PROPN":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// strandedRelative reports "after which time", "in whom", "of which" left
+// inside a prompt by a clause that lost what it referred to. A prompt
+// that asks "In which year ...?" begins with its wh-word.
+func strandedRelative(prompt string) bool {
+	w := strings.Fields(strings.ToLower(strings.TrimSuffix(prompt, "?")))
+	for i := 2; i < len(w); i++ {
+		switch strings.Trim(w[i], ",") {
+		case "which", "whom", "whose":
+			switch w[i-1] {
+			case "after", "before", "during", "since", "until", "at", "by", "from", "in", "of", "on", "to", "with", "for", "through", "under":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// strayQuote reports a single curly quotation mark that opens nothing or
+// stands alone between spaces ("What was Sultan ‘ picking up?"); an
+// apostrophe inside a word is no quotation mark.
+func strayQuote(prompt string) bool {
+	r := []rune(prompt)
+	open, closed := 0, 0
+	for i, x := range r {
+		prevLetter := i > 0 && unicode.IsLetter(r[i-1])
+		nextLetter := i+1 < len(r) && unicode.IsLetter(r[i+1])
+		switch x {
+		case '‘':
+			if !nextLetter {
+				return true
+			}
+			open++
+		case '’':
+			if prevLetter && nextLetter {
+				continue // "don’t"
+			}
+			if !prevLetter && !nextLetter {
+				return true
+			}
+			if prevLetter && (i+1 == len(r) || !nextLetter) && open > closed {
+				closed++
+			}
+		}
+	}
+	return open != closed
 }
