@@ -719,6 +719,17 @@ func (in *Input) badKey(c *Candidate) string {
 	if (c.KeyType == TPerson || c.KeyPhrase != nil && c.KeyPhrase.Named) && len(w) >= 2 && isInitial(w[len(w)-1]) {
 		return "cut-name"
 	}
+	if p := c.KeyPhrase; p != nil && p.Sentence < len(in.Doc.Sentences) {
+		// "Mohamed Ould Abdel" of "Abdel-Aziz", "20" of "20-minute": the
+		// key stops inside a hyphened word
+		toks := in.Doc.Sentences[p.Sentence].Tokens
+		if p.End > 0 && p.End < len(toks) && !toks[p.End-1].SpaceAfter && strings.HasPrefix(toks[p.End].Form, "-") {
+			return "cut-word"
+		}
+		if p.End > 0 && p.End+1 < len(toks) && !toks[p.End-1].SpaceAfter && toks[p.End].Form == "-" {
+			return "cut-word"
+		}
+	}
 	if p := c.KeyPhrase; p != nil && p.Pronoun && p.Sentence < len(in.Doc.Sentences) {
 		t := &in.Doc.Sentences[p.Sentence].Tokens[p.Head]
 		switch strings.ToLower(t.Form) {

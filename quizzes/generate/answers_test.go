@@ -71,6 +71,9 @@ func TestTypeable(t *testing.T) {
 		{Candidate{Key: "like a goddess of Victory"}, false},
 		{Candidate{Key: "the North Atlantic Ocean"}, true},
 		{Candidate{Key: "the medieval Icelandic sagas of Iceland", Accepted: []string{"Icelandic sagas"}}, true},
+		{Candidate{Key: "poor planning and design"}, false},
+		{Candidate{Key: "incredibly high mortality rate", Accepted: []string{"mortality rate"}}, true},
+		{Candidate{Key: "December 6, 1877"}, true},
 	} {
 		if got := typeable(&c.c); got != c.want {
 			t.Errorf("typeable(%q, %q) = %v, want %v", c.c.Key, c.c.Accepted, got, c.want)

@@ -332,7 +332,9 @@ func fixAux(w string, firstPerson bool) string {
 // lowerPhrase lower-cases a phrase's first word when it is only capital
 // because it starts the sentence ("The overseer" -> "the overseer").
 func lowerPhrase(s *nlp.Sentence, p *Phrase, txt string) string {
-	if p.Start == 0 && s.Tokens[0].UPOS != "PROPN" && !strings.HasPrefix(txt, "the writer") && s.Tokens[0].Form != "I" {
+	// a pronoun made a name ("His rival" -> "Mauritania's President
+	// Ghazouani's rival") keeps the name's case
+	if p.Start == 0 && s.Tokens[0].UPOS != "PROPN" && !strings.HasPrefix(txt, "the writer") && s.Tokens[0].Form != "I" && strings.HasPrefix(txt, s.Tokens[0].Form) {
 		return lower(txt)
 	}
 	return txt

@@ -50,27 +50,51 @@ func (in *Input) chooseKind(c *Candidate) {
 		in.chooseKind(c)
 		return
 	}
-	if keyWords(c.Key) >= longKey {
-		c.rejected = "long-key"
-		return
-	}
 	c.Kind = quizzes.ShortAnswer
 	in.withYear(c)
 	c.Accepted = append(c.Accepted, in.acceptedAnswers(c)...)
+	if !typeable(c) {
+		// nobody writes it word for word and it has no choices
+		c.rejected = "long-key"
+	}
 }
 
-// typeable reports whether a student can write c's answer: a key, or an
-// accepted form, of fewer than longKey words.
+// typeable reports whether a student can write c's answer word for word:
+// the key, or an accepted form, is of fewer than longKey words, and of at
+// most two content words unless it is a name ("the North Atlantic
+// Ocean") or a number or date. "the incredibly high mortality rate" is
+// not, unless "mortality rate" is accepted too.
 func typeable(c *Candidate) bool {
-	if keyWords(c.Key) < longKey {
-		return true
-	}
-	for _, a := range c.Accepted {
-		if keyWords(a) < longKey {
+	for _, f := range append([]string{c.Key}, c.Accepted...) {
+		if typeableForm(f) {
 			return true
 		}
 	}
 	return false
+}
+
+func typeableForm(f string) bool {
+	if keyWords(f) >= longKey {
+		return false
+	}
+	content, named := 0, true
+	for _, w := range strings.Fields(f) {
+		lw := strings.ToLower(w)
+		if functionWords[lw] {
+			continue
+		}
+		content++
+		if !startsUpper(w) && !strings.ContainsAny(w, "0123456789") {
+			named = false
+		}
+	}
+	return named || content <= 2
+}
+
+// functionWords do not count as words a student must remember.
+var functionWords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "and": true, "in": true, "on": true, "to": true,
+	"for": true, "with": true, "his": true, "her": true, "its": true, "their": true, "at": true, "by": true,
 }
 
 // keyWords counts a key's words without a leading article, which grading
@@ -132,6 +156,9 @@ func (in *Input) wrongChoices(c *Candidate) []string {
 		}
 		if s.Tokens[p.Start].UPOS == "ADV" {
 			continue // "only Tubman"
+		}
+		if p.End < len(s.Tokens) && !s.Tokens[p.End-1].SpaceAfter && strings.HasPrefix(s.Tokens[p.End].Form, "-") {
+			continue // "Karl Meyer" of "Karl Meyer-Lund"
 		}
 		if c.KeyType == TPerson || c.KeyType == TPlace || c.KeyType == TOrg {
 			if !p.Named {
