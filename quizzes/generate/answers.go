@@ -729,6 +729,9 @@ func (in *Input) badKey(c *Candidate) string {
 		if p.End > 0 && p.End+1 < len(toks) && !toks[p.End-1].SpaceAfter && toks[p.End].Form == "-" {
 			return "cut-word"
 		}
+		if p.Start > 0 && p.Start <= len(toks) && !toks[p.Start-1].SpaceAfter && toks[p.Start-1].Form == "-" {
+			return "cut-word" // "long tunnel" of "7720 m-long tunnel"
+		}
 	}
 	if p := c.KeyPhrase; p != nil && p.Pronoun && p.Sentence < len(in.Doc.Sentences) {
 		t := &in.Doc.Sentences[p.Sentence].Tokens[p.Head]

@@ -74,6 +74,7 @@ func TestTypeable(t *testing.T) {
 		{Candidate{Key: "poor planning and design"}, false},
 		{Candidate{Key: "incredibly high mortality rate", Accepted: []string{"mortality rate"}}, true},
 		{Candidate{Key: "December 6, 1877"}, true},
+		{Candidate{Key: "Ferdinand de Lesseps"}, true},
 	} {
 		if got := typeable(&c.c); got != c.want {
 			t.Errorf("typeable(%q, %q) = %v, want %v", c.c.Key, c.c.Accepted, got, c.want)

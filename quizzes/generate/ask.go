@@ -118,6 +118,21 @@ func (in *Input) Ask(f *Fact, gap int, wh, trail string) (string, bool) {
 			parts = append(parts, pt)
 		}
 	}
+	if vt := &s.Tokens[v]; len(auxes) == 0 && cop < 0 && vt.Rel == "conj" && (vt.XPOS == "VB" || vt.XPOS == "VBP") && vt.Head >= 0 {
+		// "The route would parallel the railroad and require a tunnel":
+		// the second verb shares the first one's "would"
+		var shared []int
+		modal := false
+		for _, a := range children(s, vt.Head) {
+			if r := s.Tokens[a].Rel; (r == "aux" || r == "aux:pass") && a < v {
+				shared = append(shared, a)
+				modal = modal || s.Tokens[a].XPOS == "MD"
+			}
+		}
+		if vt.XPOS == "VB" || modal {
+			auxes = append(auxes, shared...)
+		}
+	}
 	var neg []string
 	var pre []part
 	for _, p := range parts {

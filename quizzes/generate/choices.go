@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 
@@ -95,6 +96,9 @@ func typeableForm(f string) bool {
 var functionWords = map[string]bool{
 	"a": true, "an": true, "the": true, "of": true, "and": true, "in": true, "on": true, "to": true,
 	"for": true, "with": true, "his": true, "her": true, "its": true, "their": true, "at": true, "by": true,
+	// particles of names: "Ferdinand de Lesseps"
+	"de": true, "da": true, "di": true, "du": true, "van": true, "von": true, "der": true, "den": true,
+	"del": true, "la": true, "le": true, "bin": true, "ibn": true, "al": true, "y": true,
 }
 
 // keyWords counts a key's words without a leading article, which grading
@@ -184,6 +188,15 @@ func (in *Input) wrongChoices(c *Candidate) []string {
 			if kindWord(p.Text) != kindWord(c.Key) {
 				continue // "the UK" for "the East Africa Protectorate"
 			}
+		}
+		if c.Template == "who.subject" && p.Type == TPerson && !in.actsInText(p) {
+			continue // a mediator named only in passing, as winner of an election
+		}
+		if c.KeyType == TPerson && in.outOfTime(c, p) {
+			continue // Jomo KENYATTA (1963-1978) for who won in 2022
+		}
+		if in.alsoDid(c, p) {
+			continue // another who also won a second term
 		}
 		if in.sameByAbbreviation(in.normalized(i), key) || in.sameByAbbreviation(in.normalized(i), picked...) {
 			continue // "KANU" beside "the ruling Kenya African National Union"
@@ -516,4 +529,101 @@ func (in *Input) sameByAbbreviation(n string, others ...string) bool {
 		}
 	}
 	return false
+}
+
+// alsoDid reports a wrong choice the text says also did what the prompt
+// asks, when the prompt gives no year to tell them apart: the subject of
+// another fact with the key fact's verb and object head ("KIBAKI won a
+// second term" beside "KENYATTA won a second term").
+func (in *Input) alsoDid(c *Candidate, p *Phrase) bool {
+	f := c.Fact
+	if f == nil || f.Subject == nil || c.KeyPhrase != f.Subject || firstYear(c.Prompt) != 0 {
+		return false
+	}
+	lemma := strings.ToLower(in.Doc.Sentences[f.Sentence].Tokens[f.Pred].Lemma)
+	obj := ""
+	if f.Object != nil {
+		obj = strings.ToLower(in.Doc.Sentences[f.Sentence].Tokens[f.Object.Head].Lemma)
+	}
+	n := in.normalizedText(p.Text)
+	for i := range in.Facts {
+		o := &in.Facts[i]
+		if o == f || o.Kind != f.Kind || o.Subject == nil || o.Negated {
+			continue
+		}
+		os := &in.Doc.Sentences[o.Sentence]
+		if strings.ToLower(os.Tokens[o.Pred].Lemma) != lemma {
+			continue
+		}
+		if obj != "" && (o.Object == nil || strings.ToLower(os.Tokens[o.Object.Head].Lemma) != obj) {
+			continue
+		}
+		if o.Subject.Chain >= 0 && o.Subject.Chain == p.Chain || in.normalizedText(o.Subject.Text) == n || sameName(in.normalizedText(o.Subject.Text), n) {
+			return true
+		}
+	}
+	return false
+}
+
+// actsInText reports a person the text has do something: the subject of
+// an active clause, under any of their names. A wrong choice for "Who
+// did ...?" is taken from the text's actors, not from people named in
+// passing ("mediation led by former UN Secretary General Kofi ANNAN").
+func (in *Input) actsInText(p *Phrase) bool {
+	if in.actors == nil {
+		in.actors = map[string]bool{}
+		for i := range in.Facts {
+			f := &in.Facts[i]
+			if f.Subject == nil || f.Passive || f.Kind != Event && f.Kind != Said {
+				continue
+			}
+			in.actors[in.normalizedText(f.Subject.Text)] = true
+			if f.Subject.Chain >= 0 {
+				in.actors[fmt.Sprint("#", f.Subject.Chain)] = true
+			}
+		}
+	}
+	if p.Chain >= 0 && in.actors[fmt.Sprint("#", p.Chain)] {
+		return true
+	}
+	n := in.normalizedText(p.Text)
+	for a := range in.actors {
+		if a == n || sameName(a, n) || in.alias(a, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// outOfTime reports a person the text places only in years far from the
+// key sentence's year: the founding president for an election sixty years
+// after his death.
+func (in *Input) outOfTime(c *Candidate, p *Phrase) bool {
+	y := 0
+	for _, t := range in.Doc.Sentences[c.Sentence].Tokens {
+		if isYear(t.Form) {
+			y = firstYear(t.Form)
+			break
+		}
+	}
+	if y == 0 {
+		return false
+	}
+	n := in.normalizedText(p.Text)
+	near, any := false, false
+	for i := range in.Phrases {
+		q := &in.Phrases[i]
+		if !(p.Chain >= 0 && q.Chain == p.Chain || in.normalized(i) == n) {
+			continue
+		}
+		for _, t := range in.Doc.Sentences[q.Sentence].Tokens {
+			if isYear(t.Form) {
+				any = true
+				if d := firstYear(t.Form) - y; d < 25 && d > -25 {
+					near = true
+				}
+			}
+		}
+	}
+	return any && !near
 }

@@ -84,6 +84,9 @@ type Input struct {
 	bySentence [][]int
 	// topic is topicChain()+1, 0 before it is worked out.
 	topic int
+	// actors: the folded names ("#chain" too) of subjects of active
+	// clauses (see actsInText)
+	actors map[string]bool
 }
 
 // Candidate is one question a family proposes, before the later stages

@@ -139,6 +139,12 @@ var filters = []Filter{
 		func(in *Input, c *Candidate) bool { return strandedRelative(c.Prompt) }},
 	{"stray-quote", "the prompt has a quotation mark that opens or closes nothing",
 		func(in *Input, c *Candidate) bool { return strayQuote(c.Prompt) }},
+	{"example-person", "the answer is a made-up person from an example (\"His friend Kelly suggests ...\"), not something the text teaches",
+		func(in *Input, c *Candidate) bool { return examplePerson(in, c) }},
+	{"needs-time", "the text says this of more than one time; without the date the question has more than one answer",
+		func(in *Input, c *Candidate) bool { return needsTime(in, c) }},
+	{"plural-pronoun-subject", "the prompt names one person where the text says \"they\": the pronoun was read as the wrong one",
+		func(in *Input, c *Candidate) bool { return pluralPronounSubject(in, c) }},
 	{"wrapped", "a hard line break left a cut word in the prompt or key",
 		func(in *Input, c *Candidate) bool {
 			return strings.ContainsAny(c.Prompt+c.Key, "\n\r") || strings.Contains(c.Prompt+c.Key, "- ")
@@ -596,4 +602,136 @@ func strayQuote(prompt string) bool {
 		}
 	}
 	return open != closed
+}
+
+// examplePerson reports a person of an example in a text that explains
+// rather than narrates: known by one name only, met in one paragraph
+// only, doing something in the present tense ("Brian needs to learn the
+// order of the planets ... His friend Kelly suggests a mnemonic device").
+func examplePerson(in *Input, c *Candidate) bool {
+	f := c.Fact
+	if f == nil {
+		return false
+	}
+	if c.KeyType == TPerson && c.KeyPhrase != nil && exampleName(in, c, c.KeyPhrase, nameOnly(c.Key), c.Accepted) {
+		return true
+	}
+	// the question names the example's person: "What does Brian's
+	// friend suggest?"
+	if sp := f.Subject; sp != nil && sp != c.KeyPhrase && sp.Type == TPerson {
+		return exampleName(in, c, sp, nameOnly(sp.Text), append(in.personForms(sp.Text, sp), in.namedAliases(sp.Text, TPerson)...))
+	}
+	return false
+}
+
+func exampleName(in *Input, c *Candidate, p *Phrase, name string, other []string) bool {
+	f := c.Fact
+	if p.Sentence >= len(in.Doc.Sentences) {
+		return false
+	}
+	s := &in.Doc.Sentences[f.Sentence]
+	if x := s.Tokens[f.Pred].XPOS; x != "VBZ" && x != "VBP" {
+		return false
+	}
+	if strings.Contains(name, " ") || !startsUpper(name) {
+		for _, a := range other {
+			if !strings.Contains(a, " ") && startsUpper(a) {
+				name = a
+			}
+		}
+	}
+	if strings.Contains(name, " ") || !startsUpper(name) {
+		return false
+	}
+	para := in.Doc.Sentences[p.Sentence].Paragraph
+	for si := range in.Doc.Sentences {
+		toks := in.Doc.Sentences[si].Tokens
+		for i, t := range toks {
+			if t.Form != name {
+				continue
+			}
+			if in.Doc.Sentences[si].Paragraph != para {
+				return false // a person the text returns to
+			}
+			if i+1 < len(toks) && toks[i+1].UPOS == "PROPN" || i > 0 && toks[i-1].UPOS == "PROPN" {
+				return false // a full name: someone real
+			}
+		}
+	}
+	return true
+}
+
+// needsTime reports a question that leaves out its sentence's date when
+// the text says the same verb of someone else at another time ("Who won
+// a second and final term in office?", where two presidents won terms).
+func needsTime(in *Input, c *Candidate) bool {
+	f := c.Fact
+	if f == nil || f.Kind != Event || !strings.HasPrefix(c.Template, "who.") && !strings.HasPrefix(c.Template, "what.") {
+		return false
+	}
+	s := &in.Doc.Sentences[f.Sentence]
+	// the verb's own date ("won ... in November 2017"), not one of
+	// another clause of the sentence
+	hasYear := false
+	own := subtree(s, f.Pred, nil)
+	for i := range s.Tokens {
+		// a finite clause below the verb has its own time
+		if t := &s.Tokens[i]; i != f.Pred && own[i] && clauseRels[t.Rel] && (t.XPOS == "VBD" || t.XPOS == "VBZ" || t.XPOS == "VBP" || child(s, i, "aux", "aux:pass") >= 0) {
+			for j, in := range subtree(s, i, nil) {
+				if in {
+					own[j] = false
+				}
+			}
+		}
+	}
+	for i, t := range s.Tokens {
+		if own[i] && isYear(t.Form) {
+			hasYear = true
+			if strings.Contains(c.Prompt, t.Form) {
+				return false
+			}
+		}
+	}
+	if !hasYear {
+		return false
+	}
+	lemma := strings.ToLower(s.Tokens[f.Pred].Lemma)
+	key := quizzes.NormalizeAnswer(c.Key)
+	for i := range in.Facts {
+		o := &in.Facts[i]
+		if o.Kind != Event || o.Sentence == f.Sentence || o.Subject == nil {
+			continue
+		}
+		if strings.ToLower(in.Doc.Sentences[o.Sentence].Tokens[o.Pred].Lemma) != lemma {
+			continue
+		}
+		if n := quizzes.NormalizeAnswer(o.Subject.Text); n != key && !sameName(n, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// pluralPronounSubject reports a prompt whose subject came from "they"
+// resolved to one named person ("What did Mr De Lesseps contain?" for
+// "they contained", the plans).
+func pluralPronounSubject(in *Input, c *Candidate) bool {
+	f := c.Fact
+	if f == nil || f.Subject == nil || !f.Subject.Pronoun || c.KeyPhrase == f.Subject {
+		return false
+	}
+	t := &in.Doc.Sentences[f.Subject.Sentence].Tokens[f.Subject.Head]
+	switch strings.ToLower(t.Form) {
+	case "they", "them", "their":
+	default:
+		return false
+	}
+	txt := f.Subject.Text
+	w := strings.Fields(strings.ToLower(txt))
+	return len(w) > 0 && w[0] != "the" && !strings.Contains(txt, " and ") && startsUpper(lastWord(txt)) && !demonym(txt)
+}
+
+// clauseRels head clauses of their own inside a sentence.
+var clauseRels = map[string]bool{
+	"advcl": true, "acl": true, "acl:relcl": true, "ccomp": true, "conj": true, "parataxis": true, "csubj": true,
 }
