@@ -475,6 +475,14 @@ func (in *Input) phraseForms(p *Phrase) []string {
 			}
 		}
 	}
+	if !p.Named && p.Type == TThing && p.Head == p.End-1 && p.Head > p.Start && s.Tokens[p.Head].UPOS == "NOUN" {
+		// the head noun alone when only words before it describe it: "a
+		// two pound weight" is "a weight"
+		h := s.Tokens[p.Head].Form
+		if !in.lists.generalHeads[strings.ToLower(h)] && !in.lists.vagueKeys[strings.ToLower(h)] {
+			out = append(out, h)
+		}
+	}
 	if p.Named {
 		w := strings.Fields(render())
 		if len(w) >= 2 && genericPlaceWords[strings.ToLower(w[len(w)-1])] {
@@ -728,6 +736,10 @@ func (in *Input) badKey(c *Candidate) string {
 		}
 		if p.End > 0 && p.End+1 < len(toks) && !toks[p.End-1].SpaceAfter && toks[p.End].Form == "-" {
 			return "cut-word"
+		}
+		if p.End > p.Start && p.End < len(toks) && toks[p.End].UPOS == "PROPN" && startsUpper(toks[p.End].Form) && toks[p.End].Rel != "appos" &&
+			startsUpper(toks[p.End-1].Form) && (toks[p.End-1].UPOS == "PROPN" || toks[p.End-1].UPOS == "NOUN") {
+			return "cut-name" // "The Saturday Evening" of "The Saturday Evening Post"
 		}
 		if p.Start > 0 && p.Start <= len(toks) && !toks[p.Start-1].SpaceAfter && toks[p.Start-1].Form == "-" {
 			return "cut-word" // "long tunnel" of "7720 m-long tunnel"
