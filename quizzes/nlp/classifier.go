@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 )
 
 // classifier is a trained linear classifier as the analysis reads it:
@@ -266,6 +267,60 @@ func (m *classifier) pruned(min int16) *classifier {
 				cls = append(cls, m.cls[e])
 				wts = append(wts, w)
 			}
+		}
+		if len(cls) > 0 {
+			b.add(k, cls, wts)
+		}
+	}
+	return b.build()
+}
+
+// meanClassifier is the mean of models over the same classes (a feature
+// missing from one counts as zero there), quantized again to 16 bits:
+// several training runs over the sentences in different orders give one
+// model as large and as fast to read as a single run's.
+func meanClassifier(models ...*classifier) *classifier {
+	if len(models) == 1 {
+		return models[0]
+	}
+	nclass := len(models[0].classes)
+	rows := map[uint64][]float64{}
+	for _, m := range models {
+		for i, k := range m.keys {
+			row := rows[k]
+			if row == nil {
+				row = make([]float64, nclass)
+				rows[k] = row
+			}
+			for e := m.start[i]; e < m.start[i+1]; e++ {
+				row[m.cls[e]] += float64(m.wts[e]) * float64(m.scale) / float64(len(models))
+			}
+		}
+	}
+	keys := make([]uint64, 0, len(rows))
+	maxAbs := 0.0
+	for k, row := range rows {
+		keys = append(keys, k)
+		for _, v := range row {
+			maxAbs = math.Max(maxAbs, math.Abs(v))
+		}
+	}
+	slices.Sort(keys)
+	if maxAbs == 0 {
+		maxAbs = 1
+	}
+	scale := maxAbs / 32767
+	b := newClassifierBuilder(models[0].classes, float32(scale))
+	var cls []uint8
+	var wts []int16
+	for _, k := range keys {
+		cls, wts = cls[:0], wts[:0]
+		for c, v := range rows[k] {
+			if math.Abs(v) < scale/2 {
+				continue
+			}
+			cls = append(cls, uint8(c))
+			wts = append(wts, int16(math.Round(v/scale)))
 		}
 		if len(cls) > 0 {
 			b.add(k, cls, wts)

@@ -20,6 +20,10 @@ type TrainConfig struct {
 	// parser's training sentences (0: TaggerEpochs).
 	JackknifeEpochs int
 	ParserEpochs    int
+	// ParserRuns is the number of parser training runs, over the
+	// sentences in different orders, whose weights are averaged into the
+	// parser (0 or 1: one run).
+	ParserRuns int
 	// Folds is the number of jackknife folds used to give the parser's
 	// training sentences predicted tags, as it will see them; 0 or 1 trains
 	// it on gold tags.
@@ -168,7 +172,7 @@ func trainParserFiles(cfg TrainConfig, train [][]Token, done []ModelFile) ([]Mod
 			}
 		}
 	}
-	moves, rels := trainParser(tagged, labels, cfg.ParserEpochs, cfg.Seed, cfg.Logf, after)
+	moves, rels := trainParser(tagged, labels, cfg.ParserEpochs, cfg.ParserRuns, cfg.Seed, cfg.Logf, after)
 	return parserFiles(cfg, moves, rels)
 }
 

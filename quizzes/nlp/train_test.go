@@ -15,14 +15,14 @@ var smallSliceHashes = map[string]string{
 	"tagger.qlm.gz":        "54e5875a8ff0a1b51955b9d8f5fb1130a94dde6bc8afa6b3e419e4096b2b1478",
 	"tagdict.tsv.gz":       "70ed9c55ee6df316c539b6e54f5ee52c6b50c56bd70fa5117f6f9c6d830aff42",
 	"lexicon.tsv.gz":       "dee2af224d4ba4a6051f667d577437fd2b441836e3ef5898c92cd826e503d712",
-	"parser-moves.qlm.gz":  "18a3bca3c2ee5a580b054a921d4b692c1a8af46bbb0b4768b40436dbb64da4ca",
-	"parser-labels.qlm.gz": "6e0b6bfae45b2122ba0f997f26260a43b649247115abeb28875f9eef7b6da355",
+	"parser-moves.qlm.gz":  "73a87a7d333d278c4ebe764d68374b6eea68967d97bbd2634860b1765f025af3",
+	"parser-labels.qlm.gz": "096c56150e3308ab821569004a67b8ce7517023ebe2816e678355a064533e1d8",
 }
 
 // Training twice on the same slice with the same seed gives byte-identical
 // model files: nothing depends on map order or timing.
 func TestTrainingIsDeterministic(t *testing.T) {
-	cfg := TrainConfig{Dir: "testdata", Treebanks: []string{"ewt", "gum"}, Limit: 150, TaggerEpochs: 2, ParserEpochs: 2, Folds: 2, Seed: 7}
+	cfg := TrainConfig{Dir: "testdata", Treebanks: []string{"ewt", "gum"}, Limit: 150, TaggerEpochs: 2, ParserEpochs: 2, ParserRuns: 2, Folds: 2, Seed: 7}
 	first, err := Train(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -48,4 +48,39 @@ func TestTrainingIsDeterministic(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkDocument(t, a.Read("The small model still reads a sentence."))
+}
+
+// TestMeanClassifierAveragesRuns checks the mean of two runs' models: a
+// feature in both has the mean of its weights, a feature in one has half
+// of its weight.
+func TestMeanClassifierAveragesRuns(t *testing.T) {
+	build := func(feats map[uint64][2]int16) *classifier {
+		b := newClassifierBuilder([]string{"a", "b"}, 1)
+		for _, k := range []uint64{5, 9} {
+			if w, ok := feats[k]; ok {
+				b.add(k, []uint8{0, 1}, w[:])
+			}
+		}
+		return b.build()
+	}
+	m := meanClassifier(build(map[uint64][2]int16{5: {100, 0}}), build(map[uint64][2]int16{5: {300, 0}, 9: {0, -200}}))
+	for _, c := range []struct {
+		feats []uint64
+		want  [2]float32
+	}{
+		{[]uint64{5}, [2]float32{200, 0}},
+		{[]uint64{9}, [2]float32{0, -100}},
+		{[]uint64{5, 9}, [2]float32{200, -100}},
+	} {
+		out := make([]float32, 2)
+		m.scores(c.feats, out)
+		for i := range out {
+			if d := out[i] - c.want[i]; d > 0.01 || d < -0.01 {
+				t.Errorf("features %v: scores %v, want %v", c.feats, out, c.want)
+			}
+		}
+	}
+	if len(m.keys) != 2 {
+		t.Errorf("%d features, want 2", len(m.keys))
+	}
 }
