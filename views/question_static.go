@@ -17,6 +17,7 @@ type QuestionStatic struct {
 	Prompt  string // the prompt as HTML
 	Meta    string // "Multiple choice · 1 pt"
 	Choices map[int64]ChoiceStatic
+	card    *cardParts // the open card's fixed parts (question_card.go)
 }
 
 // ChoiceStatic is one choice's control and label, as HTML.
@@ -41,6 +42,7 @@ func NewQuestionStatic(q quizzes.Question) *QuestionStatic {
 			s.Choices[c.ID] = ChoiceStatic{Off: off, On: renderString(choiceControl(q, v))}
 		}
 	}
+	s.card = newCardParts(q, s)
 	return s
 }
 
