@@ -306,16 +306,24 @@ func meanClassifier(models ...*classifier) *classifier {
 		}
 	}
 	slices.Sort(keys)
+	return quantizedClassifier(models[0].classes, keys, func(i int) []float64 { return rows[keys[i]] }, maxAbs)
+}
+
+// quantizedClassifier packs one row of weights per feature key, in the
+// order of keys, into a classifier of 16-bit weights (maxAbs, the largest
+// weight, becomes 32767); weights that round to zero are left out, and so
+// is a key whose weights all do.
+func quantizedClassifier(classes []string, keys []uint64, row func(i int) []float64, maxAbs float64) *classifier {
 	if maxAbs == 0 {
 		maxAbs = 1
 	}
 	scale := maxAbs / 32767
-	b := newClassifierBuilder(models[0].classes, float32(scale))
+	b := newClassifierBuilder(classes, float32(scale))
 	var cls []uint8
 	var wts []int16
-	for _, k := range keys {
+	for i, k := range keys {
 		cls, wts = cls[:0], wts[:0]
-		for c, v := range rows[k] {
+		for c, v := range row(i) {
 			if math.Abs(v) < scale/2 {
 				continue
 			}

@@ -105,27 +105,9 @@ func (p *averagedPerceptron) model(classes []string) *classifier {
 		avg[i] = t / math.Max(1, float64(p.step))
 		maxAbs = math.Max(maxAbs, math.Abs(avg[i]))
 	}
-	if maxAbs == 0 {
-		maxAbs = 1
-	}
-	scale := maxAbs / 32767
-	b := newClassifierBuilder(classes, float32(scale))
-	for _, k := range keys {
-		r0, _ := p.index.get(k)
+	return quantizedClassifier(classes, keys, func(i int) []float64 {
+		r0, _ := p.index.get(keys[i])
 		r := int(r0)
-		var cls []uint8
-		var wts []int16
-		for c := 0; c < p.nclass; c++ {
-			v := avg[r*p.nclass+c]
-			if math.Abs(v) < scale/2 {
-				continue
-			}
-			cls = append(cls, uint8(c))
-			wts = append(wts, int16(math.Round(v/scale)))
-		}
-		if len(cls) > 0 {
-			b.add(k, cls, wts)
-		}
-	}
-	return b.build()
+		return avg[r*p.nclass : (r+1)*p.nclass]
+	}, maxAbs)
 }
