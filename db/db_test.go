@@ -21,6 +21,19 @@ func openTest(t *testing.T) (*Store, string) {
 	return s, path
 }
 
+// openTwoServers opens two stores on one new database file, as two
+// servers sharing it would.
+func openTwoServers(t *testing.T) (*Store, *Store) {
+	t.Helper()
+	s, path := openTest(t)
+	other, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatalf("open a second store: %v", err)
+	}
+	t.Cleanup(func() { other.Close() })
+	return s, other
+}
+
 // latestMigration is the version of the newest embedded migration.
 func latestMigration(t *testing.T) int {
 	t.Helper()

@@ -17,12 +17,7 @@ import (
 // AttemptState on both shows the answers the database holds.
 func TestEveryAnswerChangeIsSeenByTheNextRead(t *testing.T) {
 	ctx := context.Background()
-	s, path := openTest(t)
-	other, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	s, other := openTwoServers(t)
 	art, err := s.CreateArticle(ctx, quizzes.Article{Title: "Rivers", Body: "The Nile is long. The Seine flows through Paris."})
 	if err != nil {
 		t.Fatal(err)

@@ -18,12 +18,7 @@ import (
 // store and from a second one on the same file (another server).
 func TestEveryEditIsSeenInTheNextSnapshot(t *testing.T) {
 	ctx := context.Background()
-	s, path := openTest(t)
-	other, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	s, other := openTwoServers(t)
 	art, err := s.CreateArticle(ctx, quizzes.Article{Title: "Rivers", Body: "The Nile is long. The Seine flows through Paris."})
 	if err != nil {
 		t.Fatal(err)

@@ -16,12 +16,7 @@ import (
 // StudentAt with the version a page's own query reads.
 func TestEveryRosterChangeIsSeenByTheNextLookUp(t *testing.T) {
 	ctx := context.Background()
-	s, path := openTest(t)
-	other, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	s, other := openTwoServers(t)
 	teacher, err := s.CreateUser(ctx, quizzes.User{Username: "teach", PasswordHash: "x", Role: quizzes.RoleTeacher})
 	if err != nil {
 		t.Fatal(err)
