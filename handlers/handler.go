@@ -58,6 +58,7 @@ type Handler struct {
 	codeSignins codeSignins
 	proxies     proxySet
 	csrfKey     []byte // the HMAC key of CSRF tokens
+	csrfTokens  csrfTokens
 	// setupToken opens the first-run page while no teacher account exists.
 	setupToken string
 	setupMu    sync.Mutex
@@ -112,6 +113,11 @@ func New(store *db.Store, log *slog.Logger, gen Generator, cfg Config) *fiber.Ap
 		// connected, and each held its last page (2,000 students: 211 MiB
 		// resident, 38 MB of it response bodies of idle connections).
 		ReduceMemoryUsage: true,
+		// A response's headers and an attempt page (14 KB for the sample
+		// quiz) go out in one write: with fasthttp's 4 KB the page took
+		// two system calls. The buffer is held only while a response is
+		// written (ReduceMemoryUsage gives it back between requests).
+		WriteBufferSize: 32 << 10,
 		// X-Forwarded-Proto and -Host are believed only from a trusted
 		// proxy (none when the list is empty); the client's address is
 		// read by clientIP, not by fiber.

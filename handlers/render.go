@@ -21,6 +21,19 @@ func render(c *fiber.Ctx, status int, comp templ.Component) error {
 	return comp.Render(c.UserContext(), c.Response().BodyWriter())
 }
 
+// renderAttempt writes the attempt page as the HTML response with the
+// given status, appended straight into the response's body buffer: one
+// buffer from fasthttp's pool holds the whole page, which goes out in one
+// write.
+func renderAttempt(c *fiber.Ctx, status int, p *views.AttemptPage) error {
+	c.Status(status)
+	c.Type("html", "utf-8")
+	resp := c.Response()
+	b, err := views.AppendAttempt(c.UserContext(), resp.SwapBody(nil), p)
+	resp.SwapBody(b)
+	return err
+}
+
 // page fills what every page shares.
 func page(c *fiber.Ctx, title string) views.Page {
 	return views.Page{Title: title, CSRF: token(c), Student: currentStudent(c), Teacher: currentTeacher(c)}

@@ -100,7 +100,7 @@ func (h *Handler) showAttempt(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return render(c, fiber.StatusOK, views.Attempt(p))
+	return renderAttempt(c, fiber.StatusOK, &p)
 }
 
 // sentAnswers is what one post of the quiz form carried: every answer on
@@ -343,7 +343,7 @@ func (h *Handler) answer(c *fiber.Ctx) error {
 			}
 			return render(c, status, views.QuestionCards(p, cards))
 		}
-		return render(c, status, views.Attempt(p))
+		return renderAttempt(c, status, &p)
 	}
 	anchor := ""
 	for n, i := range quizzes.Order(len(q.Questions), q.Settings.ShuffleQuestions, uint64(a.ID)) {
@@ -381,7 +381,7 @@ func (h *Handler) finish(c *fiber.Ctx) error {
 			return err
 		}
 		p.Notice = "Some answers need another look before you finish; they are marked below."
-		return render(c, fiber.StatusUnprocessableEntity, views.Attempt(p))
+		return renderAttempt(c, fiber.StatusUnprocessableEntity, &p)
 	}
 	return c.Redirect(views.ReviewURL(a.ID), fiber.StatusSeeOther)
 }

@@ -60,10 +60,20 @@ type openCard QuestionView
 var cardBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 
 func (c *openCard) Render(ctx context.Context, w io.Writer) error {
+	bp := cardBuffers.Get().(*[]byte)
+	b := c.append((*bp)[:0])
+	_, err := w.Write(b)
+	if cap(b) <= 64<<10 {
+		*bp = b
+		cardBuffers.Put(bp)
+	}
+	return err
+}
+
+// append appends the card's HTML to b.
+func (c *openCard) append(b []byte) []byte {
 	q := (*QuestionView)(c)
 	p := q.Static.card
-	bp := cardBuffers.Get().(*[]byte)
-	b := (*bp)[:0]
 	b = append(b, `<section class="question panel`...)
 	if q.Answered {
 		b = append(b, ` answered`...)
@@ -118,13 +128,7 @@ func (c *openCard) Render(ctx context.Context, w io.Writer) error {
 			b = append(b, `" aria-live="polite" data-status></span></div>`...)
 		}
 	}
-	b = append(b, `</fieldset></section>`...)
-	_, err := w.Write(b)
-	if cap(b) <= 64<<10 {
-		*bp = b
-		cardBuffers.Put(bp)
-	}
-	return err
+	return append(b, `</fieldset></section>`...)
 }
 
 func appendAnswerLabel(b []byte, n int) []byte {

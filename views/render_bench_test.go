@@ -64,6 +64,21 @@ func BenchmarkAttemptRender(b *testing.B) {
 	}
 }
 
+// BenchmarkAttemptAppend writes the same page as BenchmarkAttemptRender
+// with AppendAttempt, into a buffer kept from page to page as the server's
+// response buffers are.
+func BenchmarkAttemptAppend(b *testing.B) {
+	p := benchAttemptPage()
+	var buf []byte
+	b.ReportAllocs()
+	for b.Loop() {
+		var err error
+		if buf, err = AppendAttempt(context.Background(), buf[:0], &p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // TestBenchAttemptPageRenders checks that the benchmark's page is a whole
 // attempt page: every question, the article once, the answers checked.
 func TestBenchAttemptPageRenders(t *testing.T) {
