@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -69,9 +70,48 @@ func validVisitorID(v string) bool {
 }
 
 func (h *Handler) csrfToken(binding string) string {
+	if t, ok := h.csrfTokens.get(binding); ok {
+		return t
+	}
 	m := hmac.New(sha256.New, h.csrfKey)
 	m.Write([]byte(binding))
-	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+	t := base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+	h.csrfTokens.keep(binding, t)
+	return t
+}
+
+// maxCSRFTokens bounds the tokens kept (about 200 bytes each); past it, one
+// kept token is dropped for each new.
+const maxCSRFTokens = 10000
+
+// csrfTokens keeps the tokens made, by binding: every page a student
+// opens carries one, and the key does not change while the server runs,
+// so each student's token is made once, not with an HMAC on every page.
+type csrfTokens struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+func (k *csrfTokens) get(binding string) (string, bool) {
+	k.mu.Lock()
+	t, ok := k.m[binding]
+	k.mu.Unlock()
+	return t, ok
+}
+
+func (k *csrfTokens) keep(binding, token string) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.m == nil {
+		k.m = map[string]string{}
+	}
+	if len(k.m) >= maxCSRFTokens {
+		for b := range k.m { // any one: map order is random
+			delete(k.m, b)
+			break
+		}
+	}
+	k.m[binding] = token
 }
 
 // token returns the CSRF token for the forms of the page being rendered,

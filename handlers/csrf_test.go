@@ -2,7 +2,10 @@ package handlers
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/base64"
 	"net/url"
 	"strings"
 	"testing"
@@ -171,5 +174,31 @@ func TestCookiesUseTheHostPrefixOverHTTPS(t *testing.T) {
 	}
 	if seen < 3 {
 		t.Errorf("saw %d cookies set over https, want the visitor's, the session's and the student's", seen)
+	}
+}
+
+// TestKeptCSRFTokenIsTheHMAC checks that a token kept from an earlier page
+// is the one the key gives, and that the kept tokens stay bounded.
+func TestKeptCSRFTokenIsTheHMAC(t *testing.T) {
+	h := &Handler{csrfKey: []byte("a key for the test")}
+	m := hmac.New(sha256.New, h.csrfKey)
+	m.Write([]byte("student:abc"))
+	want := base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+	for range 2 {
+		if got := h.csrfToken("student:abc"); got != want {
+			t.Fatalf("token %q, want %q", got, want)
+		}
+	}
+	if h.csrfToken("student:abd") == want {
+		t.Fatal("two bindings share a token")
+	}
+	for i := range maxCSRFTokens + 50 {
+		h.csrfToken("visitor:" + itoa(i))
+	}
+	if n := len(h.csrfTokens.m); n > maxCSRFTokens {
+		t.Errorf("%d tokens kept, at most %d wanted", n, maxCSRFTokens)
+	}
+	if got := h.csrfToken("student:abc"); got != want {
+		t.Errorf("after many others the token is %q, want %q", got, want)
 	}
 }
