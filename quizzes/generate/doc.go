@@ -20,6 +20,23 @@
 // Word lists (say-verbs, months, units, ...) are text files in data/,
 // embedded with go:embed (lists.go).
 //
+// # The learned ranking, measured and not used
+//
+// quality.go holds a logistic regression that reads a candidate as the
+// teacher sees it: its family and kind; the key's length, whether it is a
+// number, a name, part of a name or a common phrase, whether it points
+// back ("it", "this"), is in the title or recurs; the prompt's length,
+// wh-word, pointing words, quotes, brackets, how much of it is copied
+// from the evidence; the evidence sentence's place and length and whether
+// it is on the text's topic; and how alike the wrong choices are to the
+// key. It reads nothing a stored question lacks, so every judged question
+// of testdata/judging (558 judgments, 407 questions after a question judged
+// twice keeps its later judgment) gets the features its candidate had.
+// `go run ./cmd/qgrank` fits it by gradient descent (deterministic) and
+// measures it held out by text. It has not ranked the judged questions
+// better than the score of rank.go (docs/BENCHMARKS.md, "The learned
+// ranking"), so rank.go's score still orders the candidates.
+//
 // # Adding a question family
 //
 // A family is one file, family_<name>.go, with its table tests in

@@ -87,7 +87,8 @@ func (in *Input) rank(cands []*Candidate) []*Candidate {
 			sum += w * c.Features[name]
 			total += w
 		}
-		c.score = sum / total
+		c.ruleScore = sum / total
+		c.score = c.ruleScore
 		out = append(out, c)
 	}
 	sort.SliceStable(out, func(a, b int) bool {
