@@ -27,15 +27,17 @@
 // number, a name, part of a name or a common phrase, whether it points
 // back ("it", "this"), is in the title or recurs; the prompt's length,
 // wh-word, pointing words, quotes, brackets, how much of it is copied
-// from the evidence; the evidence sentence's place and length and whether
-// it is on the text's topic; and how alike the wrong choices are to the
-// key. It reads nothing a stored question lacks, so every judged question
+// from the evidence, whether it reads back as a well-formed question; the
+// evidence sentence's place and length and whether it is on the text's
+// topic; and how alike the wrong choices are to the key. It reads nothing a stored question lacks, so every judged question
 // of testdata/judging (558 judgments, 407 questions after a question judged
 // twice keeps its later judgment) gets the features its candidate had.
 // `go run ./cmd/qgrank` fits it by gradient descent (deterministic) and
 // measures it held out by text. It has not ranked the judged questions
-// better than the score of rank.go (docs/BENCHMARKS.md, "The learned
-// ranking"), so rank.go's score still orders the candidates.
+// better than the score of rank.go, and cutting drafts short by either
+// score loses acceptable questions without raising their share
+// (docs/BENCHMARKS.md, "The learned ranking"), so rank.go's score still
+// orders the candidates and drafts keep their length.
 //
 // # Adding a question family
 //

@@ -226,6 +226,16 @@ func (in *Input) qualityFeatures(c *Candidate) map[string]float64 {
 	return f
 }
 
+// qualityFeatures adds to Input.qualityFeatures whether the prompt reads
+// back as a well-formed question (wellformed.go), which costs a parse.
+func (p *Pipeline) qualityFeatures(in *Input, c *Candidate) map[string]float64 {
+	f := in.qualityFeatures(c)
+	if !p.wellFormedCandidate(c) {
+		f["prompt:illformed"] = 1
+	}
+	return f
+}
+
 // firstWordOf reports a key word that opens its evidence sentence, whose
 // capital says nothing about being a name.
 func firstWordOf(in *Input, c *Candidate, w string) bool {

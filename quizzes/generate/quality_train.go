@@ -34,7 +34,7 @@ var judgedRounds = []struct {
 type judgedQuestion struct {
 	text       string
 	round      string
-	draft      string // the draft it was judged in: round/file
+	drafts     []string // the drafts it was judged in (folder/file)
 	prompt     string
 	acceptable bool
 	features   map[string]float64
@@ -178,8 +178,8 @@ func (p *Pipeline) loadJudged(dir string, opt RankTrainOptions) ([]*judgedQuesti
 			}
 			c := candidateOf(in, q)
 			jq := &judgedQuestion{
-				text: j.Text, round: r.dir, draft: path, prompt: q.Prompt, acceptable: j.Acceptable,
-				features: in.qualityFeatures(c), oldScore: math.NaN(), current: math.NaN(),
+				text: j.Text, round: r.dir, drafts: []string{path}, prompt: q.Prompt, acceptable: j.Acceptable,
+				features: p.qualityFeatures(in, c), oldScore: math.NaN(), current: math.NaN(),
 			}
 			if len(opt.Features) > 0 {
 				keep := map[string]float64{}
@@ -201,6 +201,9 @@ func (p *Pipeline) loadJudged(dir string, opt RankTrainOptions) ([]*judgedQuesti
 			k := j.Text + "\x00" + q.Prompt + "\x00" + strings.Join(q.Keys(), "|")
 			if i, ok := byKey[k]; ok {
 				rep.Duplicates++
+				if !slices.Contains(out[i].drafts, path) {
+					jq.drafts = append(out[i].drafts, path)
+				}
 				out[i] = jq // the later judgment
 				continue
 			}
@@ -406,6 +409,19 @@ func crossValidate(qs []*judgedQuestion, lambda float64, w io.Writer) {
 			all++
 		}
 	}
+	better, worse := 0, 0
+	for _, qs := range treeBy {
+		a, b := auc(qs, old), auc(qs, model)
+		switch {
+		case math.IsNaN(a) || math.IsNaN(b) || a == b:
+		case b > a:
+			better++
+		default:
+			worse++
+		}
+	}
+	fmt.Fprintf(w, "texts whose AUC the model raises %d, lowers %d (the others tie or have one label only)\n", better, worse)
+	draftLength(tree, w)
 	fmt.Fprintf(w, "every judged question (both engines, %d, %d acceptable): model AUC %.3f\n", len(qs), all, auc(qs, model))
 }
 
@@ -502,4 +518,60 @@ func fifth(qs []*judgedQuestion, score func(*judgedQuestion) float64, top bool) 
 		}
 	}
 	return float64(acc) / float64(k)
+}
+
+// draftLength replays the tree pipeline's judged drafts cut by confidence:
+// a draft keeps the questions whose score reaches a threshold, and at
+// least its best five, and the rest go to the pool. It writes, for the
+// generator's own score and the held-out model, how many questions the
+// drafts keep, how many of them are acceptable and their share.
+func draftLength(tree []*judgedQuestion, w io.Writer) {
+	byDraft := map[string][]*judgedQuestion{}
+	var names []string
+	for _, q := range tree {
+		for _, d := range q.drafts {
+			if byDraft[d] == nil {
+				names = append(names, d)
+			}
+			byDraft[d] = append(byDraft[d], q)
+		}
+	}
+	sort.Strings(names)
+	total, acc := 0, 0
+	for _, d := range names {
+		for _, q := range byDraft[d] {
+			total++
+			if q.acceptable {
+				acc++
+			}
+		}
+	}
+	fmt.Fprintf(w, "drafts cut by confidence (at least 5 kept), %d judged drafts of the tree pipeline, %d questions, %d acceptable (%.3f; %.2f a draft)\n",
+		len(names), total, acc, float64(acc)/float64(total), float64(acc)/float64(len(names)))
+	for _, by := range []struct {
+		name  string
+		score func(*judgedQuestion) float64
+		cuts  []float64
+	}{
+		{"old score", func(q *judgedQuestion) float64 { return q.oldScore }, []float64{0.2, 0.25, 0.3, 0.4}},
+		{"model", func(q *judgedQuestion) float64 { return q.model }, []float64{0.15, 0.2, 0.25, 0.3}},
+	} {
+		for _, cut := range by.cuts {
+			kept, good := 0, 0
+			for _, d := range names {
+				r := ranked(byDraft[d], by.score)
+				n := 0
+				for n < len(r) && (n < 5 || by.score(r[n]) >= cut) {
+					n++
+				}
+				for _, q := range r[:n] {
+					kept++
+					if q.acceptable {
+						good++
+					}
+				}
+			}
+			fmt.Fprintf(w, "  %-9s >= %.2f: kept %3d, acceptable %2d (%.3f; %.2f a draft)\n", by.name, cut, kept, good, float64(good)/float64(kept), float64(good)/float64(len(names)))
+		}
+	}
 }
