@@ -41,7 +41,7 @@ const (
 	selectAttemptStateResponses = "SELECT " + attemptStateColumns + `,
 		r.question_id, r.given, r.correct, r.points, r.answered_at, r.marked_at
 		FROM ` + attemptStateFrom + ` LEFT JOIN quizzes q ON q.id = a.quiz_id AND q.deleted_at IS NULL
-		LEFT JOIN responses r ON r.attempt_id = a.id`
+		LEFT JOIN responses r ON r.attempt_id = a.id AND a.answers_version <> ?`
 )
 
 func scanAttempt(row interface{ Scan(...any) error }) (quizzes.Attempt, error) {
@@ -115,6 +115,9 @@ type AttemptState struct {
 // (moved by trigger with any change to them, by any server): when the
 // version read is the one kept, the attempt's row is all that is read.
 func (s *Store) AttemptState(ctx context.Context, id int64, withResponses bool) (AttemptState, error) {
+	if withResponses {
+		return s.attemptStateResponses(ctx, id)
+	}
 	var st AttemptState
 	var version int64
 	var started, submitted sql.NullString
@@ -125,21 +128,21 @@ func (s *Store) AttemptState(ctx context.Context, id int64, withResponses bool) 
 		return st, notFound(err, fmt.Sprintf("load attempt %d", id))
 	}
 	a.StartedAt, a.SubmittedAt = parseTime(started), parseTime(submitted)
-	if !withResponses {
-		return st, nil
-	}
-	if r, ok := s.keptAnswers.get(id, version); ok {
-		st.Responses = r
-		return st, nil
-	}
-	return s.attemptStateResponses(ctx, id)
+	return st, nil
 }
 
 // attemptStateResponses reads attempt id with its answers in one query
-// and keeps the answers by the version read with them.
+// and keeps the answers by the version read with them. The answers are
+// read only when their version is not the one kept: the page after a
+// change of answers reads the attempt once, not once for its versions and
+// again for its answers.
 func (s *Store) attemptStateResponses(ctx context.Context, id int64) (AttemptState, error) {
 	var st AttemptState
-	rows, err := s.readRows(ctx, selectAttemptStateResponses, id)
+	keptVersion, kept, ok := s.keptAnswers.latest(id)
+	if !ok {
+		keptVersion = -1 // no answers_version is negative
+	}
+	rows, err := s.readRows(ctx, selectAttemptStateResponses, id, keptVersion)
 	if err != nil {
 		return st, fmt.Errorf("db: load attempt %d: %w", id, err)
 	}
@@ -161,7 +164,7 @@ func (s *Store) attemptStateResponses(ctx context.Context, id int64) (AttemptSta
 		}
 		a.StartedAt, a.SubmittedAt = parseTime(started), parseTime(submitted)
 		if !qid.Valid {
-			continue // no answers yet
+			continue // no answers yet, or the kept ones are current
 		}
 		r := quizzes.Response{AttemptID: id, QuestionID: qid.Int64, Correct: correct.Bool, Points: points.Float64}
 		if r.Given, err = scanAnswer(given.String, r.QuestionID); err != nil {
@@ -175,6 +178,10 @@ func (s *Store) attemptStateResponses(ctx context.Context, id int64) (AttemptSta
 	}
 	if !found {
 		return st, notFound(sql.ErrNoRows, fmt.Sprintf("load attempt %d", id))
+	}
+	if ok && version == keptVersion {
+		st.Responses = kept
+		return st, nil
 	}
 	s.keptAnswers.keep(id, version, st.Responses)
 	return st, nil

@@ -26,15 +26,12 @@ type keptAnswer struct {
 	responses map[int64]quizzes.Response
 }
 
-// get returns the answers of attempt id at version, if kept.
-func (k *keptAnswers) get(id, version int64) (map[int64]quizzes.Response, bool) {
+// latest returns the answers of attempt id kept, with their version.
+func (k *keptAnswers) latest(id int64) (int64, map[int64]quizzes.Response, bool) {
 	k.mu.Lock()
 	e, ok := k.m[id]
 	k.mu.Unlock()
-	if !ok || e.version != version {
-		return nil, false
-	}
-	return e.responses, true
+	return e.version, e.responses, ok
 }
 
 // keep keeps the answers of attempt id read at version; the caller gives
