@@ -141,14 +141,15 @@ func (h *Handler) attemptPage(c *fiber.Ctx, a quizzes.Attempt, q quizzes.Quiz, r
 		AutoSave: q.Settings.Feedback != quizzes.FeedbackNow}
 	var spans []views.Span
 	statics := h.questionStatics(c, q)
-	p.Questions = make([]views.QuestionView, 0, len(q.Questions))
+	p.Questions = make([]views.QuestionView, len(q.Questions))
 	for n, i := range quizzes.Order(len(q.Questions), q.Settings.ShuffleQuestions, uint64(a.ID)) {
-		qu := q.Questions[i]
+		qu := &q.Questions[i]
 		r, answered := responses[qu.ID]
-		v := questionView(n+1, qu, r, answered, q.Settings, uint64(a.ID))
+		v := &p.Questions[n] // filled in place: a card is a few hundred bytes
+		setQuestionView(v, n+1, qu, &r, answered, &q.Settings, uint64(a.ID))
 		v.Static = statics[qu.ID]
 		if d, ok := sent.drafts[qu.ID]; ok && !v.Locked {
-			showAnswer(&v, d)
+			showAnswer(v, d)
 			v.Draft = true
 		}
 		v.Error = sent.problems[qu.ID]
@@ -158,7 +159,6 @@ func (h *Handler) attemptPage(c *fiber.Ctx, a quizzes.Attempt, q quizzes.Quiz, r
 		if v.ShowFeedback && v.EvidenceID != "" {
 			spans = append(spans, views.Span{Start: qu.Evidence.Start, End: qu.Evidence.End, ID: v.EvidenceID})
 		}
-		p.Questions = append(p.Questions, v)
 	}
 	art, err := h.articleView(c, q, spans)
 	p.Article = art
@@ -202,21 +202,35 @@ func (h *Handler) articleView(c *fiber.Ctx, q quizzes.Quiz, spans []views.Span) 
 // questionView shapes one question for the page, choices in the order this
 // attempt shows them.
 func questionView(n int, q quizzes.Question, r quizzes.Response, answered bool, s quizzes.Settings, seed uint64) views.QuestionView {
-	v := views.QuestionView{Number: n, Question: q, Answered: answered}
+	var v views.QuestionView
+	setQuestionView(&v, n, &q, &r, answered, &s, seed)
+	return v
+}
+
+// setQuestionView is questionView written into v.
+func setQuestionView(v *views.QuestionView, n int, q *quizzes.Question, r *quizzes.Response, answered bool, s *quizzes.Settings, seed uint64) {
+	*v = views.QuestionView{Number: n, Question: *q, Answered: answered}
 	if answered && s.Feedback == quizzes.FeedbackNow {
 		v.Locked, v.ShowFeedback = true, true
-		v.Outcome = quizzes.OutcomeOf(q, r)
-		v.Keys = quizzes.DescribeKey(q)
+		v.Outcome = quizzes.OutcomeOf(*q, *r)
+		v.Keys = quizzes.DescribeKey(*q)
 		if q.Evidence.End > q.Evidence.Start {
 			v.EvidenceID = "ev" + strconv.Itoa(n)
 		}
 	}
 	switch q.Kind {
 	case quizzes.MultipleChoice, quizzes.MultipleResponse, quizzes.TrueFalse:
-		shuffle := s.ShuffleChoices && q.Kind != quizzes.TrueFalse
-		for _, i := range quizzes.Order(len(q.Choices), shuffle, seed^uint64(q.ID)<<20) {
-			c := q.Choices[i]
-			v.Choices = append(v.Choices, views.ChoiceView{ID: c.ID, Text: c.Text, Correct: c.Correct})
+		v.Choices = make([]views.ChoiceView, len(q.Choices))
+		if shuffle := s.ShuffleChoices && q.Kind != quizzes.TrueFalse; shuffle {
+			for j, i := range quizzes.Order(len(q.Choices), shuffle, seed^uint64(q.ID)<<20) {
+				c := &q.Choices[i]
+				v.Choices[j] = views.ChoiceView{ID: c.ID, Text: c.Text, Correct: c.Correct}
+			}
+		} else {
+			for i := range q.Choices {
+				c := &q.Choices[i]
+				v.Choices[i] = views.ChoiceView{ID: c.ID, Text: c.Text, Correct: c.Correct}
+			}
 		}
 	case quizzes.Matching:
 		for _, p := range quizzes.MatchingPairs(q.Choices) {
@@ -236,9 +250,8 @@ func questionView(n int, q quizzes.Question, r quizzes.Response, answered bool, 
 		}
 	}
 	if answered {
-		showAnswer(&v, r.Given)
+		showAnswer(v, r.Given)
 	}
-	return v
 }
 
 // showAnswer fills the question's controls with an answer.
