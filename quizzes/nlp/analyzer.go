@@ -105,6 +105,7 @@ func newAnalyzer(open func(name string) ([]byte, error)) (*Analyzer, error) {
 		return nil, fmt.Errorf("nlp: model %s: %w", lexiconFile, err)
 	}
 	a := &Analyzer{tagger: newTagger(tm, dict), lexicon: lex, parser: newParser(mm, lm)}
+	a.parser.beam = parseBeam
 	if err := a.loadEntityStages(open); err != nil {
 		return nil, err
 	}

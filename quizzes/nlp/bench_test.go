@@ -106,7 +106,7 @@ func BenchmarkTrainParserPass(b *testing.B) {
 	b.ResetTimer()
 	cpu := cpuSeconds()
 	for i := 0; i < b.N; i++ {
-		trainParser(train, labels, 1, 1, 1, nil, nil)
+		trainParser(train, labels, 1, 1, 1, 1, nil, nil)
 	}
 	b.ReportMetric((cpuSeconds()-cpu)/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(len(train))*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")

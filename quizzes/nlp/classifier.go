@@ -70,6 +70,20 @@ func (m *classifier) accumulate(feats []uint64, acc []int32) {
 	}
 }
 
+// find is where feature f's entries are (start, count; count 0 when the
+// model does not have f). f is not 0.
+func (m *classifier) find(f uint64) (uint32, uint32) {
+	for i := f & m.mask; ; i = (i + 1) & m.mask {
+		s := &m.slots[i]
+		if s.key == f {
+			return s.start, s.n
+		}
+		if s.key == 0 {
+			return 0, 0
+		}
+	}
+}
+
 type classifierBuilder struct {
 	classes []string
 	scale   float32

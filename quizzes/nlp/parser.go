@@ -1,12 +1,19 @@
 package nlp
 
-// parser builds a labelled dependency tree over tagged tokens, greedily:
-// at each configuration the move model picks the best allowed move, and
-// when the move makes an arc the label model names it.
+// parseBeam is the beam the analysis parses with, and the beam the move
+// model is trained with by default (TrainConfig.ParserBeam): 1 is the
+// greedy parser trained with the dynamic oracle (docs/NLP.md).
+const parseBeam = 1
+
+// parser builds a labelled dependency tree over tagged tokens: at each
+// configuration the move model scores the allowed moves, and when a move
+// makes an arc the label model names it. With a beam (parser_beam.go) the
+// best few move sequences are kept; without, the best move is taken.
 type parser struct {
 	moves  *classifier
 	labels *classifier
 	root   int // index of "root" among the labels
+	beam   int // sequences kept while parsing (1 or less: greedy)
 }
 
 func newParser(moves, labels *classifier) *parser {
@@ -22,6 +29,10 @@ func newParser(moves, labels *classifier) *parser {
 // parse fills Head and Rel of toks.
 func (p *parser) parse(toks []Token) {
 	if len(toks) == 0 {
+		return
+	}
+	if p.beam > 1 {
+		p.parseBeam(toks, p.beam)
 		return
 	}
 	c := newParseContext(toks, p.labels.classes)

@@ -104,7 +104,7 @@ func projectivize(heads []int) []int {
 // after, when not nil, is given the averaged models at the end of each pass
 // (the same models a run of that many passes returns), so that a long run
 // can be scored on dev as it goes.
-func trainParser(sents [][]Token, labels []string, epochs, runs int, seed uint64, logf func(string, ...any), after func(epoch int, moves, labelModel *classifier)) (moves, labelModel *classifier) {
+func trainParser(sents [][]Token, labels []string, epochs, runs, beam int, seed uint64, logf func(string, ...any), after func(epoch int, moves, labelModel *classifier)) (moves, labelModel *classifier) {
 	runs = max(runs, 1)
 	trainers := make([]*parserTrainer, runs)
 	for r := range trainers {
@@ -121,12 +121,22 @@ func trainParser(sents [][]Token, labels []string, epochs, runs int, seed uint64
 	for epoch := 0; epoch < epochs; epoch++ {
 		var wg sync.WaitGroup
 		for _, t := range trainers {
-			wg.Go(func() { t.pass(epoch) })
+			wg.Go(func() {
+				if beam > 1 {
+					t.beamPass(epoch, beam)
+				} else {
+					t.pass(epoch)
+				}
+			})
 		}
 		wg.Wait()
 		if logf != nil {
 			for r, t := range trainers {
-				logf("parser run %d epoch %d: %.2f%% of moves wrong, %d move rows, %d label rows", r+1, epoch+1, 100*float64(t.wrong)/float64(max(t.total, 1)), t.mp.index.len(), t.lp.index.len())
+				unit := "moves"
+				if beam > 1 {
+					unit = "sentences"
+				}
+				logf("parser run %d epoch %d: %.2f%% of %s wrong, %d move rows, %d label rows", r+1, epoch+1, 100*float64(t.wrong)/float64(max(t.total, 1)), unit, t.mp.index.len(), t.lp.index.len())
 			}
 		}
 		if after != nil && epoch < epochs-1 {
@@ -148,7 +158,7 @@ type parserTrainer struct {
 	order        []int
 	rng          *rand.Rand
 	mp, lp       *averagedPerceptron
-	wrong, total int // moves of the last pass
+	wrong, total int // moves (sentences, with a beam) of the last pass
 }
 
 func newParserTrainer(sents [][]Token, labels []string, seed uint64) *parserTrainer {

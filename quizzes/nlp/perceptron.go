@@ -85,6 +85,24 @@ func (p *averagedPerceptron) update(feats []uint64, truth, guess int) {
 	}
 }
 
+// add adds d to the weight of feature f for class c; like update, it
+// gives f a row only the second time f takes part in an update.
+func (p *averagedPerceptron) add(f uint64, c int, d float32) {
+	r, ok := p.index.get(f)
+	if !ok {
+		if _, twice := p.seen.get(f); !twice {
+			p.seen.put(f, 0)
+			return
+		}
+		r = int32(p.index.len())
+		p.index.put(f, r)
+		p.w = append(p.w, make([]float32, p.nclass)...)
+		p.total = append(p.total, make([]float64, p.nclass)...)
+		p.stamp = append(p.stamp, make([]int32, p.nclass)...)
+	}
+	p.bump(int(r)*p.nclass+c, d)
+}
+
 func (p *averagedPerceptron) bump(i int, d float32) {
 	p.total[i] += float64(p.step-p.stamp[i]) * float64(p.w[i])
 	p.stamp[i] = p.step

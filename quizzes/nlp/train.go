@@ -24,6 +24,9 @@ type TrainConfig struct {
 	// sentences in different orders, whose weights are averaged into the
 	// parser (0 or 1: one run).
 	ParserRuns int
+	// ParserBeam is the beam the parser trains with (0 or 1: greedy, with
+	// the dynamic oracle); the analysis reads with parseBeam.
+	ParserBeam int
 	// Folds is the number of jackknife folds used to give the parser's
 	// training sentences predicted tags, as it will see them; 0 or 1 trains
 	// it on gold tags.
@@ -51,7 +54,7 @@ type TrainConfig struct {
 // DefaultTrainConfig is the configuration the committed models are built
 // with.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Dir: TreebankDir, Treebanks: []string{"ewt", "gum"}, TaggerEpochs: 8, JackknifeEpochs: 6, ParserEpochs: 12, Folds: 4, Seed: 1, PruneTagger: 100, PruneParser: 400, Entities: true}
+	return TrainConfig{Dir: TreebankDir, Treebanks: []string{"ewt", "gum"}, TaggerEpochs: 8, JackknifeEpochs: 6, ParserEpochs: 12, ParserBeam: parseBeam, Folds: 4, Seed: 1, PruneTagger: 100, PruneParser: 400, Entities: true}
 }
 
 // ModelFile is one trained model file, as committed under models/.
@@ -172,7 +175,7 @@ func trainParserFiles(cfg TrainConfig, train [][]Token, done []ModelFile) ([]Mod
 			}
 		}
 	}
-	moves, rels := trainParser(tagged, labels, cfg.ParserEpochs, cfg.ParserRuns, cfg.Seed, cfg.Logf, after)
+	moves, rels := trainParser(tagged, labels, cfg.ParserEpochs, cfg.ParserRuns, cfg.ParserBeam, cfg.Seed, cfg.Logf, after)
 	return parserFiles(cfg, moves, rels)
 }
 
