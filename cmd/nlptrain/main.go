@@ -79,6 +79,7 @@ func main() {
 				if err != nil {
 					log.Fatal(err)
 				}
+				a.SetParserBeam(cfg.ParserBeam)
 				fmt.Printf("after parser pass %d:\n", epoch)
 				reportGold(a, cfg.Dir, "dev")
 			}
@@ -93,6 +94,7 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
+		a.SetParserBeam(cfg.ParserBeam)
 		report(a, cfg.Dir, *eval)
 	}
 	for _, f := range files {

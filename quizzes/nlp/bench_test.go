@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -123,4 +124,29 @@ func BenchmarkTrainTaggerPass(b *testing.B) {
 	}
 	b.ReportMetric((cpuSeconds()-cpu)/float64(b.N), "cpu-s/op")
 	b.ReportMetric(float64(len(train))*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkReadBeam is BenchmarkRead256KB with the parser keeping 1 to 4
+// move sequences (parser_beam.go), whatever beam the committed model was
+// trained with: what a beam costs the whole pipeline. tokens/cpu-s is
+// the fairer figure on a shared machine.
+func BenchmarkReadBeam(b *testing.B) {
+	for _, k := range []int{1, 2, 3, 4} {
+		b.Run(fmt.Sprintf("beam%d", k), func(b *testing.B) {
+			a := loadAnalyzer(b)
+			a.SetParserBeam(k)
+			text := benchText(b, 256<<10)
+			tokens := 0
+			for _, s := range a.Read(text).Sentences {
+				tokens += len(s.Tokens)
+			}
+			b.ResetTimer()
+			cpu := cpuSeconds()
+			for i := 0; i < b.N; i++ {
+				a.Read(text)
+			}
+			b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+			b.ReportMetric(float64(tokens)*float64(b.N)/(cpuSeconds()-cpu), "tokens/cpu-s")
+		})
+	}
 }

@@ -250,6 +250,14 @@ func gzipModel(write func(w io.Writer) error) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
+// SetParserBeam makes a's parser keep k move sequences (1: greedy): a
+// parser trained with a beam (TrainConfig.ParserBeam) is scored with it.
+func (a *Analyzer) SetParserBeam(k int) {
+	p := *a.parser
+	p.beam = k
+	a.parser = &p
+}
+
 // AnalyzerFrom builds an Analyzer from freshly trained model files, so a
 // training run can be measured before it is committed.
 func AnalyzerFrom(files []ModelFile) (*Analyzer, error) {
