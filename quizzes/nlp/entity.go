@@ -222,6 +222,7 @@ func taggerFeatures(s *Sentence, c *sentenceContext, i, p1, p2, spanStart int, b
 	if i == 0 {
 		buf = append(buf, fstart(31).str(c.shape[i]))
 	}
+	buf = nameListTaggerFeatures(c, i, p1, buf)
 	h := t.Head
 	dir := 0
 	if h >= 0 && h < n {
@@ -282,6 +283,7 @@ func typerFeatures(lexicon map[string]EntityType, s *Sentence, c *sentenceContex
 	if places {
 		buf = placeFeatures(s, c, start, end, buf)
 	}
+	buf = nameListFeatures(c, start, end, places, buf)
 	if start > 0 {
 		buf = append(buf, fstart(112).str(c.lower[start-1]))
 		if start > 1 {
