@@ -196,8 +196,8 @@ func TestEntityAndReferenceFiguresOnGUM(t *testing.T) {
 		r := evaluateReferences(rm, referenceExamples(em, docs))
 		t.Logf("GUM %s, gold tags and trees: named person/place/organization P %.3f R %.3f F1 %.3f (%d found, %d in GUM, %d right); references: %s",
 			split, n.P(), n.R(), n.F1(), n.Found, n.Gold, n.Right, r)
-		if split == "test" && (n.F1() < 0.70 || r.Accuracy() < 0.76) {
-			t.Errorf("GUM test: named F1 %.3f (want >= 0.70), pronoun accuracy %.3f (want >= 0.76)", n.F1(), r.Accuracy())
+		if split == "test" && (n.F1() < 0.72 || r.Accuracy() < 0.78) {
+			t.Errorf("GUM test: named F1 %.3f (want >= 0.72), pronoun accuracy %.3f (want >= 0.78)", n.F1(), r.Accuracy())
 		}
 	}
 }
