@@ -59,6 +59,13 @@ func (in *Input) acceptedAnswers(c *Candidate) []string {
 			for _, f := range in.personForms(c.Key, p) {
 				add(f)
 			}
+			if !p.Named && !p.Pronoun {
+				// "her parents" is "parents", as "a two pound weight"
+				// is "a weight"
+				for _, f := range in.phraseForms(p) {
+					add(f)
+				}
+			}
 		} else {
 			for _, f := range in.phraseForms(p) {
 				add(f)
@@ -88,19 +95,36 @@ func (in *Input) acceptedAnswers(c *Candidate) []string {
 		add(in.initialsInText(c.Key))
 	}
 	forms = append(forms, acceptedForms(c)...)
+	// the key without its quantifier is the same thing: "Most water" is
+	// water, "some inventions" inventions
+	trusted := map[string]bool{}
+	if w := strings.Fields(c.Key); len(w) >= 2 && quantifierWords[strings.ToLower(w[0])] && !timeOrAmount(c.KeyType) {
+		f := strings.Join(w[1:], " ")
+		if strings.EqualFold(w[1], "of") && len(w) >= 3 {
+			f = strings.Join(w[2:], " ") // "many of the patents"
+		}
+		forms = append(forms, f)
+		trusted[in.normalizedText(f)] = true
+	}
 	// never a form that names another thing of the text, or the key again
 	key := in.normalizedText(c.Key)
 	seen := map[string]bool{key: true}
 	var out []string
 	for _, f := range forms {
 		n := in.normalizedText(f)
-		if n == "" || seen[n] || in.namesOther(n, c) {
+		if n == "" || seen[n] || !trusted[n] && in.namesOther(n, c) {
 			continue
 		}
 		seen[n] = true
 		out = append(out, f)
 	}
 	return out
+}
+
+// quantifierWords begin a key and may be left out by a student.
+var quantifierWords = map[string]bool{
+	"most": true, "some": true, "many": true, "all": true, "both": true, "several": true,
+	"much": true, "each": true, "every": true, "any": true,
 }
 
 // personForms are a person's names: the full name of the key's chain when
@@ -576,55 +600,76 @@ func timeOrAmount(t FineType) bool {
 	return t == TDate || t == TYear || t == TTime || t == TQuantity
 }
 
-// abbreviations finds "Long Name (LN)" in the text: the capitalised words
-// before a bracketed word whose letters are their initials.
+// abbreviations finds the long forms of the text's abbreviations: "Long
+// Name (LN)", "the Long Name, or LN", or the capitalised words anywhere in
+// the text whose initials are a word the text writes in capitals.
 func (in *Input) abbreviations() map[string]string {
 	if in.abbrevs != nil {
 		return in.abbrevs
 	}
 	in.abbrevs = map[string]string{}
+	caps := map[string]bool{}
+	for si := range in.Doc.Sentences {
+		for _, t := range in.Doc.Sentences[si].Tokens {
+			ab := t.Form
+			if len(ab) >= 2 && len(ab) <= 8 && strings.ToUpper(ab) == ab && strings.ToLower(ab) != ab && lettersOnly(ab) {
+				caps[ab] = true
+			}
+		}
+	}
+	if len(caps) == 0 {
+		return in.abbrevs
+	}
 	for si := range in.Doc.Sentences {
 		toks := in.Doc.Sentences[si].Tokens
-		for i := 2; i+1 < len(toks); i++ {
-			if toks[i-1].Form != "(" || toks[i+1].Form != ")" {
+		for e := range toks {
+			// a run of capitalised words ends at e
+			if !startsUpper(toks[e].Form) || e+1 < len(toks) && startsUpper(toks[e+1].Form) && toks[e+1].UPOS == "PROPN" {
 				continue
 			}
-			ab := toks[i].Form
-			if len(ab) < 2 || len(ab) > 8 || strings.ToUpper(ab) != ab {
-				continue
-			}
-			// walk back over the long form's words, matching initials
-			// from the last
-			j := len(ab) - 1
-			k := i - 2
-			for k >= 0 && j >= 0 {
-				w := toks[k].Form
-				if w == "of" || w == "and" || w == "the" || w == "for" || w == "&" {
-					k--
+			for ab := range caps {
+				if toks[e].Form == ab {
 					continue
 				}
-				if len(w) == 0 || unicode.ToUpper(rune(w[0])) != rune(ab[j]) {
-					break
+				// walk back over the long form's words, matching
+				// initials from the last
+				j := len(ab) - 1
+				k := e
+				for k >= 0 && j >= 0 {
+					w := toks[k].Form
+					if k < e && (w == "of" || w == "and" || w == "for" || w == "&") {
+						k--
+						continue
+					}
+					if len(w) == 0 || !startsUpper(w) || unicode.ToUpper(rune(w[0])) != rune(ab[j]) {
+						break
+					}
+					j--
+					k--
 				}
-				j--
-				k--
-			}
-			if j >= 0 {
-				continue
-			}
-			var words []string
-			for x := k + 1; x <= i-2; x++ {
-				words = append(words, toks[x].Form)
-			}
-			for len(words) > 0 && (words[0] == "of" || words[0] == "and" || words[0] == "the") {
-				words = words[1:]
-			}
-			if len(words) >= 2 {
-				in.abbrevs[strings.Join(words, " ")] = ab
+				if j >= 0 {
+					continue
+				}
+				var words []string
+				for x := k + 1; x <= e; x++ {
+					words = append(words, toks[x].Form)
+				}
+				if len(words) >= 2 {
+					in.abbrevs[strings.Join(words, " ")] = ab
+				}
 			}
 		}
 	}
 	return in.abbrevs
+}
+
+func lettersOnly(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // namesOther reports a shorter form of the key that the text also uses
@@ -662,8 +707,37 @@ func (in *Input) namesOther(n string, c *Candidate) bool {
 		if o == "" || strings.Contains(" "+key+" ", " "+o+" ") || in.alias(o, key) {
 			continue
 		}
-		// the same word alone elsewhere is the same kind of thing
-		if o != n && strings.HasSuffix(" "+o, " "+n) {
+		// only a phrase whose head is the form's last word names another
+		// such thing: "the actual deformation of Earth" is a deformation,
+		// no other Earth than "the solid Earth"
+		if h := &in.Doc.Sentences[p.Sentence].Tokens[p.Head]; quizzes.NormalizeAnswer(h.Form) != nw[len(nw)-1] {
+			continue
+		}
+		// the same word alone elsewhere is the same kind of thing, when
+		// the other phrase describes it otherwise ("the lighter hail");
+		// a count or a quantifier ("only 276 inventions") makes no other
+		// kind
+		if o != n && strings.HasSuffix(" "+o, " "+n) && in.describedOtherwise(p, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// describedOtherwise reports a phrase with a describing word before its
+// head (an adjective or a noun) that the key does not have: "the lighter
+// hail" beside "the heavier hail".
+func (in *Input) describedOtherwise(p *Phrase, key string) bool {
+	toks := in.Doc.Sentences[p.Sentence].Tokens
+	for j := p.Start; j < p.Head && j < len(toks); j++ {
+		t := &toks[j]
+		if t.Head != p.Head || t.Rel != "amod" && t.Rel != "compound" {
+			continue
+		}
+		if t.UPOS != "ADJ" && t.UPOS != "NOUN" && t.UPOS != "PROPN" {
+			continue
+		}
+		if !strings.Contains(" "+key+" ", " "+quizzes.NormalizeAnswer(t.Form)+" ") {
 			return true
 		}
 	}
@@ -812,4 +886,72 @@ func (in *Input) initialsInText(name string) string {
 		return ab
 	}
 	return ""
+}
+
+// resolveLatter gives a key "the latter" or "the former" the phrase it
+// stands for: the last or first of the pair named just before it ("both
+// Androcles and the Lion were captured ... after the latter had been kept
+// without food": the Lion). A key left unresolved is dropped by the
+// pointing-key filter.
+func (in *Input) resolveLatter(c *Candidate) {
+	p := c.KeyPhrase
+	if p == nil || p.Sentence >= len(in.Doc.Sentences) || isComprehension(c.Template) {
+		return
+	}
+	w := strings.Fields(strings.ToLower(c.Key))
+	if len(w) != 2 || w[0] != "the" || w[1] != "latter" && w[1] != "former" {
+		return
+	}
+	// the nearest pair "X and Y" before the key, as written (the parse of
+	// such a sentence is often wrong): in its sentence, then the one
+	// before
+	for si := p.Sentence; si >= 0 && si >= p.Sentence-1; si-- {
+		s := &in.Doc.Sentences[si]
+		end := len(s.Tokens)
+		if si == p.Sentence {
+			end = p.Start
+		}
+		for i := end - 2; i >= 1; i-- {
+			if f := strings.ToLower(s.Tokens[i].Form); f != "and" && f != "or" {
+				continue
+			}
+			left := i - 1
+			right := -1
+			for j := i + 1; j < end && j <= i+4; j++ {
+				u := s.Tokens[j].UPOS
+				if u == "NOUN" || u == "PROPN" {
+					right = j
+					continue
+				}
+				if right >= 0 || u != "DET" && u != "ADJ" {
+					break
+				}
+			}
+			if right < 0 || s.Tokens[left].UPOS != "NOUN" && s.Tokens[left].UPOS != "PROPN" {
+				continue // "..., and the slave was sentenced": two clauses
+			}
+			at := right
+			if w[1] == "former" {
+				at = left
+			}
+			q := in.NounPhrase(si, at)
+			// the noun with the words just before it, nothing more
+			a := at
+			for a > 0 && a-1 != i && s.Tokens[a-1].Head == at && a-1 >= q.Start {
+				a--
+			}
+			q.Start, q.End = a, at+1
+			var bad bool
+			q.Text, bad = in.render(si, q.Start, q.End, nil)
+			if q.Pronoun || bad || q.Text == "" {
+				return
+			}
+			q.Head = at
+			q.Conj = false // one of the two, the one meant
+			c.Key = q.Text
+			c.KeyPhrase = &q
+			c.KeyType = q.Type
+			return
+		}
+	}
 }

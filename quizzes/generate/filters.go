@@ -67,7 +67,7 @@ var filters = []Filter{
 			if last == "from" && strings.HasPrefix(c.Template, "where.") || last == "as" && c.Template == "is.name" {
 				return false
 			}
-			return in.lists.stopWords[last] || strings.HasSuffix(last, ",")
+			return in.lists.stopWords[last] || strings.HasSuffix(last, ",") || cutAtHyphen(in, c, w[len(w)-1])
 		}},
 	{"too-long", "the prompt is too long to read as one question",
 		func(in *Input, c *Candidate) bool { return len(strings.Fields(c.Prompt)) > 25 }},
@@ -123,6 +123,8 @@ var filters = []Filter{
 		func(in *Input, c *Candidate) bool { return genericWhat(in, c) }},
 	{"obvious", "the answer is what the whole text is about: a reader knows it without reading",
 		func(in *Input, c *Candidate) bool { return isComprehension(c.Template) == false && keyIsTopic(in, c) }},
+	{"pointing-key", "the answer is a pointing word (\"the latter\", \"these findings\", \"such expectations\", \"the changes\"): what it means, an earlier sentence says",
+		func(in *Input, c *Candidate) bool { return pointingKey(in, c) }},
 	{"anaphoric-key", "the answer is \"the building\" or \"the site\": which one, an earlier sentence says, not the question",
 		func(in *Input, c *Candidate) bool { return anaphoricKey(in, c) }},
 	{"indefinite", "the prompt asks about \"someone\" or \"something\": it does not say who or what it means",
@@ -462,6 +464,36 @@ func anaphoricKey(in *Input, c *Candidate) bool {
 	return false
 }
 
+// pointingKey reports a key that points back instead of naming: a phrase
+// with "this", "these", "those" or "such" ("these findings", "such
+// expectations"), or "the" and a noun that needs what was said before
+// ("the latter", "the answers", "the changes", "the picture").
+func pointingKey(in *Input, c *Candidate) bool {
+	if isComprehension(c.Template) || c.Kind == quizzes.TrueFalse || c.Kind == quizzes.Matching {
+		return false
+	}
+	p := c.KeyPhrase
+	if p == nil || p.Sentence >= len(in.Doc.Sentences) {
+		w := strings.Fields(strings.ToLower(c.Key))
+		return len(w) > 0 && (demonstratives[w[0]] || w[0] == "such")
+	}
+	toks := in.Doc.Sentences[p.Sentence].Tokens
+	if p.Start < 0 || p.End > len(toks) || p.Head >= len(toks) {
+		return false
+	}
+	for i := p.Start; i < p.End; i++ {
+		f := strings.ToLower(toks[i].Form)
+		if demonstratives[f] && (toks[i].Rel == "det" || p.End-p.Start == 1) || f == "such" && toks[i].Rel != "case" {
+			return true
+		}
+	}
+	if p.Named || p.End-p.Start != 2 || !strings.EqualFold(toks[p.Start].Form, "the") {
+		return false
+	}
+	h := &toks[p.Head]
+	return in.lists.pointingNouns[strings.ToLower(h.Form)] || in.lists.pointingNouns[strings.ToLower(h.Lemma)]
+}
+
 var indefinites = map[string]bool{"someone": true, "somebody": true, "something": true, "anyone": true, "anybody": true, "anything": true}
 
 func hasIndefinite(prompt string) bool {
@@ -734,4 +766,26 @@ func pluralPronounSubject(in *Input, c *Candidate) bool {
 // clauseRels head clauses of their own inside a sentence.
 var clauseRels = map[string]bool{
 	"advcl": true, "acl": true, "acl:relcl": true, "ccomp": true, "conj": true, "parataxis": true, "csubj": true,
+}
+
+// cutAtHyphen reports a prompt's last word that the evidence writes only
+// as the first part of a hyphened word: "... for one-third or one?" of
+// "one-third or one-fourth the salary".
+func cutAtHyphen(in *Input, c *Candidate, w string) bool {
+	if strings.HasPrefix(c.Template, "blank.") || isComprehension(c.Template) {
+		return false
+	}
+	s := &in.Doc.Sentences[c.Sentence]
+	cut, whole := false, false
+	for i := range s.Tokens {
+		if s.Tokens[i].Form != w {
+			continue
+		}
+		if !s.Tokens[i].SpaceAfter && i+1 < len(s.Tokens) && (s.Tokens[i+1].Form == "-" || strings.HasPrefix(s.Tokens[i+1].Form, "-")) {
+			cut = true
+		} else {
+			whole = true
+		}
+	}
+	return cut && !whole
 }

@@ -15,6 +15,7 @@ var dataFiles embed.FS
 type lists struct {
 	months, timeWords, personNouns, sayVerbs, stopWords map[string]bool
 	vagueKeys, notDefinitions, orgWords, generalHeads   map[string]bool
+	pointingNouns                                       map[string]bool
 	// placeKinds: the last word of a place's name -> its kind
 	placeKinds map[string]string
 }
@@ -58,6 +59,7 @@ func loadLists() (*lists, error) {
 		{"person-nouns", &l.personNouns},
 		{"say-verbs", &l.sayVerbs},
 		{"stop-words", &l.stopWords},
+		{"pointing-nouns", &l.pointingNouns},
 		{"vague-keys", &l.vagueKeys},
 		{"not-definitions", &l.notDefinitions},
 		{"org-words", &l.orgWords},

@@ -136,7 +136,10 @@ func (in *Input) NounPhrase(si, h int) Phrase {
 	}
 	a, b := span(mark, h)
 	// no punctuation or case marker at the edges ("of", "'s" left over)
-	for a < h && (s.Tokens[a].UPOS == "PUNCT" || s.Tokens[a].UPOS == "ADP" || s.Tokens[a].UPOS == "CCONJ") {
+	// nor a preposition of another word class ("including Greece",
+	// "such as Northrop Grumman"): a student writes the name
+	for a < h && (s.Tokens[a].UPOS == "PUNCT" || s.Tokens[a].UPOS == "ADP" || s.Tokens[a].UPOS == "CCONJ" ||
+		s.Tokens[a].Rel == "case" || s.Tokens[a].Rel == "fixed" && a > 0 && s.Tokens[a-1].Rel == "case") {
 		a++
 	}
 	for b-1 > h && (s.Tokens[b-1].UPOS == "PUNCT" || s.Tokens[b-1].UPOS == "ADP" || s.Tokens[b-1].Rel == "case") {

@@ -47,6 +47,7 @@ func (p *Pipeline) candidates(text string) (*Input, []*Candidate) {
 	}
 	for _, c := range cands {
 		in.tidyCase(c)
+		in.resolveLatter(c)
 		in.chooseKind(c)
 	}
 	in.applyFilters(cands)
@@ -414,7 +415,17 @@ func draftBlank(in *Input, c *Candidate) bool {
 			}
 		}
 	}
-	return !keyIsTopic(in, c) && !contextWord(c.Prompt) && !backReference(in, c) && !leftoverPronoun(c.Prompt, nil)
+	if p := c.KeyPhrase; p != nil {
+		// an example of a list ("including Greece", "such as Northrop
+		// Grumman") is a detail, not what the sentence says
+		if p.Start > 0 && p.Start <= len(s.Tokens) {
+			prev := strings.ToLower(s.Tokens[p.Start-1].Form)
+			if prev == "including" || prev == "as" && p.Start > 1 && strings.EqualFold(s.Tokens[p.Start-2].Form, "such") {
+				return false
+			}
+		}
+	}
+	return !keyIsTopic(in, c) && !contextWord(c.Prompt) && !backReference(in, c) && !leftoverPronoun(c.Prompt, nil) && !pointingKey(in, c)
 }
 
 // tidyCase gives the evidence sentence's first word its own case once a

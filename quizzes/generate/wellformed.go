@@ -178,7 +178,10 @@ func questionShape(s *nlp.Sentence) bool {
 		// phrase cut off by a comma and hung on the end
 		if t.Text == "," && i+1 <= last {
 			h := phraseHeadAt(s, i+1)
-			if h >= 0 && s.Tokens[h].Head >= 0 && s.Tokens[s.Tokens[h].Head].Rel == "root" && spanEnd(s, h) >= last {
+			if h >= 0 && s.Tokens[h].Head >= 0 && spanEnd(s, h) >= last && (s.Tokens[s.Tokens[h].Head].Rel == "root" ||
+				// "Who would not have a crop without bees, fruit and nut
+				// growers?": the sentence's subject hung on an object
+				s.Tokens[h].Rel == "nmod" && s.Tokens[h].UPOS == "NOUN") {
 				switch s.Tokens[h].Rel {
 				case "obl", "obj", "appos", "advmod", "nmod", "xcomp", "iobj":
 					return false
@@ -186,7 +189,31 @@ func questionShape(s *nlp.Sentence) bool {
 			}
 		}
 	}
+	if !agrees(s) {
+		return false
+	}
+	// "What are honey bees highly organized?": the describing words of
+	// the asked-for noun left behind after "What is X"
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		if t.Rel != "root" || !strings.HasPrefix(t.XPOS, "W") || child(s, i, "cop") < 0 {
+			continue
+		}
+		if subj := child(s, i, "nsubj"); subj >= 0 {
+			for _, a := range children(s, subj) {
+				at := &s.Tokens[a]
+				if at.Rel == "acl" && at.XPOS == "VBN" && a > subj && spanEnd(s, a) >= last && child(s, a, "obj", "obl", "xcomp", "ccomp") < 0 {
+					return false
+				}
+			}
+		}
+	}
 	lt := &s.Tokens[last]
+	// "What went to a recent competition in Los Angeles VOA's?": a
+	// possessor left without what it owns
+	if lt.XPOS == "POS" || lt.Rel == "case" && (lt.Text == "'s" || lt.Text == "’s") {
+		return false
+	}
 	// "Who has changed due to scientific progress certainly?"
 	if lt.UPOS == "ADV" && movedAdverbs[strings.ToLower(lt.Text)] {
 		return false
@@ -234,4 +261,47 @@ func dominates(s *nlp.Sentence, h, i int) bool {
 		i = s.Tokens[i].Head
 	}
 	return false
+}
+
+// agrees reports whether a question's verb agrees with its subject in
+// number: "What is highly organized social insects?" and "What do the
+// presence of land masses all complicate?" are sentences turned around
+// wrongly.
+func agrees(s *nlp.Sentence) bool {
+	for i := range s.Tokens {
+		t := &s.Tokens[i]
+		if t.Rel != "aux" && t.Rel != "cop" || t.Head < 0 {
+			continue
+		}
+		var singular bool
+		switch strings.ToLower(t.Text) {
+		case "is", "was", "does", "has":
+			singular = true
+		case "are", "were", "do", "have":
+			singular = false
+		default:
+			continue
+		}
+		h := t.Head
+		subj := child(s, h, "nsubj", "nsubj:pass")
+		if subj < 0 {
+			continue
+		}
+		n := &s.Tokens[subj]
+		if strings.HasPrefix(n.XPOS, "W") {
+			// the wh-word is the subject: a copula's noun says the
+			// number ("What is ... insects?")
+			if t.Rel != "cop" || !singular || s.Tokens[h].XPOS != "NNS" || child(s, h, "conj") >= 0 {
+				continue
+			}
+			return false
+		}
+		if child(s, subj, "conj") >= 0 || n.UPOS != "NOUN" && n.UPOS != "PROPN" {
+			continue
+		}
+		if singular && (n.XPOS == "NNS" || n.XPOS == "NNPS") || !singular && (n.XPOS == "NN" || n.XPOS == "NNP") && t.Lemma == "do" {
+			return false
+		}
+	}
+	return true
 }
