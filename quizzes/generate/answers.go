@@ -300,8 +300,18 @@ func nameOnly(name string) string {
 	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
 	w := strings.Fields(name)
 	last := -1
+	title := false
 	for i := 0; i < len(w)-1; i++ {
-		if titleWords[strings.ToLower(strings.TrimSuffix(w[i], "."))] || w[i] == "of" || w[i] == "the" {
+		if w[i] == "of" && !title && i > 0 {
+			// "Adam Hurd of Redondo Beach": the name, then where the
+			// person is from
+			w = w[:i]
+			break
+		}
+		if titleWords[strings.ToLower(strings.TrimSuffix(w[i], "."))] {
+			title = true
+			last = i
+		} else if w[i] == "of" || w[i] == "the" {
 			last = i
 		}
 	}
@@ -798,8 +808,30 @@ func (in *Input) badKey(c *Candidate) string {
 	if len(w) == 0 {
 		return ""
 	}
+	if l := w[len(w)-1]; len(w) > 1 && (in.lists.stopWords[l] || cutWords[l]) {
+		return "cut-phrase" // "Alice Gray of Arroyo Grande High School near"
+	}
 	if (c.KeyType == TPerson || c.KeyPhrase != nil && c.KeyPhrase.Named) && len(w) >= 2 && isInitial(w[len(w)-1]) {
 		return "cut-name"
+	}
+	if p := c.KeyPhrase; p != nil && !p.Pronoun && p.Sentence < len(in.Doc.Sentences) && p.End <= len(in.Doc.Sentences[p.Sentence].Tokens) && p.End > p.Start {
+		toks := in.Doc.Sentences[p.Sentence].Tokens
+		// "Alice Gray of Arroyo Grande High School near": a key that
+		// ends on a word that needs another after it
+		switch toks[p.End-1].UPOS {
+		case "ADP", "DET", "CCONJ", "SCONJ":
+			return "cut-phrase"
+		}
+		// "rather oral stories": a sentence adverb read as part of the
+		// phrase
+		if f := strings.ToLower(toks[p.Start].Form); toks[p.Start].UPOS == "ADV" && (movedAdverbs[f] || f == "rather" || f == "even") {
+			return "cut-phrase"
+		}
+		// "Wetter" of "Wetter than temperate savannas": an adjective
+		// written large at a sentence's start is no name
+		if p.Named && falseName(toks, p) {
+			return "not-a-name"
+		}
 	}
 	if p := c.KeyPhrase; p != nil && p.Sentence < len(in.Doc.Sentences) {
 		// "Mohamed Ould Abdel" of "Abdel-Aziz", "20" of "20-minute": the
@@ -954,4 +986,24 @@ func (in *Input) resolveLatter(c *Candidate) {
 			return
 		}
 	}
+}
+
+// cutWords end no phrase: a key that ends in one was cut short.
+var cutWords = map[string]bool{
+	"near": true, "of": true, "in": true, "at": true, "to": true, "from": true, "with": true,
+	"and": true, "or": true, "the": true, "a": true, "an": true, "by": true, "for": true,
+}
+
+// falseName reports a one-word "name" that is an adjective written large
+// at a sentence's start ("Wetter than temperate savannas, ...").
+func falseName(toks []nlp.Token, p *Phrase) bool {
+	a := p.Start
+	for a < p.Head && toks[a].UPOS == "DET" {
+		a++
+	}
+	if p.End-a != 1 {
+		return false
+	}
+	h := &toks[p.Head]
+	return h.UPOS == "ADJ" || h.XPOS == "JJR" || h.XPOS == "JJS" || p.End < len(toks) && strings.EqualFold(toks[p.End].Form, "than")
 }

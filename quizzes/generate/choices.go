@@ -161,6 +161,13 @@ func (in *Input) wrongChoices(c *Candidate) []string {
 		if s.Tokens[p.Start].UPOS == "ADV" {
 			continue // "only Tubman"
 		}
+		if p.Start > 0 && !s.Tokens[p.Start-1].SpaceAfter && strings.HasSuffix(s.Tokens[p.Start-1].Form, "-") ||
+			p.Start > 1 && s.Tokens[p.Start-1].Form == "-" && !s.Tokens[p.Start-2].SpaceAfter {
+			continue // "day France" of "present-day France"
+		}
+		if falseName(s.Tokens, p) {
+			continue // "Wetter", a sentence's first word written large
+		}
 		if p.End < len(s.Tokens) && !s.Tokens[p.End-1].SpaceAfter && strings.HasPrefix(s.Tokens[p.End].Form, "-") {
 			continue // "Karl Meyer" of "Karl Meyer-Lund"
 		}

@@ -13,6 +13,9 @@ var fixedWording = []string{"mainidea.", "sequence.", "truefalse."}
 // wellFormedCandidate is wellFormed for a candidate: a prompt of fixed
 // wording is taken as it is.
 func (p *Pipeline) wellFormedCandidate(c *Candidate) bool {
+	if !p.clauseChoices(c) {
+		return false
+	}
 	for _, f := range fixedWording {
 		if strings.HasPrefix(c.Template, f) {
 			return true
@@ -301,6 +304,32 @@ func agrees(s *nlp.Sentence) bool {
 		}
 		if singular && (n.XPOS == "NNS" || n.XPOS == "NNPS") || !singular && (n.XPOS == "NN" || n.XPOS == "NNP") && t.Lemma == "do" {
 			return false
+		}
+	}
+	return true
+}
+
+// clauseChoices reads back the choices of a "Because ..." question: each
+// must be a clause with a finite verb. "Because stored in the hive" and
+// "Because an observer being carried toward the regions ..." are
+// fragments of a sentence read wrongly.
+func (p *Pipeline) clauseChoices(c *Candidate) bool {
+	if len(c.Distractors) == 0 || !strings.HasPrefix(c.Key, "Because ") || strings.HasPrefix(c.Key, "Because of ") {
+		return true
+	}
+	for _, ch := range append([]string{c.Key}, c.Distractors...) {
+		body, ok := strings.CutPrefix(ch, "Because ")
+		if !ok || strings.HasPrefix(body, "of ") {
+			continue
+		}
+		d := p.nlp.Read(body + ".")
+		if len(d.Sentences) == 0 {
+			return false
+		}
+		for i := range d.Sentences {
+			if !hasFiniteVerb(&d.Sentences[i]) {
+				return false
+			}
 		}
 	}
 	return true
