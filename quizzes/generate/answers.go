@@ -717,6 +717,11 @@ func (in *Input) namesOther(n string, c *Candidate) bool {
 		if o == "" || strings.Contains(" "+key+" ", " "+o+" ") || in.alias(o, key) {
 			continue
 		}
+		// "more than 20,000 kinds of bees": the bare word names the
+		// whole class, of which the key is one kind ("honey bees")
+		if w := strings.Fields(o); len(w) >= 3 && w[len(w)-2] == "of" && w[len(w)-1] == n && kindWords[w[len(w)-3]] {
+			return true
+		}
 		// only a phrase whose head is the form's last word names another
 		// such thing: "the actual deformation of Earth" is a deformation,
 		// no other Earth than "the solid Earth"
@@ -730,6 +735,7 @@ func (in *Input) namesOther(n string, c *Candidate) bool {
 		if o != n && strings.HasSuffix(" "+o, " "+n) && in.describedOtherwise(p, key) {
 			return true
 		}
+
 	}
 	return false
 }
@@ -1006,4 +1012,10 @@ func falseName(toks []nlp.Token, p *Phrase) bool {
 	}
 	h := &toks[p.Head]
 	return h.UPOS == "ADJ" || h.XPOS == "JJR" || h.XPOS == "JJS" || p.End < len(toks) && strings.EqualFold(toks[p.End].Form, "than")
+}
+
+// kindWords say that what follows "of" is a class with kinds.
+var kindWords = map[string]bool{
+	"kind": true, "kinds": true, "type": true, "types": true, "species": true, "sort": true, "sorts": true,
+	"variety": true, "varieties": true, "breed": true, "breeds": true,
 }

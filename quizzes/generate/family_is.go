@@ -135,15 +135,39 @@ func (in *Input) askDefinition(f *Fact) *Candidate {
 	if n := len(strings.Fields(subj.Text)); n > 4 {
 		return nil
 	}
+	if subj.Type == TQuantity || st.UPOS == "NUM" {
+		return nil // "97.5 percent is salt water": of what, the sentence before says
+	}
 	// the whole predicate, with what completes it
 	mark := subtree(s, f.Pred, func(rel string) bool {
 		return rel == "punct" || rel == "parataxis" || rel == "cop" || rel == "nsubj" || rel == "cc" || rel == "conj" || rel == "advcl"
 	})
+	// a list inside the predicate stays whole: "a semiarid belt between
+	// the Sahara and the grassland savannas", not "between the Sahara"
+	for changed := true; changed; {
+		changed = false
+		for i := range s.Tokens {
+			t := &s.Tokens[i]
+			if mark[i] || t.Rel != "conj" && t.Rel != "cc" || t.Head < 0 || t.Head == f.Pred || !mark[t.Head] {
+				continue
+			}
+			for j, in := range subtree(s, i, func(rel string) bool { return rel == "punct" && false }) {
+				if in {
+					mark[j] = true
+				}
+			}
+			changed = true
+		}
+	}
 	a, b := span(mark, f.Pred)
 	for a < f.Pred && (s.Tokens[a].Rel == "cop" || s.Tokens[a].Rel == "nsubj" || s.Tokens[a].Rel == "advmod" || s.Tokens[a].UPOS == "PUNCT" || s.Tokens[a].UPOS == "AUX") {
 		a++
 	}
+	for b > a+1 && s.Tokens[b-1].UPOS == "PUNCT" {
+		b--
+	}
 	def, bad := in.render(f.Sentence, a, b, nil)
+	def = strings.TrimSuffix(def, ".") // "the Sun." read as one word
 	n := len(strings.Fields(def))
 	if bad || n < 2 || n > 25 {
 		return nil

@@ -67,7 +67,7 @@ var filters = []Filter{
 			if last == "from" && strings.HasPrefix(c.Template, "where.") || last == "as" && c.Template == "is.name" {
 				return false
 			}
-			return in.lists.stopWords[last] || strings.HasSuffix(last, ",") || cutAtHyphen(in, c, w[len(w)-1])
+			return in.lists.stopWords[last] || strings.HasSuffix(last, ",") || cutAtHyphen(in, c, w[len(w)-1]) || lonelyBetween(c.Prompt)
 		}},
 	{"too-long", "the prompt is too long to read as one question",
 		func(in *Input, c *Candidate) bool { return len(strings.Fields(c.Prompt)) > 25 }},
@@ -788,4 +788,21 @@ func cutAtHyphen(in *Input, c *Candidate, w string) bool {
 		}
 	}
 	return cut && !whole
+}
+
+// lonelyBetween reports "between" with one side only: "a semiarid belt
+// between the Sahara?" lost "and the grassland savannas" to a misread
+// list.
+func lonelyBetween(prompt string) bool {
+	i := strings.Index(" "+strings.ToLower(prompt)+" ", " between ")
+	if i < 0 {
+		return false
+	}
+	rest := strings.ToLower(prompt[i:])
+	if strings.Contains(rest, " and ") || strings.Contains(rest, " or ") || strings.Contains(rest, "-") {
+		return false
+	}
+	// "between the stars" has its two sides in a plural
+	w := strings.Fields(strings.TrimRight(rest, "?. "))
+	return len(w) > 0 && !strings.HasSuffix(w[len(w)-1], "s")
 }
