@@ -35,18 +35,26 @@ type storyEvent struct {
 // narrates reports a text most of whose prose sentences tell what
 // happened in the past.
 func (in *Input) narrates() bool {
-	prose, past := 0, 0
-	for si := range in.Doc.Sentences {
-		s := &in.Doc.Sentences[si]
-		if in.Doc.Paragraphs[s.Paragraph].Kind != nlp.Prose {
-			continue
-		}
-		prose++
-		if pastRoot(s) {
+	prose := in.proseSentences()
+	past := 0
+	for _, si := range prose {
+		if pastRoot(&in.Doc.Sentences[si]) {
 			past++
 		}
 	}
-	return prose >= 8 && 10*past >= 6*prose
+	return len(prose) >= 8 && 10*past >= 6*len(prose)
+}
+
+// proseSentences lists the sentences of prose paragraphs (no headings,
+// lists or quoted blocks), in text order.
+func (in *Input) proseSentences() []int {
+	var out []int
+	for si := range in.Doc.Sentences {
+		if in.Doc.Paragraphs[in.Doc.Sentences[si].Paragraph].Kind == nlp.Prose {
+			out = append(out, si)
+		}
+	}
+	return out
 }
 
 // isStory reports a narrative: a text whose prose tells, mostly in the
@@ -65,13 +73,10 @@ func (in *Input) isStory() bool {
 			animal[[2]int{m.Sentence, m.Head}] = true
 		}
 	}
-	prose, past, characters := 0, 0, 0
-	for si := range in.Doc.Sentences {
+	ps := in.proseSentences()
+	past, characters := 0, 0
+	for _, si := range ps {
 		s := &in.Doc.Sentences[si]
-		if in.Doc.Paragraphs[s.Paragraph].Kind != nlp.Prose {
-			continue
-		}
-		prose++
 		if pastRoot(s) {
 			past++
 		}
@@ -95,6 +100,7 @@ func (in *Input) isStory() bool {
 			characters++
 		}
 	}
+	prose := len(ps)
 	return prose >= 5 && 2*past >= prose && 4*characters >= prose
 }
 

@@ -80,6 +80,11 @@ func (p *parser) label(c *parseContext, s *parseState, move int, fs *featureSet,
 	labelFeatures(fs, c, s, h, d)
 	clear(acc)
 	p.labels.accumulate(*fs, acc)
+	return p.bestLabel(acc)
+}
+
+// bestLabel is the label of highest score in acc that is not "root".
+func (p *parser) bestLabel(acc []int32) int {
 	best := -1
 	for k, v := range acc {
 		if k != p.root && (best < 0 || v > acc[best]) {

@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"cmp"
 	"slices"
 	"sync"
 )
@@ -39,16 +40,16 @@ type beamCandidate struct {
 // topCandidates sorts cands best first (ties by the order they were made
 // in, so the result does not depend on the sort) and keeps at most k.
 func topCandidates(cands []beamCandidate, k int) []beamCandidate {
-	slices.SortStableFunc(cands, func(a, b beamCandidate) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
-		}
-		return 0
+	return bestFirst(cands, k, func(c beamCandidate) int64 { return c.score })
+}
+
+// bestFirst sorts items by score, highest first (ties keep their order),
+// and keeps at most k.
+func bestFirst[T any, S cmp.Ordered](items []T, k int, score func(T) S) []T {
+	slices.SortStableFunc(items, func(a, b T) int {
+		return cmp.Compare(score(b), score(a))
 	})
-	return cands[:min(k, len(cands))]
+	return items[:min(k, len(items))]
 }
 
 // parseBeam fills Head and Rel of toks with the best sequence a beam of k
@@ -224,16 +225,7 @@ func (t *parserTrainer) beamPass(epoch, k int) {
 					}
 				}
 			}
-			slices.SortStableFunc(cands, func(a, b cand) int {
-				switch {
-				case a.score > b.score:
-					return -1
-				case a.score < b.score:
-					return 1
-				}
-				return 0
-			})
-			cands = cands[:min(k, len(cands))]
+			cands = bestFirst(cands, k, func(c cand) float32 { return c.score })
 			next := make([]*beamNode, len(cands))
 			for j, cd := range cands {
 				s := newParseState(n)
@@ -346,12 +338,7 @@ func (p *parser) labelCached(c *parseContext, s *parseState, move int, fs *featu
 	}
 	clear(acc)
 	p.labels.accumulate(*fs, acc)
-	best := -1
-	for k, v := range acc {
-		if k != p.root && (best < 0 || v > acc[best]) {
-			best = k
-		}
-	}
+	best := p.bestLabel(acc)
 	*e = labelEntry{key: key, gen: fc.gen, label: int32(best)}
 	return best
 }
