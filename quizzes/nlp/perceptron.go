@@ -68,17 +68,9 @@ func (p *averagedPerceptron) update(feats []uint64, truth, guess int) {
 		return
 	}
 	for _, f := range feats {
-		r, ok := p.index.get(f)
+		r, ok := p.row(f)
 		if !ok {
-			if _, twice := p.seen.get(f); !twice {
-				p.seen.put(f, 0)
-				continue
-			}
-			r = int32(p.index.len())
-			p.index.put(f, r)
-			p.w = append(p.w, make([]float32, p.nclass)...)
-			p.total = append(p.total, make([]float64, p.nclass)...)
-			p.stamp = append(p.stamp, make([]int32, p.nclass)...)
+			continue
 		}
 		p.bump(int(r)*p.nclass+truth, 1)
 		p.bump(int(r)*p.nclass+guess, -1)
@@ -88,19 +80,28 @@ func (p *averagedPerceptron) update(feats []uint64, truth, guess int) {
 // add adds d to the weight of feature f for class c; like update, it
 // gives f a row only the second time f takes part in an update.
 func (p *averagedPerceptron) add(f uint64, c int, d float32) {
-	r, ok := p.index.get(f)
-	if !ok {
-		if _, twice := p.seen.get(f); !twice {
-			p.seen.put(f, 0)
-			return
-		}
-		r = int32(p.index.len())
-		p.index.put(f, r)
-		p.w = append(p.w, make([]float32, p.nclass)...)
-		p.total = append(p.total, make([]float64, p.nclass)...)
-		p.stamp = append(p.stamp, make([]int32, p.nclass)...)
+	if r, ok := p.row(f); ok {
+		p.bump(int(r)*p.nclass+c, d)
 	}
-	p.bump(int(r)*p.nclass+c, d)
+}
+
+// row is feature f's weight row. A feature gets a row the second time it
+// takes part in an update; the first time, row only notes it and reports
+// false.
+func (p *averagedPerceptron) row(f uint64) (int32, bool) {
+	if r, ok := p.index.get(f); ok {
+		return r, true
+	}
+	if _, twice := p.seen.get(f); !twice {
+		p.seen.put(f, 0)
+		return 0, false
+	}
+	r := int32(p.index.len())
+	p.index.put(f, r)
+	p.w = append(p.w, make([]float32, p.nclass)...)
+	p.total = append(p.total, make([]float64, p.nclass)...)
+	p.stamp = append(p.stamp, make([]int32, p.nclass)...)
+	return r, true
 }
 
 func (p *averagedPerceptron) bump(i int, d float32) {
