@@ -59,6 +59,11 @@ func (p *parser) parse(toks []Token) {
 		}
 		s.apply(best, label)
 	}
+	p.writeTree(toks, s)
+}
+
+// writeTree copies the finished state's heads and labels into the tokens.
+func (p *parser) writeTree(toks []Token, s *parseState) {
 	for i := range toks {
 		h := s.head[i]
 		if h == s.n {

@@ -103,15 +103,7 @@ func (p *parser) parseBeam(toks []Token, k int) {
 		spare = append(spare, beam...)
 		beam, scores = next, nextScores
 	}
-	s := beam[0]
-	for i := range toks {
-		h := s.head[i]
-		if h == s.n {
-			toks[i].Head, toks[i].Rel = -1, "root"
-			continue
-		}
-		toks[i].Head, toks[i].Rel = h, p.labels.classes[s.rel[i]]
-	}
+	p.writeTree(toks, beam[0])
 }
 
 // staticMove is the gold move of a configuration from which the gold tree
