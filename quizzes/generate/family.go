@@ -124,11 +124,8 @@ type Candidate struct {
 	// asks for the term instead).
 	Alternative *Candidate
 
-	score float64
-	// ruleScore is the weighted sum of rankWeights, before the learned
-	// ranking (quality.go)
-	ruleScore float64
-	rejected  string // the filter that dropped it
+	score    float64 // the weighted sum of rankWeights (rank.go)
+	rejected string  // the filter that dropped it
 }
 
 // family is the part of the template name before the dot.

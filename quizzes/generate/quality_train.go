@@ -171,7 +171,7 @@ func (p *Pipeline) loadJudged(dir string, opt RankTrainOptions) ([]*judgedQuesti
 				cur := map[string]float64{}
 				for _, c := range ranked {
 					if _, ok := cur[c.Prompt]; !ok {
-						cur[c.Prompt] = c.ruleScore
+						cur[c.Prompt] = c.score
 					}
 				}
 				current[j.Text] = cur

@@ -87,8 +87,7 @@ func (in *Input) rank(cands []*Candidate) []*Candidate {
 			sum += w * c.Features[name]
 			total += w
 		}
-		c.ruleScore = sum / total
-		c.score = c.ruleScore
+		c.score = sum / total
 		out = append(out, c)
 	}
 	sort.SliceStable(out, func(a, b int) bool {
