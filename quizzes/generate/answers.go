@@ -98,7 +98,7 @@ func (in *Input) acceptedAnswers(c *Candidate) []string {
 	// the key without its quantifier is the same thing: "Most water" is
 	// water, "some inventions" inventions
 	trusted := map[string]bool{}
-	if w := strings.Fields(c.Key); len(w) >= 2 && quantifierWords[strings.ToLower(w[0])] && !timeOrAmount(c.KeyType) {
+	if w := strings.Fields(c.Key); len(w) >= 2 && in.lists.quantifierWords[strings.ToLower(w[0])] && !timeOrAmount(c.KeyType) {
 		f := strings.Join(w[1:], " ")
 		if strings.EqualFold(w[1], "of") && len(w) >= 3 {
 			f = strings.Join(w[2:], " ") // "many of the patents"
@@ -119,12 +119,6 @@ func (in *Input) acceptedAnswers(c *Candidate) []string {
 		out = append(out, f)
 	}
 	return out
-}
-
-// quantifierWords begin a key and may be left out by a student.
-var quantifierWords = map[string]bool{
-	"most": true, "some": true, "many": true, "all": true, "both": true, "several": true,
-	"much": true, "each": true, "every": true, "any": true,
 }
 
 // personForms are a person's names: the full name of the key's chain when
@@ -719,7 +713,7 @@ func (in *Input) namesOther(n string, c *Candidate) bool {
 		}
 		// "more than 20,000 kinds of bees": the bare word names the
 		// whole class, of which the key is one kind ("honey bees")
-		if w := strings.Fields(o); len(w) >= 3 && w[len(w)-2] == "of" && w[len(w)-1] == n && kindWords[w[len(w)-3]] {
+		if w := strings.Fields(o); len(w) >= 3 && w[len(w)-2] == "of" && w[len(w)-1] == n && in.lists.kindWords[w[len(w)-3]] {
 			return true
 		}
 		// only a phrase whose head is the form's last word names another
@@ -814,7 +808,7 @@ func (in *Input) badKey(c *Candidate) string {
 	if len(w) == 0 {
 		return ""
 	}
-	if l := w[len(w)-1]; len(w) > 1 && (in.lists.stopWords[l] || cutWords[l]) {
+	if l := w[len(w)-1]; len(w) > 1 && (in.lists.stopWords[l] || in.lists.cutWords[l]) {
 		return "cut-phrase" // "Alice Gray of Arroyo Grande High School near"
 	}
 	if (c.KeyType == TPerson || c.KeyPhrase != nil && c.KeyPhrase.Named) && len(w) >= 2 && isInitial(w[len(w)-1]) {
@@ -994,12 +988,6 @@ func (in *Input) resolveLatter(c *Candidate) {
 	}
 }
 
-// cutWords end no phrase: a key that ends in one was cut short.
-var cutWords = map[string]bool{
-	"near": true, "of": true, "in": true, "at": true, "to": true, "from": true, "with": true,
-	"and": true, "or": true, "the": true, "a": true, "an": true, "by": true, "for": true,
-}
-
 // falseName reports a one-word "name" that is an adjective written large
 // at a sentence's start ("Wetter than temperate savannas, ...").
 func falseName(toks []nlp.Token, p *Phrase) bool {
@@ -1012,10 +1000,4 @@ func falseName(toks []nlp.Token, p *Phrase) bool {
 	}
 	h := &toks[p.Head]
 	return h.UPOS == "ADJ" || h.XPOS == "JJR" || h.XPOS == "JJS" || p.End < len(toks) && strings.EqualFold(toks[p.End].Form, "than")
-}
-
-// kindWords say that what follows "of" is a class with kinds.
-var kindWords = map[string]bool{
-	"kind": true, "kinds": true, "type": true, "types": true, "species": true, "sort": true, "sorts": true,
-	"variety": true, "varieties": true, "breed": true, "breeds": true,
 }

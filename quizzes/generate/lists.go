@@ -15,7 +15,7 @@ var dataFiles embed.FS
 type lists struct {
 	months, timeWords, personNouns, sayVerbs, stopWords map[string]bool
 	vagueKeys, notDefinitions, orgWords, generalHeads   map[string]bool
-	pointingNouns                                       map[string]bool
+	pointingNouns, quantifierWords, cutWords, kindWords map[string]bool
 	// placeKinds: the last word of a place's name -> its kind
 	placeKinds map[string]string
 }
@@ -36,6 +36,12 @@ func readList(name string) map[string]bool {
 	if err != nil {
 		panic("generate: missing embedded list " + name)
 	}
+	return parseList(b)
+}
+
+// parseList reads a list file: one word or phrase a line, lower-cased;
+// blank lines and lines starting with # are skipped.
+func parseList(b []byte) map[string]bool {
 	set := map[string]bool{}
 	sc := bufio.NewScanner(strings.NewReader(string(b)))
 	for sc.Scan() {
@@ -64,20 +70,15 @@ func loadLists() (*lists, error) {
 		{"not-definitions", &l.notDefinitions},
 		{"org-words", &l.orgWords},
 		{"general-heads", &l.generalHeads},
+		{"quantifier-words", &l.quantifierWords},
+		{"cut-words", &l.cutWords},
+		{"kind-words", &l.kindWords},
 	} {
 		b, err := dataFiles.ReadFile("data/" + f.name + ".txt")
 		if err != nil {
 			return nil, err
 		}
-		*f.set = map[string]bool{}
-		sc := bufio.NewScanner(strings.NewReader(string(b)))
-		for sc.Scan() {
-			w := strings.TrimSpace(sc.Text())
-			if w == "" || strings.HasPrefix(w, "#") {
-				continue
-			}
-			(*f.set)[strings.ToLower(w)] = true
-		}
+		*f.set = parseList(b)
 	}
 	b, err := dataFiles.ReadFile("data/place-kinds.txt")
 	if err != nil {
