@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -27,18 +28,29 @@ func serveHello(addr string) {
 }
 
 // startHello runs hello-world in a process of its own, so that it does not
-// share this one's CPU accounting or memory.
-func startHello() (*exec.Cmd, string, error) {
+// share this one's CPU accounting or memory, on a free port of the
+// loopback, pinned to cpus unless that is empty.
+func startHello(cpus []int) (*exec.Cmd, string, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return nil, "", err
 	}
-	addr := "127.0.0.1:18989"
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, "", err
+	}
+	addr := ln.Addr().String()
+	ln.Close()
 	cmd := exec.Command(self)
 	cmd.Env = append(os.Environ(), helloEnv+"="+addr)
 	cmd.Stderr = os.Stderr
-	if err := cmd.Start(); err != nil {
-		return nil, "", err
+	if len(cpus) > 0 {
+		err = startPinned(cmd, cpus)
+	} else {
+		err = cmd.Start()
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("start hello-world: %w", err)
 	}
 	for range 100 {
 		if res, err := http.Get("http://" + addr + "/"); err == nil {
@@ -52,11 +64,39 @@ func startHello() (*exec.Cmd, string, error) {
 	return nil, "", fmt.Errorf("hello-world did not start on %s", addr)
 }
 
+// printCPUs says which CPUs each process may run on, and warns when the
+// harness shares one with what it measures: its own work would then be
+// taken from the server's, more on a big page than on hello-world's.
+func printCPUs(serverPID, helloPID int) {
+	self, _, err := processCPUs(0)
+	line := "CPUs: harness " + describeCPUs(0)
+	if serverPID > 0 {
+		line += ", server " + describeCPUs(serverPID)
+	}
+	if helloPID > 0 {
+		line += ", hello-world " + describeCPUs(helloPID)
+	}
+	fmt.Println(line)
+	if err != nil {
+		return
+	}
+	for _, pid := range []int{serverPID, helloPID} {
+		if pid <= 0 {
+			continue
+		}
+		if other, _, err := processCPUs(pid); err == nil {
+			if both := shareCPUs(self, other); len(both) > 0 {
+				fmt.Printf("  note: the harness shares CPU %s with process %d, which it measures\n", formatCPUList(both), pid)
+			}
+		}
+	}
+}
+
 // runRates measures requests per second of each request type with
 // --conns connections for --duration each, hello-world first, --repeat
 // times, and prints the range of each figure and of its ratio to hello.
 func runRates(o options) error {
-	hello, helloURL, err := startHello()
+	hello, helloURL, err := startHello(o.serverCPUs)
 	if err != nil {
 		return err
 	}
@@ -64,6 +104,7 @@ func runRates(o options) error {
 		hello.Process.Kill()
 		hello.Wait()
 	}()
+	printCPUs(o.pid, hello.Process.Pid)
 	// One student per connection, each with an open attempt.
 	rec := newRecorder()
 	acks := newAcks()

@@ -14,6 +14,7 @@ import (
 // runStudents walks --students students through the quiz, --concurrency
 // at a time, --repeat times.
 func runStudents(o options) error {
+	printCPUs(o.pid, 0)
 	failed := false
 	for rep := range o.repeat {
 		fmt.Printf("== students %d, concurrency %d, think %v, ramp %v, quiz %s (run %d of %d; load average %s)\n",
