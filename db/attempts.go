@@ -118,17 +118,19 @@ func (s *Store) AttemptState(ctx context.Context, id int64, withResponses bool) 
 	if withResponses {
 		return s.attemptStateResponses(ctx, id)
 	}
-	var st AttemptState
-	var version int64
-	var started, submitted sql.NullString
-	a := &st.Attempt
-	err := s.readRow(ctx, selectAttemptState, id).Scan(&a.ID, &a.QuizID, &a.StudentID, &a.Number, &started, &submitted,
-		&a.Score, &a.MaxScore, &st.QuizVersion, &st.RosterVersion, &version)
-	if err != nil {
-		return st, notFound(err, fmt.Sprintf("load attempt %d", id))
+	var v struct { // one allocation for all that Scan is given (see attemptStateResponses)
+		st                 AttemptState
+		version            int64
+		started, submitted sql.NullString
 	}
-	a.StartedAt, a.SubmittedAt = parseTime(started), parseTime(submitted)
-	return st, nil
+	a := &v.st.Attempt
+	err := s.readRow(ctx, selectAttemptState, id).Scan(&a.ID, &a.QuizID, &a.StudentID, &a.Number, &v.started, &v.submitted,
+		&a.Score, &a.MaxScore, &v.st.QuizVersion, &v.st.RosterVersion, &v.version)
+	if err != nil {
+		return v.st, notFound(err, fmt.Sprintf("load attempt %d", id))
+	}
+	a.StartedAt, a.SubmittedAt = parseTime(v.started), parseTime(v.submitted)
+	return v.st, nil
 }
 
 // attemptStateResponses reads attempt id with its answers in one query
@@ -137,53 +139,67 @@ func (s *Store) AttemptState(ctx context.Context, id int64, withResponses bool) 
 // change of answers reads the attempt once, not once for its versions and
 // again for its answers.
 func (s *Store) attemptStateResponses(ctx context.Context, id int64) (AttemptState, error) {
-	var st AttemptState
 	keptVersion, kept, ok := s.keptAnswers.latest(id)
 	if !ok {
 		keptVersion = -1 // no answers_version is negative
 	}
 	rows, err := s.readRows(ctx, selectAttemptStateResponses, id, keptVersion)
 	if err != nil {
-		return st, fmt.Errorf("db: load attempt %d: %w", id, err)
+		return AttemptState{}, fmt.Errorf("db: load attempt %d: %w", id, err)
 	}
 	defer rows.Close()
-	st.Responses = map[int64]quizzes.Response{}
+	// Every value is scanned into this one variable: each variable whose
+	// address Scan gets is an allocation of its own, and this query runs
+	// on every attempt page.
+	var v struct {
+		st                           AttemptState
+		version                      int64
+		started, submitted, at, mark sql.NullString
+		qid                          sql.NullInt64
+		given                        sql.NullString
+		correct                      sql.NullBool
+		points                       sql.NullFloat64
+	}
+	a := &v.st.Attempt
+	dest := []any{&a.ID, &a.QuizID, &a.StudentID, &a.Number, &v.started, &v.submitted, &a.Score, &a.MaxScore,
+		&v.st.QuizVersion, &v.st.RosterVersion, &v.version, &v.qid, &v.given, &v.correct, &v.points, &v.at, &v.mark}
 	found := false
-	var version int64
+	var responses map[int64]quizzes.Response
 	for rows.Next() {
 		found = true
-		var started, submitted, at, marked sql.NullString
-		var qid sql.NullInt64
-		var given sql.NullString
-		var correct sql.NullBool
-		var points sql.NullFloat64
-		a := &st.Attempt
-		if err := rows.Scan(&a.ID, &a.QuizID, &a.StudentID, &a.Number, &started, &submitted, &a.Score, &a.MaxScore,
-			&st.QuizVersion, &st.RosterVersion, &version, &qid, &given, &correct, &points, &at, &marked); err != nil {
-			return st, fmt.Errorf("db: load attempt %d: %w", id, err)
+		if err := rows.Scan(dest...); err != nil {
+			return v.st, fmt.Errorf("db: load attempt %d: %w", id, err)
 		}
-		a.StartedAt, a.SubmittedAt = parseTime(started), parseTime(submitted)
-		if !qid.Valid {
+		a.StartedAt, a.SubmittedAt = parseTime(v.started), parseTime(v.submitted)
+		if !v.qid.Valid {
 			continue // no answers yet, or the kept ones are current
 		}
-		r := quizzes.Response{AttemptID: id, QuestionID: qid.Int64, Correct: correct.Bool, Points: points.Float64}
-		if r.Given, err = scanAnswer(given.String, r.QuestionID); err != nil {
-			return st, fmt.Errorf("db: load responses of attempt %d: %w", id, err)
+		r := quizzes.Response{AttemptID: id, QuestionID: v.qid.Int64, Correct: v.correct.Bool, Points: v.points.Float64}
+		if r.Given, err = scanAnswer(v.given.String, r.QuestionID); err != nil {
+			return v.st, fmt.Errorf("db: load responses of attempt %d: %w", id, err)
 		}
-		r.AnsweredAt, r.MarkedAt = parseTime(at), parseTime(marked)
-		st.Responses[r.QuestionID] = r
+		r.AnsweredAt, r.MarkedAt = parseTime(v.at), parseTime(v.mark)
+		if responses == nil {
+			responses = map[int64]quizzes.Response{}
+		}
+		responses[r.QuestionID] = r
 	}
+	st := v.st
 	if err := rows.Err(); err != nil {
 		return st, fmt.Errorf("db: load attempt %d: %w", id, err)
 	}
 	if !found {
 		return st, notFound(sql.ErrNoRows, fmt.Sprintf("load attempt %d", id))
 	}
-	if ok && version == keptVersion {
+	if ok && v.version == keptVersion {
 		st.Responses = kept
 		return st, nil
 	}
-	s.keptAnswers.keep(id, version, st.Responses)
+	if responses == nil {
+		responses = map[int64]quizzes.Response{}
+	}
+	st.Responses = responses
+	s.keptAnswers.keep(id, v.version, responses)
 	return st, nil
 }
 
