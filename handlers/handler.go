@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-	"github.com/gofiber/fiber/v2/middleware/helmet"
 	"github.com/gofiber/fiber/v2/middleware/recover"
 	"github.com/gofiber/fiber/v2/middleware/session"
 
@@ -130,32 +129,10 @@ func New(store *db.Store, log *slog.Logger, gen Generator, cfg Config) *fiber.Ap
 		return c.Next()
 	})
 	app.Use(h.accessLog)
-	app.Use(helmet.New(helmet.Config{
-		// Scripts and styles come from this site only; imported questions'
-		// HTML is sanitised, and this stops what might slip through. Inline
-		// style attributes stay allowed for the results page's bars; images
-		// may be data: (Moodle XML's embedded files) or https.
-		ContentSecurityPolicy: "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
-			"img-src 'self' data: https:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-		XFrameOptions:             "DENY",
-		ReferrerPolicy:            "same-origin",
-		CrossOriginEmbedderPolicy: "unsafe-none",
-		CrossOriginResourcePolicy: "same-origin",
-		CrossOriginOpenerPolicy:   "same-origin",
-		HSTSMaxAge:                hstsMaxAge(cfg.SecureCookies),
-	}))
+	app.Use(setSecurityHeaders(cfg.SecureCookies))
 	app.Use(h.loadStudent, h.loadTeacher, h.checkCSRF)
 	h.routes(app)
 	return app
-}
-
-// hstsMaxAge asks browsers to keep to HTTPS for a year when the site is
-// served over it.
-func hstsMaxAge(https bool) int {
-	if https {
-		return 365 * 24 * 3600
-	}
-	return 0
 }
 
 // bare reports whether a request is for a static file or the health check,
