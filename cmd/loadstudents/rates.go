@@ -154,15 +154,23 @@ func runRates(o options) error {
 			if kind == "hello" {
 				pid = hello.Process.Pid
 			}
-			cpuBefore := cpuTime(pid)
+			cpuBefore, ownBefore := cpuTime(pid), cpuTime(os.Getpid())
 			n, elapsed := hammer(o, kind, helloURL, browsers, qs, rec, acks)
 			rate := float64(n) / elapsed.Seconds()
 			rates[kind] = append(rates[kind], rate)
 			extra := ""
 			if pid > 0 && n > 0 {
-				perReq := float64(cpuTime(pid)-cpuBefore) / float64(time.Microsecond) / float64(n)
+				used := cpuTime(pid) - cpuBefore
+				perReq := float64(used) / float64(time.Microsecond) / float64(n)
 				cpus[kind] = append(cpus[kind], perReq)
-				extra = fmt.Sprintf("  server CPU %.0f us/req", perReq)
+				extra = fmt.Sprintf("  server CPU %.0f us/req (%.0f%% of a CPU)", perReq, 100*used.Seconds()/elapsed.Seconds())
+			}
+			if n > 0 {
+				// the harness's own cost: when it uses a whole CPU, the
+				// figure is the harness's limit, not the server's
+				used := cpuTime(os.Getpid()) - ownBefore
+				extra += fmt.Sprintf("  harness CPU %.0f us/req (%.0f%% of a CPU)",
+					float64(used)/float64(time.Microsecond)/float64(n), 100*used.Seconds()/elapsed.Seconds())
 			}
 			if kind == "hello" {
 				helloRate = rate
