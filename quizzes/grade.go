@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Outcome is the grade of one answer.
@@ -69,8 +70,9 @@ func bestTextCredit(choices []Choice, given string) float64 {
 	best, matched := 0.0, false
 	forms := make([]answerForm, len(choices))
 	for i, c := range choices {
-		forms[i] = formOf(c.Text)
-		if textMatches(forms[i].String(), g) {
+		var accepted string
+		forms[i], accepted = acceptedFormOf(c.Text)
+		if textMatches(accepted, g) {
 			matched = true
 			best = math.Max(best, c.Weight)
 		}
@@ -89,6 +91,44 @@ func bestTextCredit(choices []Choice, given string) float64 {
 		slip, weight = true, c.Weight
 	}
 	return weight
+}
+
+// acceptedForms keeps the form of accepted answers' texts, with the form
+// written out: they are the same on every answer saved to a question,
+// where the given text is new each time, and reading a text's form
+// (words, numbers, dates) was most of the cost of grading it. The forms
+// are shared, never changed. A server's quizzes hold few accepted texts;
+// the map starts again when it passes maxAcceptedForms all the same, so
+// that edits over a long life cannot grow it without end.
+var acceptedForms struct {
+	sync.RWMutex
+	m map[string]keptForm
+}
+
+type keptForm struct {
+	form answerForm
+	text string // form.String()
+}
+
+const maxAcceptedForms = 50_000
+
+// acceptedFormOf is formOf(text) and its String, kept in acceptedForms.
+func acceptedFormOf(text string) (answerForm, string) {
+	acceptedForms.RLock()
+	k, ok := acceptedForms.m[text]
+	acceptedForms.RUnlock()
+	if ok {
+		return k.form, k.text
+	}
+	f := formOf(text)
+	k = keptForm{form: f, text: f.String()}
+	acceptedForms.Lock()
+	if acceptedForms.m == nil || len(acceptedForms.m) >= maxAcceptedForms {
+		acceptedForms.m = map[string]keptForm{}
+	}
+	acceptedForms.m[text] = k
+	acceptedForms.Unlock()
+	return k.form, k.text
 }
 
 // textMatches compares normalised texts; a * in the accepted answer stands
