@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"slices"
+	"unsafe"
 )
 
 // classifier is a trained linear classifier as the analysis reads it:
@@ -20,19 +22,48 @@ type classifier struct {
 	start   []uint32 // entries of feature i: start[i] to start[i+1]
 	cls     []uint8
 	wts     []int16
-	// The lookup table: open addressing on the hash, each slot holding the
-	// feature's entries' place, and the entries packed class-and-weight, so
-	// that a feature costs two memory reads (the models are larger than
-	// the processor's caches, and reading them is most of the analysis).
-	mask    uint64
-	slots   []slot
-	entries []entry
+	// The lookup table (index): the models are larger than the
+	// processor's caches, and reading them is most of the analysis, so a
+	// feature's weights sit in its slot of the table, and looking a
+	// feature up reads one cache line where it can. A model of at most
+	// denseClasses classes (the parser's moves) has one weight per class
+	// in a 16-byte slot; a model of more (the tagger, the labels) has its
+	// feature's first inlineEntries entries in a 32-byte slot and the rest
+	// in spill. Either table is a run of cache-line buckets: a feature's
+	// home is the start of a bucket, and linear probing goes on from there
+	// to the first empty slot, which the table always ends with.
+	buckets uint64 // home bucket count
+	dense   []denseSlot
+	slots   []sparseSlot
+	spill   []entry
 }
 
-type slot struct {
+const (
+	denseClasses  = 4
+	inlineEntries = 4
+	// The tables' fill: a lookup of a feature the model does not have (a
+	// fifth to a third of them) reads on to the first empty slot, and a
+	// fuller table is smaller and so more of it stays in the cache.
+	tableLoad = 0.7
+)
+
+// The slots of a bucket: a cache line's worth.
+const (
+	denseBucket  = uint64(64 / unsafe.Sizeof(denseSlot{}))
+	sparseBucket = uint64(64 / unsafe.Sizeof(sparseSlot{}))
+)
+
+type denseSlot struct {
+	key uint64 // 0 when empty
+	w   [denseClasses]int16
+}
+
+type sparseSlot struct {
 	key   uint64 // 0 when empty
-	start uint32
-	n     uint32
+	start uint32 // entries past the inline ones: spill[start:start+n-inlineEntries]
+	n     uint16
+	_     uint16
+	e     [inlineEntries]entry // unused ones add 0 to class 0
 }
 
 type entry struct {
@@ -49,37 +80,132 @@ func (m *classifier) scores(feats []uint64, out []float32) {
 	}
 }
 
+// home is the first slot of feature f's bucket (perBucket slots a bucket).
+func (m *classifier) home(f uint64, perBucket uint64) uint64 {
+	hi, _ := bits.Mul64(f^f>>29, m.buckets)
+	return hi * perBucket
+}
+
 // accumulate adds the integer weights of feats into acc.
 func (m *classifier) accumulate(feats []uint64, acc []int32) {
-	for _, f := range feats {
-		if f == 0 {
-			f = 1
+	switch {
+	case m.dense != nil:
+		m.accumulateDense(feats, acc)
+	case m.slots != nil:
+		m.accumulateSparse(feats, acc)
+	default:
+		m.accumulateSorted(feats, acc)
+	}
+}
+
+// lookAhead is how many features accumulate finds the slots of before it
+// reads them: the first pass only loads each feature's home slot, with no
+// branch on what it finds, so that the processor fetches the cache lines
+// side by side rather than one after the other, and the second pass reads
+// them from the cache.
+const lookAhead = 64
+
+func (m *classifier) accumulateDense(feats []uint64, acc []int32) {
+	var sum [denseClasses]int32
+	var at [lookAhead]uint64
+	var first [lookAhead]uint64
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), lookAhead)]
+		feats = feats[len(chunk):]
+		for j, f := range chunk {
+			if f == 0 {
+				f = 1
+			}
+			i := m.home(f, denseBucket)
+			at[j], first[j] = i, m.dense[i].key
 		}
-		for i := f & m.mask; ; i = (i + 1) & m.mask {
-			s := &m.slots[i]
-			if s.key == f {
-				for _, e := range m.entries[s.start : s.start+s.n] {
+		for j, f := range chunk {
+			if f == 0 {
+				f = 1
+			}
+			i, k := at[j], first[j]
+			for k != f && k != 0 {
+				i++
+				k = m.dense[i].key
+			}
+			if k == f {
+				w := &m.dense[i].w
+				sum[0] += int32(w[0])
+				sum[1] += int32(w[1])
+				sum[2] += int32(w[2])
+				sum[3] += int32(w[3])
+			}
+		}
+	}
+	for c := range acc {
+		acc[c] += sum[c]
+	}
+}
+
+func (m *classifier) accumulateSparse(feats []uint64, acc []int32) {
+	var at [lookAhead]uint64
+	var first [lookAhead]uint64
+	var spill [lookAhead]entry
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), lookAhead)]
+		feats = feats[len(chunk):]
+		for j, f := range chunk {
+			if f == 0 {
+				f = 1
+			}
+			i := m.home(f, sparseBucket)
+			at[j], first[j] = i, m.slots[i].key
+		}
+		// The second pass finds the slots and loads the first spilled
+		// entry of those that have more, so that those lines too are
+		// fetched side by side.
+		for j, f := range chunk {
+			if f == 0 {
+				f = 1
+			}
+			i, k := at[j], first[j]
+			for k != f && k != 0 {
+				i++
+				k = m.slots[i].key
+			}
+			if k != f {
+				at[j] = math.MaxUint64
+				continue
+			}
+			at[j] = i
+			if s := &m.slots[i]; s.n > inlineEntries {
+				spill[j] = m.spill[s.start]
+			}
+		}
+		for j := range chunk {
+			if at[j] == math.MaxUint64 {
+				continue
+			}
+			s := &m.slots[at[j]]
+			for _, e := range s.e {
+				acc[e.c] += int32(e.w)
+			}
+			if s.n > inlineEntries {
+				acc[spill[j].c] += int32(spill[j].w)
+				for _, e := range m.spill[s.start+1 : s.start+uint32(s.n)-inlineEntries] {
 					acc[e.c] += int32(e.w)
 				}
-				break
-			}
-			if s.key == 0 {
-				break
 			}
 		}
 	}
 }
 
-// find is where feature f's entries are (start, count; count 0 when the
-// model does not have f). f is not 0.
-func (m *classifier) find(f uint64) (uint32, uint32) {
-	for i := f & m.mask; ; i = (i + 1) & m.mask {
-		s := &m.slots[i]
-		if s.key == f {
-			return s.start, s.n
+// accumulateSorted is accumulate by binary search in the sorted features:
+// what a classifier without its table reads by.
+func (m *classifier) accumulateSorted(feats []uint64, acc []int32) {
+	for _, f := range feats {
+		if f == 0 {
+			f = 1
 		}
-		if s.key == 0 {
-			return 0, 0
+		if i, ok := slices.BinarySearch(m.keys, f); ok {
+			for e := m.start[i]; e < m.start[i+1]; e++ {
+				acc[m.cls[e]] += int32(m.wts[e])
+			}
 		}
 	}
 }
@@ -114,26 +240,78 @@ func (b *classifierBuilder) build() *classifier {
 	return m
 }
 
-// index builds the hash table, at most two-thirds full so that linear
-// probing stays short.
+// index builds the lookup table: one weight per class in the slot when
+// the model has at most denseClasses classes (and a feature's weights for
+// a class fit 16 bits), else the sparse slots.
 func (m *classifier) index() {
-	size := uint64(16)
-	for size*2 < uint64(len(m.keys))*3 {
-		size *= 2
+	if len(m.classes) <= denseClasses && m.indexDense() {
+		return
 	}
-	m.mask = size - 1
-	m.slots = make([]slot, size)
-	m.entries = make([]entry, len(m.cls))
-	for i := range m.entries {
-		m.entries[i] = entry{w: m.wts[i], c: uint16(m.cls[i])}
-	}
-	for i, k := range m.keys {
-		s := k & m.mask
-		for m.slots[s].key != 0 {
-			s = (s + 1) & m.mask
+	m.indexSparse()
+}
+
+func (m *classifier) indexDense() bool {
+	m.buckets = tableBuckets(len(m.keys), denseBucket)
+	m.dense = make([]denseSlot, denseBucket*m.buckets+1)
+	for k, f := range m.keys {
+		var w [denseClasses]int32
+		for e := m.start[k]; e < m.start[k+1]; e++ {
+			w[m.cls[e]] += int32(m.wts[e])
 		}
-		m.slots[s] = slot{key: k, start: m.start[i], n: m.start[i+1] - m.start[i]}
+		var s denseSlot
+		s.key = f
+		for c, v := range w {
+			if v != int32(int16(v)) {
+				m.buckets, m.dense = 0, nil
+				return false
+			}
+			s.w[c] = int16(v)
+		}
+		i := m.home(f, denseBucket)
+		for m.dense[i].key != 0 {
+			i++
+		}
+		m.dense[i] = s
+		if i+1 == uint64(len(m.dense)) {
+			m.dense = append(m.dense, denseSlot{})
+		}
 	}
+	return true
+}
+
+func (m *classifier) indexSparse() {
+	m.buckets = tableBuckets(len(m.keys), sparseBucket)
+	m.slots = make([]sparseSlot, sparseBucket*m.buckets+1)
+	spill := 0
+	for k := range m.keys {
+		spill += max(int(m.start[k+1]-m.start[k])-inlineEntries, 0)
+	}
+	m.spill = make([]entry, 0, spill)
+	for k, f := range m.keys {
+		s := sparseSlot{key: f, start: uint32(len(m.spill)), n: uint16(m.start[k+1] - m.start[k])}
+		for j, e := 0, m.start[k]; e < m.start[k+1]; j, e = j+1, e+1 {
+			en := entry{w: m.wts[e], c: uint16(m.cls[e])}
+			if j < inlineEntries {
+				s.e[j] = en
+			} else {
+				m.spill = append(m.spill, en)
+			}
+		}
+		i := m.home(f, sparseBucket)
+		for m.slots[i].key != 0 {
+			i++
+		}
+		m.slots[i] = s
+		if i+1 == uint64(len(m.slots)) {
+			m.slots = append(m.slots, sparseSlot{})
+		}
+	}
+}
+
+// tableBuckets is the bucket count (perBucket slots each) that holds n
+// features at tableLoad.
+func tableBuckets(n int, perBucket uint64) uint64 {
+	return max(uint64(math.Ceil(float64(n)/tableLoad/float64(perBucket))), 1)
 }
 
 // The file format, little-endian: "QLM2", class count, each class as a

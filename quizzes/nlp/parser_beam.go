@@ -74,7 +74,7 @@ func (p *parser) parseBeam(toks []Token, k int) {
 			fs = fs[:0]
 			moveFeatures(&fs, c, s)
 			clear(macc)
-			fc.accumulate(p.moves, fs, macc)
+			p.moves.accumulate(fs, macc)
 			s.valid(&ok)
 			for m := 0; m < numMoves; m++ {
 				if ok[m] {
@@ -288,21 +288,14 @@ func (t *parserTrainer) beamPass(epoch, k int) {
 	t.wrong, t.total = wrong, total
 }
 
-// featureCache remembers, for one sentence, where the move model keeps
-// each feature it was asked for. The sequences in a beam share most of
-// their features (those of the buffer's words, and of the stack's where
-// the sequences agree), and the model's table is far larger than the
-// processor's caches, so a second look-up of a feature from this small
-// table costs a fraction of the first. A generation number empties it
-// between sentences without clearing it.
+// featureCache remembers, for one sentence, the label given to each set of
+// label features: the sequences in a beam make many of the same arcs over
+// the same subtrees. A generation number empties it between sentences
+// without clearing it. (The move model is asked directly: its table holds
+// a feature's weights in one cache line, and the sequences' look-ups of
+// the same features find that line in the processor's cache.)
 type featureCache struct {
-	ents []cacheEntry
-	mask uint64
-	gen  uint32
-	n    int
-	// labels remembers the label given to each set of label features:
-	// the sequences in a beam make many of the same arcs over the same
-	// subtrees.
+	gen    uint32
 	labels [1 << 10]labelEntry
 }
 
@@ -335,64 +328,14 @@ func (p *parser) labelCached(c *parseContext, s *parseState, move int, fs *featu
 	return best
 }
 
-type cacheEntry struct {
-	key uint64
-	gen uint32
-	w   [numMoves]int32 // the feature's weight for each move
-}
-
 // featureCaches lends each parse its own cache (an Analyzer may read
 // several texts at once).
-var featureCaches = sync.Pool{New: func() any { return newFeatureCache(1 << 13) }}
-
-func newFeatureCache(size int) *featureCache {
-	return &featureCache{ents: make([]cacheEntry, size), mask: uint64(size - 1)}
-}
+var featureCaches = sync.Pool{New: func() any { return new(featureCache) }}
 
 func (fc *featureCache) reset() {
 	fc.gen++
-	fc.n = 0
 	if fc.gen == 0 { // wrapped: old entries could look current
-		clear(fc.ents)
 		clear(fc.labels[:])
 		fc.gen = 1
-	}
-}
-
-// accumulate adds the move model's integer weights of feats into acc (len
-// numMoves), as classifier.accumulate does, through the cache.
-func (fc *featureCache) accumulate(m *classifier, feats []uint64, acc []int32) {
-	for _, f := range feats {
-		if f == 0 {
-			f = 1
-		}
-		i := (f ^ f>>31) * 0x9e3779b97f4a7c15 >> 40 & fc.mask
-		for {
-			e := &fc.ents[i]
-			if e.gen != fc.gen {
-				// Not cached: look it up in the model and keep it while
-				// the table is under three-quarters full.
-				var w [numMoves]int32
-				start, cnt := m.find(f)
-				for _, en := range m.entries[start : start+cnt] {
-					w[en.c] += int32(en.w)
-				}
-				if 4*(fc.n+1) <= 3*len(fc.ents) {
-					*e = cacheEntry{key: f, gen: fc.gen, w: w}
-					fc.n++
-				}
-				acc[0] += w[0]
-				acc[1] += w[1]
-				acc[2] += w[2]
-				break
-			}
-			if e.key == f {
-				acc[0] += e.w[0]
-				acc[1] += e.w[1]
-				acc[2] += e.w[2]
-				break
-			}
-			i = (i + 1) & fc.mask
-		}
 	}
 }
