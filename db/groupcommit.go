@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -104,6 +105,15 @@ func (s *Store) writeAnswers() {
 			return
 		}
 		batch := []*saveRequest{first}
+		// The first save's hand-over wakes this goroutine ahead of every
+		// other one ready to run. On a server with one CPU those are the
+		// handlers of the saves that came in with it, so without a yield
+		// here the batch was that one save: a commit and an fsync an
+		// answer (0.9 fsyncs an answer, pinned to one CPU with 32
+		// connections). Yielding once lets them reach the queue first:
+		// about 14 answers an fsync, and the server's CPU an answer
+		// 245-414 us -> 126-178 us.
+		runtime.Gosched()
 	more:
 		for len(batch) < maxBatch {
 			select {

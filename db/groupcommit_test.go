@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -166,5 +167,64 @@ func TestSavesAfterCloseAreRefused(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("a save after close did not return")
+	}
+}
+
+// TestSavesArrivingTogetherShareACommitOnOneCPU starts a class's saves at
+// the same moment on a server with one CPU, as a loaded server's handlers
+// are woken together by the network. The first save's hand-over wakes
+// the writer at once; unless the writer lets the other saves on their way
+// reach the queue first, it commits the first alone and each commit (and
+// fsync) carries about one answer.
+func TestSavesArrivingTogetherShareACommitOnOneCPU(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	quiz, err := s.CreateQuiz(ctx, quizzes.Quiz{Title: "One CPU", Status: quizzes.Published,
+		Questions: []quizzes.Question{{Kind: quizzes.ShortAnswer, Prompt: "Q?", Choices: []quizzes.Choice{{Text: "yes", Correct: true}}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const students, rounds = 32, 10
+	attempts := make([]int64, students)
+	for i := range attempts {
+		st, err := s.CreateStudent(ctx, fmt.Sprintf("Student %d", i), fmt.Sprintf("token-%d", i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := s.OpenAttempt(ctx, quiz, st.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		attempts[i] = a.ID
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	commitsBefore := s.answers.commits.Load()
+	errs := make(chan error, students*rounds)
+	for r := range rounds {
+		var wg sync.WaitGroup
+		for i, id := range attempts {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ans := map[int64]quizzes.Answer{quiz.Questions[0].ID: quizzes.Typed(fmt.Sprintf("answer %d-%d", r, i))}
+				if _, err := s.SaveAnswers(ctx, quiz, id, ans, time.Now()); err != nil {
+					errs <- err
+				}
+			}()
+		}
+		wg.Wait()
+	}
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	commits := s.answers.commits.Load() - commitsBefore
+	t.Logf("%d saves in %d commits", students*rounds, commits)
+	// Without the yield a round takes two commits at best (the first save
+	// alone, then the rest that queued during its fsync) and often one
+	// commit a save.
+	if commits >= 2*rounds {
+		t.Errorf("%d rounds of %d saves arriving together took %d commits, want most rounds in one (fewer than %d)",
+			rounds, students, commits, 2*rounds)
 	}
 }
