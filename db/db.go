@@ -30,6 +30,7 @@ type Store struct {
 	write       *sql.DB
 	read        *sql.DB
 	writeStmts  *stmts
+	bound       boundStmts
 	readStmts   *stmts
 	snaps       snapshots
 	students    keptStudents

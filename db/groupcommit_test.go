@@ -228,3 +228,43 @@ func TestSavesArrivingTogetherShareACommitOnOneCPU(t *testing.T) {
 			rounds, students, commits, 2*rounds)
 	}
 }
+
+// TestWriteStatementsAreBoundAgainInEachTransaction runs a kept write
+// statement in a transaction that commits, one that rolls back and one
+// after them: a statement bound to an ended transaction is closed, and
+// using it again would fail or write outside the transaction.
+func TestWriteStatementsAreBoundAgainInEachTransaction(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTest(t)
+	insert := func(name string, keep bool) error {
+		return s.tx(ctx, func(tx *sql.Tx) error {
+			for i := range 2 { // twice in one transaction: the second use reuses the binding
+				if _, err := s.txExec(ctx, tx, insertStudent, name, fmt.Sprintf("%s-%d", name, i)); err != nil {
+					return err
+				}
+			}
+			if !keep {
+				return errors.New("rolled back")
+			}
+			return nil
+		})
+	}
+	if err := insert("First", true); err != nil {
+		t.Fatal(err)
+	}
+	if err := insert("Undone", false); err == nil {
+		t.Fatal("the transaction meant to roll back committed")
+	}
+	if err := insert("Third", true); err != nil {
+		t.Fatalf("a kept statement after a rolled-back transaction: %v", err)
+	}
+	for name, want := range map[string]int{"First": 2, "Undone": 0, "Third": 2} {
+		var n int
+		if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM students WHERE display_name = ?", name).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != want {
+			t.Errorf("students named %s: got %d, want %d", name, n, want)
+		}
+	}
+}
