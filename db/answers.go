@@ -39,7 +39,7 @@ func (s *Store) FinishAttempt(ctx context.Context, quiz quizzes.Quiz, attemptID 
 		case err != nil:
 			return err
 		}
-		if _, err := s.saveAnswersTx(ctx, tx, quiz, a, answers); err != nil {
+		if _, err := s.saveAnswersTx(ctx, tx, quiz, a, answers, now()); err != nil {
 			return err
 		}
 		return s.submitTx(ctx, tx, attemptID)
@@ -89,8 +89,9 @@ const (
 		WHERE id = ? AND submitted_at IS NULL`
 )
 
-// saveAnswersTx stores answers inside the caller's transaction.
-func (s *Store) saveAnswersTx(ctx context.Context, tx *sql.Tx, quiz quizzes.Quiz, a quizzes.Attempt, answers map[int64]quizzes.Answer) (Saved, error) {
+// saveAnswersTx stores answers inside the caller's transaction, answered
+// at the time stored, when (formatted by now).
+func (s *Store) saveAnswersTx(ctx context.Context, tx *sql.Tx, quiz quizzes.Quiz, a quizzes.Attempt, answers map[int64]quizzes.Answer, when string) (Saved, error) {
 	var saved Saved
 	ids := make([]int64, 0, len(answers))
 	for id := range answers {
@@ -112,7 +113,7 @@ func (s *Store) saveAnswersTx(ctx context.Context, tx *sql.Tx, quiz quizzes.Quiz
 		if once {
 			insert = insertFirstResponse
 		}
-		res, err := s.txExec(ctx, tx, insert, a.ID, qid, quizzes.EncodeAnswer(given), boolInt(o.Correct), o.Points, now())
+		res, err := s.txExec(ctx, tx, insert, a.ID, qid, quizzes.EncodeAnswer(given), boolInt(o.Correct), o.Points, when)
 		if err != nil {
 			return saved, err
 		}
