@@ -843,7 +843,7 @@ func (in *Input) badKey(c *Candidate) string {
 		if p.End > 0 && p.End+1 < len(toks) && !toks[p.End-1].SpaceAfter && toks[p.End].Form == "-" {
 			return "cut-word"
 		}
-		if p.End > p.Start && p.End < len(toks) && toks[p.End].UPOS == "PROPN" && startsUpper(toks[p.End].Form) && toks[p.End].Rel != "appos" &&
+		if p.End > p.Start && p.End < len(toks) && toks[p.End].UPOS == "PROPN" && startsUpper(toks[p.End].Form) &&
 			startsUpper(toks[p.End-1].Form) && (toks[p.End-1].UPOS == "PROPN" || toks[p.End-1].UPOS == "NOUN") {
 			return "cut-name" // "The Saturday Evening" of "The Saturday Evening Post"
 		}

@@ -84,6 +84,10 @@ func (in *Input) Ask(f *Fact, gap int, wh, trail string) (string, bool) {
 			continue
 		case ct.Rel == "advmod" && (ct.Feats.PronType == "Int" || ct.Feats.PronType == "Rel" || isWhWord(ct.Form)):
 			continue
+		case subjectQ && ct.Rel == "advmod" && subj >= 0 && c < subj && focusBefore(s, c, subj):
+			// "only honey bees make honey": the word belongs to the
+			// subject the question asks for
+			continue
 		case ct.Rel == "advmod" && (c == 0 || c+1 < len(s.Tokens) && s.Tokens[c+1].Form == ",") && (strings.EqualFold(ct.Form, "also") || strings.EqualFold(ct.Form, "then") ||
 			strings.EqualFold(ct.Form, "however") || strings.EqualFold(ct.Form, "still") || strings.EqualFold(ct.Form, "even")):
 			continue
@@ -395,4 +399,20 @@ func upperFirst(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// focusBefore: token c is a focus word ("only", "even", "just") right
+// before the subject's words, which it limits.
+func focusBefore(s *nlp.Sentence, c, subj int) bool {
+	switch strings.ToLower(s.Tokens[c].Form) {
+	case "only", "even", "just", "mainly", "mostly", "especially", "particularly":
+	default:
+		return false
+	}
+	for k := c + 1; k < len(s.Tokens) && k <= subj; k++ {
+		if s.Tokens[k].Head != subj && k != subj {
+			return false
+		}
+	}
+	return true
 }

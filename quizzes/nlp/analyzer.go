@@ -127,6 +127,7 @@ func (a *Analyzer) Annotate(d *Document) {
 	for i := range d.Sentences {
 		toks := d.Sentences[i].Tokens
 		a.tagger.tag(toks)
+		groupPlurals(toks)
 		a.lexicon.annotate(toks)
 		a.parser.parse(toks)
 		verbForms(toks)

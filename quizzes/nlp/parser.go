@@ -3,7 +3,7 @@ package nlp
 // parseBeam is the beam the analysis parses with, and the beam the move
 // model is trained with by default (TrainConfig.ParserBeam): 1 is the
 // greedy parser trained with the dynamic oracle (docs/NLP.md).
-const parseBeam = 1
+const parseBeam = 4
 
 // parser builds a labelled dependency tree over tagged tokens: at each
 // configuration the move model scores the allowed moves, and when a move

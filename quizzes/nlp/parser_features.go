@@ -7,20 +7,31 @@ import "strings"
 // positions that do not exist.
 type parseContext struct {
 	word, tag, upos, lemma []string
+	cls                    []wordClass
 	labels                 []string
 }
 
 func newParseContext(toks []Token, labels []string) *parseContext {
 	n := len(toks)
-	c := &parseContext{word: make([]string, n+1), tag: make([]string, n+1), upos: make([]string, n+1), lemma: make([]string, n+1), labels: labels}
+	c := &parseContext{word: make([]string, n+1), tag: make([]string, n+1), upos: make([]string, n+1), lemma: make([]string, n+1), cls: make([]wordClass, n+1), labels: labels}
 	for i := range toks {
 		c.word[i] = strings.ToLower(toks[i].Form)
 		c.tag[i] = toks[i].XPOS
 		c.upos[i] = toks[i].UPOS
 		c.lemma[i] = strings.ToLower(toks[i].Lemma)
+		c.cls[i] = classOf(c.word[i])
 	}
 	c.word[n], c.tag[n], c.upos[n], c.lemma[n] = "<root>", "<root>", "<root>", "<root>"
+	c.cls[n] = wordClass{"<root>", "<root>", "<root>"}
 	return c
+}
+
+// c is word i's class at granularity k (0: coarse, 2: whole path).
+func (c *parseContext) c(i, k int) string {
+	if i < 0 {
+		return "-"
+	}
+	return c.cls[i][k]
 }
 
 func (c *parseContext) lem(i int) string {
@@ -229,6 +240,26 @@ func moveFeatures(fs *featureSet, c *parseContext, s *parseState) {
 	// How much is left.
 	add(num(num(next(), min(len(s.stack), 4)), min(s.n-s.b, 4)))
 	add(num(str(next(), p(s0)), min(s.n-s.b, 4)))
+	// Word classes learned from unlabelled text (Koo, Carreras and Collins
+	// 2008): a class stands in for a word the treebanks rarely had, alone
+	// and paired with the other candidate's tag or class.
+	for _, i := range []int{s0, b0} {
+		add(str(next(), c.c(i, 0)))
+		add(str(next(), c.c(i, 1)))
+		add(str(next(), c.c(i, 2)))
+	}
+	add(str(next(), c.c(s1, 1)))
+	add(str(next(), c.c(b1, 1)))
+	add(str(str(next(), c.c(s0, 1)), c.c(b0, 1)))
+	add(str(str(next(), c.c(s0, 0)), c.c(b0, 0)))
+	add(str(str(next(), c.c(s0, 1)), p(b0)))
+	add(str(str(next(), p(s0)), c.c(b0, 1)))
+	add(str(str(next(), c.c(s0, 2)), p(b0)))
+	add(str(str(next(), p(s0)), c.c(b0, 2)))
+	add(str(str(next(), c.c(s1, 1)), c.c(s0, 1)))
+	add(str(str(next(), c.c(s1, 1)), p(s0)))
+	add(str(str(next(), p(s1)), c.c(s0, 1)))
+	add(num(str(str(next(), c.c(s0, 0)), c.c(b0, 0)), d))
 }
 
 // labelFeatures are the features for naming the arc head -> dep. The
@@ -284,4 +315,10 @@ func labelFeatures(fs *featureSet, c *parseContext, s *parseState, h, d int) {
 		}
 	}
 	add(num(str(str(str(next(), dir), p(d)), p(h)), min(commas, 2)))
+	add(str(str(next(), dir), c.c(d, 1)))
+	add(str(str(next(), dir), c.c(h, 1)))
+	add(str(str(next(), dir), c.c(d, 2)))
+	add(str(str(str(next(), dir), c.c(d, 1)), p(h)))
+	add(str(str(str(next(), dir), p(d)), c.c(h, 1)))
+	add(str(str(str(next(), dir), c.c(d, 1)), c.c(h, 1)))
 }

@@ -34,17 +34,19 @@ type tagContext struct {
 	shape []string
 	forms []string
 	amb   []string // the word's tags in training ("NN|VB"), "?" if unseen
+	cls   []wordClass
 }
 
 func newTagContext(toks []Token, dict tagDict) *tagContext {
 	n := len(toks)
-	c := &tagContext{lower: make([]string, n), shape: make([]string, n), forms: make([]string, n), amb: make([]string, n)}
+	c := &tagContext{lower: make([]string, n), shape: make([]string, n), forms: make([]string, n), amb: make([]string, n), cls: make([]wordClass, n)}
 	for i := range toks {
 		f := toks[i].Form
 		c.forms[i] = f
 		c.lower[i] = strings.ToLower(f)
 		c.shape[i] = tokenShape(f)
 		c.amb[i] = dict.class(c.lower[i])
+		c.cls[i] = classOf(c.lower[i])
 	}
 	return c
 }
@@ -54,6 +56,13 @@ func (c *tagContext) ambAt(i int) string {
 		return "-"
 	}
 	return c.amb[i]
+}
+
+func (c *tagContext) class(i, k int) string {
+	if i < 0 || i >= len(c.cls) {
+		return "<s>"
+	}
+	return c.cls[i][k]
 }
 
 func (c *tagContext) word(i int) string {
@@ -112,12 +121,21 @@ func tagFeatures(fs *featureSet, c *tagContext, i int, prev, prev2 string) {
 	fs.add(str(str(feat(32), prev), c.amb[i]))
 	fs.add(str(str(str(feat(33), prev), c.amb[i]), c.ambAt(i+1)))
 	fs.add(str(str(feat(34), c.amb[i]), w))
+	// The word's class learned from unlabelled text, and its neighbours'.
+	fs.add(str(feat(40), c.cls[i][0]))
+	fs.add(str(feat(41), c.cls[i][1]))
+	fs.add(str(feat(42), c.cls[i][2]))
+	fs.add(str(feat(43), c.class(i-1, 1)))
+	fs.add(str(feat(44), c.class(i+1, 1)))
+	fs.add(str(feat(45), c.class(i+1, 2)))
+	fs.add(str(str(feat(46), prev), c.cls[i][1]))
+	fs.add(str(str(feat(47), c.cls[i][2]), c.amb[i]))
 }
 
 // tag fills UPOS and XPOS of toks.
 func (t *tagger) tag(toks []Token) {
 	c := newTagContext(toks, t.dict)
-	fs := make(featureSet, 0, 40)
+	fs := make(featureSet, 0, 48)
 	acc := make([]int32, len(t.model.classes))
 	prev, prev2 := "", ""
 	for i := range toks {
@@ -134,6 +152,35 @@ func (t *tagger) tag(toks []Token) {
 		toks[i].UPOS, toks[i].XPOS = t.upos[best], t.xpos[best]
 		prev2, prev = prev, t.model.classes[best]
 	}
+}
+
+// groupPlurals tags a noun whose plural is its singular as plural after
+// a word for a group of them: "a flock of sheep", "a herd of deer", "a
+// school of fish". The sentence alone rarely settles "sheep" for the
+// tagger, and a story's "them" needs the number.
+func groupPlurals(toks []Token) {
+	for i := 2; i < len(toks); i++ {
+		t := &toks[i]
+		if t.XPOS != "NN" || !zeroPlural[strings.ToLower(t.Form)] || !strings.EqualFold(toks[i-1].Form, "of") {
+			continue
+		}
+		if groupNouns[strings.ToLower(toks[i-2].Form)] {
+			t.XPOS = "NNS"
+		}
+	}
+}
+
+// zeroPlural are animals whose plural is the singular.
+var zeroPlural = map[string]bool{
+	"sheep": true, "deer": true, "fish": true, "moose": true, "swine": true,
+	"bison": true, "salmon": true, "trout": true, "cod": true, "elk": true,
+}
+
+// groupNouns name a group or a number of them.
+var groupNouns = map[string]bool{
+	"flock": true, "flocks": true, "herd": true, "herds": true, "school": true, "schools": true,
+	"shoal": true, "shoals": true, "pack": true, "packs": true, "drove": true, "droves": true,
+	"number": true, "lot": true, "lots": true, "pair": true, "couple": true, "dozen": true,
 }
 
 func suffix(s string, n int) string {

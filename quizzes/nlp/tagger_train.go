@@ -40,7 +40,7 @@ func trainTagger(sents [][]Token, epochs int, seed uint64, logf func(string, ...
 	for i, toks := range sents {
 		ctxs[i] = newTagContext(toks, dict)
 	}
-	fs := make(featureSet, 0, 32)
+	fs := make(featureSet, 0, 48)
 	for epoch := 0; epoch < epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		wrong, total := 0, 0
