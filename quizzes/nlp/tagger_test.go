@@ -31,3 +31,23 @@ func TestGroupPluralsTagsTheGroupsAnimalsPlural(t *testing.T) {
 		}
 	}
 }
+
+// The embedded word classes: frequent words have paths of up to 12 bits
+// whose prefixes are the coarser classes; words with no vector have none.
+func TestWordClassesAreEmbedded(t *testing.T) {
+	if n := len(wordClasses()); n < 90000 {
+		t.Fatalf("%d words have classes, want about 100,000", n)
+	}
+	paris, london := classOf("paris"), classOf("london")
+	for _, c := range []wordClass{paris, london} {
+		if c == noClass || len(c[0]) != 4 || len(c[1]) != 8 || c[2][:8] != c[1] || c[1][:4] != c[0] {
+			t.Errorf("class %v: want nested prefixes of 4, 8 and up to 12 bits", c)
+		}
+	}
+	if paris[0] != london[0] {
+		t.Errorf("paris %v and london %v differ in their coarsest class", paris, london)
+	}
+	if c := classOf("qzxvjk"); c != noClass {
+		t.Errorf("an unknown word has class %v, want none", c)
+	}
+}
