@@ -32,7 +32,7 @@ func main() {
 	flag.IntVar(&cfg.JackknifeEpochs, "jackknife-epochs", cfg.JackknifeEpochs, "training passes of the fold taggers (0: as -tagger-epochs)")
 	flag.IntVar(&cfg.ParserEpochs, "parser-epochs", cfg.ParserEpochs, "parser training passes")
 	flag.IntVar(&cfg.ParserRuns, "parser-runs", cfg.ParserRuns, "parser training runs (over the sentences in different orders) whose weights are averaged")
-	flag.IntVar(&cfg.ParserBeam, "parser-beam", cfg.ParserBeam, "beam the parser trains with (1: greedy, dynamic oracle); the analysis parses with the beam it was built with")
+	flag.IntVar(&cfg.ParserBeam, "parser-beam", cfg.ParserBeam, "beam the parser trains with (1: greedy, dynamic oracle); a model trained with the default beam is read with the analysis's own beam, any other with its training beam")
 	flag.IntVar(&cfg.Folds, "folds", cfg.Folds, "jackknife folds for the parser's tags (0: gold tags)")
 	flag.Uint64Var(&cfg.Seed, "seed", cfg.Seed, "random seed")
 	pruneTagger := flag.Int("prune-tagger", int(cfg.PruneTagger), "drop tagger weights below this (16-bit units)")
@@ -79,7 +79,7 @@ func main() {
 				if err != nil {
 					log.Fatal(err)
 				}
-				a.SetParserBeam(cfg.ParserBeam)
+				a.SetParserBeam(cfg.ReadBeam())
 				fmt.Printf("after parser pass %d:\n", epoch)
 				reportGold(a, cfg.Dir, "dev")
 			}
@@ -94,7 +94,7 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		a.SetParserBeam(cfg.ParserBeam)
+		a.SetParserBeam(cfg.ReadBeam())
 		report(a, cfg.Dir, *eval)
 	}
 	for _, f := range files {

@@ -1,9 +1,14 @@
 package nlp
 
-// parseBeam is the beam the analysis parses with, and the beam the move
-// model is trained with by default (TrainConfig.ParserBeam): 1 is the
-// greedy parser trained with the dynamic oracle (docs/NLP.md).
-const parseBeam = 4
+// trainBeam is the beam the move model is trained with by default
+// (TrainConfig.ParserBeam; 1 is the greedy parser trained with the dynamic
+// oracle), and parseBeam the beam the analysis parses with. A smaller
+// reading beam is faster and loses some of the beam's gain (docs/NLP.md,
+// docs/BENCHMARKS.md "What a beam costs in reading").
+const (
+	trainBeam = 4
+	parseBeam = 4
+)
 
 // parser builds a labelled dependency tree over tagged tokens: at each
 // configuration the move model scores the allowed moves, and when a move

@@ -25,7 +25,7 @@ type TrainConfig struct {
 	// parser (0 or 1: one run).
 	ParserRuns int
 	// ParserBeam is the beam the parser trains with (0 or 1: greedy, with
-	// the dynamic oracle); the analysis reads with parseBeam.
+	// the dynamic oracle); the analysis reads with parseBeam (ReadBeam).
 	ParserBeam int
 	// Folds is the number of jackknife folds used to give the parser's
 	// training sentences predicted tags, as it will see them; 0 or 1 trains
@@ -54,7 +54,7 @@ type TrainConfig struct {
 // DefaultTrainConfig is the configuration the committed models are built
 // with.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{Dir: TreebankDir, Treebanks: []string{"ewt", "gum"}, TaggerEpochs: 8, JackknifeEpochs: 6, ParserEpochs: 12, ParserBeam: parseBeam, Folds: 4, Seed: 1, PruneTagger: 100, PruneParser: 400, Entities: true}
+	return TrainConfig{Dir: TreebankDir, Treebanks: []string{"ewt", "gum"}, TaggerEpochs: 8, JackknifeEpochs: 6, ParserEpochs: 12, ParserBeam: trainBeam, Folds: 4, Seed: 1, PruneTagger: 100, PruneParser: 400, Entities: true}
 }
 
 // ModelFile is one trained model file, as committed under models/.
@@ -248,6 +248,16 @@ func gzipModel(write func(w io.Writer) error) ([]byte, error) {
 		return nil, err
 	}
 	return out.Bytes(), nil
+}
+
+// ReadBeam is the beam a parser trained with c is read with: the
+// analysis's own (parseBeam) for the default training beam, otherwise the
+// beam it was trained with.
+func (c TrainConfig) ReadBeam() int {
+	if c.ParserBeam == trainBeam {
+		return parseBeam
+	}
+	return max(c.ParserBeam, 1)
 }
 
 // SetParserBeam makes a's parser keep k move sequences (1: greedy): a

@@ -15,8 +15,8 @@ var smallSliceHashes = map[string]string{
 	"tagger.qlm.gz":        "4f9d88bd03df05ea851dfab556d2de125707f049b653d4623a45c922e6faaded",
 	"tagdict.tsv.gz":       "70ed9c55ee6df316c539b6e54f5ee52c6b50c56bd70fa5117f6f9c6d830aff42",
 	"lexicon.tsv.gz":       "dee2af224d4ba4a6051f667d577437fd2b441836e3ef5898c92cd826e503d712",
-	"parser-moves.qlm.gz":  "b6bdc731260847d252b0fd891e0a6716b2cfb07fe651a2814739df99e904a4c2",
-	"parser-labels.qlm.gz": "362750db80302c83271664606bd04c01eb345767ccde38896bc29fded7d673c4",
+	"parser-moves.qlm.gz":  "b610c7884873ed4919fe8ce6949207d831527f92c07a4eb89406a8939820aadb",
+	"parser-labels.qlm.gz": "d1b2a91677732c11797b1e3a85ed6061bb48f3d8517cbe7bf3e21c948e06d3c6",
 }
 
 // Training twice on the same slice with the same seed gives byte-identical
