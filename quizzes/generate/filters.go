@@ -304,6 +304,14 @@ func droppedCondition(in *Input, c *Candidate) bool {
 	}
 	s := &in.Doc.Sentences[c.Fact.Sentence]
 	p := " " + strings.ToLower(c.Prompt) + " "
+	// the fact is itself the condition ("even if Moscow manages to sustain
+	// some exports, ..."): what may happen, asked as what happens
+	for _, m := range children(s, c.Fact.Pred) {
+		w := strings.ToLower(s.Tokens[m].Form)
+		if s.Tokens[m].Rel == "mark" && (w == "if" || w == "unless") {
+			return true
+		}
+	}
 	// the condition may stand on the first of two joined verbs ("the
 	// effect would collapse, and the temperature would drop")
 	heads := []int{c.Fact.Pred}
