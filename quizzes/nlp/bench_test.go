@@ -32,13 +32,18 @@ func benchText(b *testing.B, size int) string {
 }
 
 func benchmarkRead(b *testing.B, size int) {
-	a := loadAnalyzer(b)
 	text := benchText(b, size)
+	b.SetBytes(int64(len(text)))
+	readText(b, loadAnalyzer(b), text)
+}
+
+// readText reads text b.N times with a, reporting tokens per second of
+// wall time and of CPU time.
+func readText(b *testing.B, a *Analyzer, text string) {
 	tokens := 0
 	for _, s := range a.Read(text).Sentences {
 		tokens += len(s.Tokens)
 	}
-	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	cpu := cpuSeconds()
 	for i := 0; i < b.N; i++ {
@@ -154,18 +159,7 @@ func BenchmarkReadBeam(b *testing.B) {
 		b.Run(fmt.Sprintf("beam%d", k), func(b *testing.B) {
 			a := loadAnalyzer(b)
 			a.SetParserBeam(k)
-			text := benchText(b, 256<<10)
-			tokens := 0
-			for _, s := range a.Read(text).Sentences {
-				tokens += len(s.Tokens)
-			}
-			b.ResetTimer()
-			cpu := cpuSeconds()
-			for i := 0; i < b.N; i++ {
-				a.Read(text)
-			}
-			b.ReportMetric(float64(tokens)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
-			b.ReportMetric(float64(tokens)*float64(b.N)/(cpuSeconds()-cpu), "tokens/cpu-s")
+			readText(b, a, benchText(b, 256<<10))
 		})
 	}
 }
